@@ -1,0 +1,30 @@
+# Setup is incremental: the venv is rebuilt only when the lock file or pyproject changes.
+PYTHON ?= python3
+UV := .tools/uvpkg/bin/uv
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test bench lock
+
+setup: $(STAMP)
+
+$(UV):
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target .tools/uvpkg uv
+
+$(STAMP): requirements.lock pyproject.toml | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
+	$(UV) pip install --quiet --python $(VENV)/bin/python -r requirements.lock
+	$(UV) pip install --quiet --python $(VENV)/bin/python --no-deps -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/businesscase run
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/run_all.py
+
+lock: | $(UV)
+	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock

@@ -1,0 +1,203 @@
+"""Load and validate a case from YAML; every error names file, line and field.
+
+A case file may ``include`` shared files (partners, economics) given relative to it.
+Included files are read first; the case's own mappings are merged on top of them (the
+case wins) and its lists (partners, costs, revenues, outcomes) are appended.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .schema import Case, CaseReferenceError, Parameter
+from .yaml_source import InputProblem, LocDict, LocList, read_yaml
+
+__all__ = ["LoadError", "load_case", "default_case_path", "assumptions_dir", "case_from_data"]
+
+MAX_INCLUDE_DEPTH = 5
+
+
+class LoadError(Exception):
+    """A case that cannot be loaded: one or more located problems."""
+
+    def __init__(self, problems: list[InputProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def assumptions_dir() -> Path:
+    env = os.environ.get("BUSINESSCASE_ASSUMPTIONS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "assumptions"
+
+
+def default_case_path() -> Path:
+    return assumptions_dir() / "meeting_space.yaml"
+
+
+def load_case(path: str | os.PathLike) -> Case:
+    """Read, merge and validate a case file. Raises :class:`LoadError`."""
+    path = Path(path)
+    try:
+        data = _read_with_includes(path, str(path), depth=0)
+    except InputProblem as problem:
+        raise LoadError([problem]) from None
+    return case_from_data(data, str(path))
+
+
+def case_from_data(data, file: str = "<case>") -> Case:
+    """Validate parsed data (LocDict from YAML or a plain dict). Raises :class:`LoadError`."""
+    if not isinstance(data, dict):
+        raise LoadError([InputProblem(file, 1, "", "a case file must be a mapping with "
+                                      "meta, economics, partners, drivers, costs, outcomes")])
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise LoadError(_problems(exc, data, file)) from None
+
+
+# -- includes --------------------------------------------------------------------------
+
+def _read_with_includes(path: Path, shown: str, depth: int):
+    data = read_yaml(path, shown)
+    if not isinstance(data, LocDict) or "include" not in data:
+        return data
+    includes = data.pop("include")
+    inc_mark = data.key_marks.pop("include")
+    data.value_marks.pop("include")
+    if depth >= MAX_INCLUDE_DEPTH:
+        raise InputProblem(shown, inc_mark.line, "include",
+                           f"includes nested deeper than {MAX_INCLUDE_DEPTH}: a cycle?")
+    if isinstance(includes, str):
+        includes = [includes]
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        raise InputProblem(shown, inc_mark.line, "include",
+                           "must be a file name or a list of file names")
+    merged = None
+    for rel in includes:
+        target = (path.parent / rel)
+        part = _read_with_includes(target, str(Path(shown).parent / rel), depth + 1)
+        if not isinstance(part, LocDict):
+            raise InputProblem(str(target), 1, "", "an included file must be a mapping")
+        merged = part if merged is None else _merge(merged, part)
+    return _merge(merged, data)
+
+
+def _merge(base: LocDict, top: LocDict) -> LocDict:
+    out = LocDict(base)
+    out.mark = top.mark
+    out.key_marks = {**base.key_marks, **top.key_marks}
+    out.value_marks = {**base.value_marks, **top.value_marks}
+    for key, value in top.items():
+        old = base.get(key)
+        if isinstance(old, LocDict) and isinstance(value, LocDict):
+            out[key] = _merge(old, value)
+        elif isinstance(old, LocList) and isinstance(value, LocList):
+            joined = LocList(old + value)
+            joined.mark = value.mark
+            joined.item_marks = old.item_marks + value.item_marks
+            out[key] = joined
+        else:
+            out[key] = value
+    return out
+
+
+# -- translating validation errors -----------------------------------------------------
+
+def _problems(exc: ValidationError, data, file: str) -> list[InputProblem]:
+    problems = []
+    for err in exc.errors():
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, CaseReferenceError):
+            for loc, msg in cause.problems:
+                problems.append(_locate(data, tuple(loc), file, msg))
+            continue
+        problems.append(_locate(data, tuple(err["loc"]), file, _message(err, data)))
+    return problems
+
+
+def _message(err: dict, data) -> str:
+    kind, loc = err["type"], tuple(err["loc"])
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(loc[:-1])
+        return f"unknown field '{loc[-1]}'" + (f": allowed are {', '.join(allowed)}" if allowed else "")
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing"
+    model = _model_at(loc)
+    if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
+        return (f"got {err['input']!r}; a parameter is a mapping with value, unit, year, "
+                "source (or estimate: true and reasoning), low, high and confidence")
+    msg = err["msg"]
+    if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
+        msg = f"{msg} (got {err['input']!r})"
+    return msg.replace("Value error, ", "")
+
+
+def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:
+    """Walk the data along loc; report the deepest line found and a readable field path."""
+    node, line, where, names = data, getattr(data, "mark", None), file, []
+    for i, step in enumerate(loc):
+        if isinstance(node, LocDict) and step in node:
+            mark = node.key_marks[step] if (i == len(loc) - 1 and message.startswith("unknown field")) \
+                else node.value_marks[step]
+            line, node = mark, node[step]
+            names.append(str(step))
+        elif isinstance(node, LocList) and isinstance(step, int) and step < len(node):
+            line, node = node.item_marks[step], node[step]
+            ident = node.get("id") if isinstance(node, dict) else None
+            names[-1:] = [f"{names[-1] if names else ''}[{ident if ident else step}]"]
+        elif isinstance(node, (dict, list)) and not isinstance(node, (LocDict, LocList)):
+            names.append(str(step))  # plain data: no marks below here
+            node = node.get(step) if isinstance(node, dict) else None
+        else:
+            names.append(str(step))
+            break
+    if line is not None:
+        return InputProblem(line.file, line.line, ".".join(names), message)
+    return InputProblem(where, None, ".".join(names), message)
+
+
+def _unwrap(tp):
+    """Strip Optional/Annotated/list/dict to the model class they hold, if any."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return _unwrap(arg)
+    return tp
+
+
+def _model_at(loc: tuple):
+    tp = Case
+    for step in loc:
+        tp = _unwrap(tp)
+        origin = typing.get_origin(tp)
+        if origin is list and isinstance(step, int):
+            tp = typing.get_args(tp)[0]
+        elif origin is dict:
+            tp = typing.get_args(tp)[1]
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            field = next((f for n, f in tp.model_fields.items() if (f.alias or n) == step), None)
+            if field is None:
+                return None
+            tp = field.annotation
+        else:
+            return None
+    return _unwrap(tp)
+
+
+def _allowed_fields(loc: tuple) -> list[str]:
+    model = _model_at(loc)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [f.alias or n for n, f in model.model_fields.items()]
+    return []
+
+
+def _is_parameter(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Parameter)

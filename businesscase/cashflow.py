@@ -1,0 +1,122 @@
+"""Yearly streams: time profiles, indexation, the SROI chain, discounting.
+
+Small pure functions on numpy arrays. Year index ``t`` runs 0..T: one-off investments at
+t = 0, operating flows in t = 1..T. Every parameter argument may be a scalar or an array
+of shape (D, 1) (one row per Monte Carlo draw); results broadcast to (D, T + 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .schema import Discounting
+
+
+def index_factor(rate, years_since_price_year):
+    """Growth factor (1 + rate)^(year − price_year).
+
+    Parameters
+    ----------
+    rate : float or ndarray (D, 1)
+        Nominal yearly growth, fraction per year.
+    years_since_price_year : ndarray (T + 1,)
+        Calendar year of each t minus the price year, in years.
+    """
+    return (1.0 + rate) ** years_since_price_year
+
+
+def discount_exponent(t, convention: Discounting):
+    """Number of years each t is discounted.
+
+    End-of-year: t (t = 0 undiscounted, year 1 once, as a spreadsheet
+    ``=inv + NPV(r; year1..T)``). First year undiscounted: max(t − 1, 0), as SROI studies
+    that do not discount the first year of benefits.
+    """
+    t = np.asarray(t, dtype=float)
+    if convention is Discounting.first_year_undiscounted:
+        return np.maximum(t - 1.0, 0.0)
+    return t
+
+
+def discount_factor(rate, t, convention: Discounting):
+    """1 / (1 + rate)^exponent(t); rate a fraction per year."""
+    return (1.0 + rate) ** -discount_exponent(t, convention)
+
+
+def operating_profile(t):
+    """1 in operating years t = 1..T, 0 at t = 0."""
+    return (np.asarray(t) >= 1).astype(float)
+
+
+def one_off_profile(t):
+    """1 at t = 0 only."""
+    return (np.asarray(t) == 0).astype(float)
+
+
+def replacement_profile(t, lifetime, horizon: int):
+    """1 where an investment with this lifetime is renewed within the horizon.
+
+    Renewal at t = k × lifetime for k ≥ 1 while t < T: renewing in year T would serve only
+    years after the horizon.
+    """
+    t = np.asarray(t, dtype=float)
+    return ((t > 0) & (t < horizon) & (np.mod(t, lifetime) == 0)).astype(float)
+
+
+def residual_share(lifetime, horizon: int):
+    """Straight-line share of the last (re)investment's value left at the horizon.
+
+    The last installation is at t_last = L × floor((T − 1) / L); it has served T − t_last
+    of its L years, so 1 − (T − t_last) / L is left (0 when T is a multiple of L).
+    """
+    lifetime = np.asarray(lifetime, dtype=float)
+    t_last = lifetime * np.floor((horizon - 1) / lifetime)
+    return 1.0 - (horizon - t_last) / lifetime
+
+
+def outcome_profile(t, first_year, duration, drop_off, ramp_up_years):
+    """Share of the full yearly effect reached in each year t.
+
+    (1 − drop_off)^(t − first_year) × ramp for first_year ≤ t < first_year + duration; the
+    ramp is linear, (k + 1) / ramp_up_years in the k-th year of effect (k from 0), capped
+    at 1, so ramp_up_years = 2 gives 50% then 100%, and 0 or 1 gives full effect at once.
+
+    Parameters
+    ----------
+    t : ndarray (T + 1,), year index
+    first_year, duration, ramp_up_years : years (scalar or (D, 1))
+    drop_off : fraction per year (scalar or (D, 1))
+    """
+    k = np.asarray(t, dtype=float) - first_year
+    active = (k >= 0) & (k < duration)
+    k0 = np.maximum(k, 0.0)
+    ramp = np.minimum(1.0, (k0 + 1.0) / np.maximum(ramp_up_years, 1.0))
+    return np.where(active, (1.0 - drop_off) ** k0 * ramp, 0.0)
+
+
+def impact_factor(deadweight, attribution, displacement):
+    """(1 − deadweight) × (1 − attribution) × (1 − displacement): the share that is ours."""
+    return (1.0 - deadweight) * (1.0 - attribution) * (1.0 - displacement)
+
+
+def overlap_scale(values, alpha):
+    """Scale factor per member so an overlap group counts once.
+
+    Group value = largest member + alpha × (sum of the others) per draw and year; each
+    member keeps the same share of the group value as of the naive sum.
+
+    Parameters
+    ----------
+    values : ndarray (D, M, T + 1), members' value in real euros (≥ 0)
+    alpha : float or ndarray (D, 1, 1), fraction of the non-dominant members counted
+
+    Returns
+    -------
+    ndarray (D, M, T + 1) with factors in [0, 1].
+    """
+    total = values.sum(axis=1, keepdims=True)
+    largest = values.max(axis=1, keepdims=True)
+    group = largest + alpha * (total - largest)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(total > 0, group / total, 1.0)
+    return np.broadcast_to(ratio, values.shape)

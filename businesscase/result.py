@@ -1,0 +1,223 @@
+"""The result of an evaluation: the ledger and every metric derived from it.
+
+Sign convention: money a partner pays is negative, money or value it receives positive.
+A line's *role* says on which side of the partner's account it stands: costs
+(investments, replacements, their residual value, operating costs, payments to another
+partner) or benefits (revenues received, outcomes, overlap corrections).
+
+Totals are sums over partners, including the pseudo-partner ``external`` for money from
+outside the partnership (a national subsidy), so the MKBA balance counts a transfer as
+zero, as a social cost-benefit analysis should.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from . import metrics as m
+from .schema import EXTERNAL, Case, Label
+
+COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
+OUTCOME_CATEGORIES = ("outcome", "overlap_correction")
+FINANCIAL_FLOW_TYPES = ("cash", "in_kind", "cashable_saving")
+FLOW_TYPES = ("cash", "in_kind", "cashable_saving", "non_cashable_saving", "societal_value")
+EXTERNAL_LABEL = Label(nl="Buiten de samenwerking", en="Outside the partnership")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line item of the ledger: whose pocket, which side, what kind of flow."""
+    item: str
+    partner: str
+    role: str        # "cost" or "benefit"
+    category: str    # investment, replacement, residual_value, operating, revenue, outcome, overlap_correction
+    flow_type: str   # one of FLOW_TYPES
+    label: Label
+
+    def with_category(self, category: str) -> "Line":
+        return replace(self, category=category)
+
+
+@dataclass
+class Result:
+    case: Case
+    lines: list[Line]
+    t: np.ndarray                 # (T + 1,) year index
+    nominal: np.ndarray           # (D, L, T + 1) euros of the year
+    real: np.ndarray              # (D, L, T + 1) euros at price_year
+    pv_social: np.ndarray         # (D, L, T + 1) real, discounted at the social rate
+    pv_financial: np.ndarray      # (D, L, T + 1) nominal, discounted at the partner's rate
+    social_discount_factor: np.ndarray  # (D, T + 1)
+
+    # -- shape -----------------------------------------------------------------------------
+    @property
+    def n_draws(self) -> int:
+        return self.nominal.shape[0]
+
+    @property
+    def years(self) -> np.ndarray:
+        return (self.case.meta.start_year + self.t).astype(int)
+
+    @cached_property
+    def partners(self) -> list[str]:
+        ids = list(self.case.partner_ids)
+        if any(ln.partner == EXTERNAL for ln in self.lines):
+            ids.append(EXTERNAL)
+        return ids
+
+    def partner_label(self, partner_id: str, lang: str = "nl") -> str:
+        if partner_id == EXTERNAL:
+            return EXTERNAL_LABEL(lang)
+        return self.case.partner(partner_id).name(lang)
+
+    @cached_property
+    def _onehot(self) -> np.ndarray:
+        """(L, P): 1 where line l belongs to partner p."""
+        pos = {p: i for i, p in enumerate(self.partners)}
+        out = np.zeros((len(self.lines), len(self.partners)))
+        for i, ln in enumerate(self.lines):
+            out[i, pos[ln.partner]] = 1.0
+        return out
+
+    def _mask(self, predicate) -> np.ndarray:
+        return np.array([bool(predicate(ln)) for ln in self.lines], dtype=float)
+
+    # -- the ledger ------------------------------------------------------------------------
+    @cached_property
+    def ledger(self) -> pd.DataFrame:
+        """Tidy ledger: a row per (draw,) line item and year.
+
+        Columns: t, year, partner, item, category, role, flow_type, label_nl, label_en,
+        nominal, real, pv_social, pv_financial (euros). A ``draw`` column is added when the
+        result holds more than one draw.
+        """
+        D, L, Y = self.nominal.shape
+        meta = pd.DataFrame([{
+            "partner": ln.partner, "item": ln.item, "category": ln.category,
+            "role": ln.role, "flow_type": ln.flow_type,
+            "label_nl": ln.label.nl, "label_en": ln.label.en} for ln in self.lines],
+            columns=["partner", "item", "category", "role", "flow_type", "label_nl", "label_en"])
+        frame = meta.loc[np.tile(np.repeat(np.arange(L), Y), D)].reset_index(drop=True)
+        frame.insert(0, "year", np.tile(self.years, D * L))
+        frame.insert(0, "t", np.tile(self.t.astype(int), D * L))
+        if D > 1:
+            frame.insert(0, "draw", np.repeat(np.arange(D), L * Y))
+        for name in ("nominal", "real", "pv_social", "pv_financial"):
+            frame[name] = getattr(self, name).reshape(-1)
+        return frame
+
+    # -- per partner -----------------------------------------------------------------------
+    def _by_partner(self, values: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """Sum (D, L) values into (D, P), optionally over the lines in mask only."""
+        if mask is not None:
+            values = values * mask
+        return values @ self._onehot
+
+    @cached_property
+    def _line_pv(self) -> np.ndarray:
+        return self.pv_social.sum(axis=-1)
+
+    @cached_property
+    def partner_arrays(self) -> dict[str, np.ndarray]:
+        """Per partner metrics as arrays (D, P); euros at present value unless named."""
+        pv = self._line_pv
+        cost = self._mask(lambda ln: ln.role == "cost")
+        benefit = 1.0 - cost
+        out = {
+            "pv_costs": -self._by_partner(pv, cost),
+            "pv_benefits": self._by_partner(pv, benefit),
+        }
+        out["net_position"] = self._by_partner(pv)
+        out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
+        for ft in ("cash", "in_kind"):
+            out[f"costs_{ft}"] = -self._by_partner(pv, cost * self._mask(lambda ln: ln.flow_type == ft))
+        for ft in ("cash", "cashable_saving", "non_cashable_saving", "societal_value"):
+            out[f"benefits_{ft}"] = self._by_partner(pv, benefit * self._mask(lambda ln: ln.flow_type == ft))
+        out["financial_npv"] = self._by_partner(self.pv_financial.sum(-1), self._financial_mask)
+        cumulative = np.cumsum(self.financial_pv_per_year, axis=-1)
+        out["financial_payback_year"] = m.payback_index(cumulative) + self.case.meta.start_year
+        return out
+
+    @cached_property
+    def _financial_mask(self) -> np.ndarray:
+        return self._mask(lambda ln: ln.flow_type in FINANCIAL_FLOW_TYPES)
+
+    @cached_property
+    def financial_flows_per_year(self) -> np.ndarray:
+        """(D, P, T + 1) nominal cash, in-kind and cashable flows per partner and year."""
+        return np.einsum("dlt,l,lp->dpt", self.nominal, self._financial_mask, self._onehot)
+
+    @cached_property
+    def financial_pv_per_year(self) -> np.ndarray:
+        return np.einsum("dlt,l,lp->dpt", self.pv_financial, self._financial_mask, self._onehot)
+
+    @cached_property
+    def has_investment(self) -> np.ndarray:
+        """(P,) True for partners that pay an investment."""
+        return self._mask(lambda ln: ln.category == "investment") @ self._onehot > 0
+
+    @cached_property
+    def partner_irr(self) -> np.ndarray:
+        """(D, P) IRR of each partner's nominal financial flows; NaN without investment."""
+        out = np.full(self.financial_flows_per_year.shape[:2], np.nan)
+        cols = np.flatnonzero(self.has_investment)
+        if cols.size:
+            out[:, cols] = m.irr(self.financial_flows_per_year[:, cols, :])
+        return out
+
+    @cached_property
+    def by_partner(self) -> pd.DataFrame:
+        """Per partner table; index partner (or (draw, partner) with several draws)."""
+        arrays = {**self.partner_arrays, "irr": self.partner_irr}
+        D, P = arrays["net_position"].shape
+        frame = pd.DataFrame({k: a.reshape(-1) for k, a in arrays.items()})
+        frame["has_investment"] = np.tile(self.has_investment, D)
+        if D == 1:
+            frame.index = pd.Index(self.partners, name="partner")
+        else:
+            frame.index = pd.MultiIndex.from_product([range(D), self.partners],
+                                                     names=["draw", "partner"])
+        return frame
+
+    # -- totals ----------------------------------------------------------------------------
+    @cached_property
+    def total_arrays(self) -> dict[str, np.ndarray]:
+        """Totals as arrays (D,). Money totals are sums over the partners' rows."""
+        pa = self.partner_arrays
+        pv = self._line_pv
+        out = {k: pa[k].sum(axis=1) for k in ("pv_costs", "pv_benefits", "net_position")}
+        out["social_npv"] = out.pop("net_position")
+        out["pv_inputs"] = -(pv @ self._mask(lambda ln: ln.category in COST_CATEGORIES))
+        out["pv_social_value"] = pv @ self._mask(lambda ln: ln.category in OUTCOME_CATEGORIES)
+        out["sroi_ratio"] = m.ratio(out["pv_social_value"], out["pv_inputs"])
+        out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
+        per_year = self.pv_social.sum(axis=1)
+        out["payback_year"] = m.payback_index(np.cumsum(per_year, -1)) + self.case.meta.start_year
+        inv = self._mask(lambda ln: ln.category == "investment")
+        out["investment"] = -(self.real[:, :, 0] @ inv)
+        op = self._mask(lambda ln: ln.category == "operating")
+        out["operating_cost_first_year"] = -(self.real[:, :, min(1, self.t.size - 1)] @ op)
+        return out
+
+    @cached_property
+    def totals(self) -> pd.Series | pd.DataFrame:
+        """Totals: a Series for one evaluation, a DataFrame indexed by draw for several."""
+        frame = pd.DataFrame(self.total_arrays)
+        if self.n_draws == 1:
+            return frame.iloc[0]
+        frame.index.name = "draw"
+        return frame
+
+    def per_year(self, value: str = "real") -> pd.DataFrame:
+        """Costs, benefits and net per year (single evaluation), from the ledger arrays."""
+        arr = getattr(self, value)[0]
+        cost = self._mask(lambda ln: ln.role == "cost").astype(bool)
+        out = pd.DataFrame({"year": self.years, "costs": -arr[cost].sum(0),
+                            "benefits": arr[~cost].sum(0)})
+        out["net"] = out["benefits"] - out["costs"]
+        out["cumulative"] = out["net"].cumsum()
+        return out.set_index("year")
