@@ -142,9 +142,12 @@ def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:
     node, line, where, names = data, getattr(data, "mark", None), file, []
     for i, step in enumerate(loc):
         if isinstance(node, LocDict) and step in node:
-            mark = node.key_marks[step] if (i == len(loc) - 1 and message.startswith("unknown field")) \
-                else node.value_marks[step]
-            line, node = mark, node[step]
+            child, last = node[step], i == len(loc) - 1
+            unknown_key = last and message.startswith("unknown field")
+            # A field missing below a mapping is reported on the line of that mapping's key.
+            missing_below = not last and isinstance(child, LocDict) and loc[i + 1] not in child
+            line = node.key_marks[step] if unknown_key or missing_below else node.value_marks[step]
+            node = node[step]
             names.append(str(step))
         elif isinstance(node, LocList) and isinstance(step, int) and step < len(node):
             line, node = node.item_marks[step], node[step]

@@ -366,11 +366,24 @@ class Case(Strict):
         """Every parameter of the case with its dotted key."""
         yield from _walk_parameters(self, ())
 
+    def out_of_range(self) -> list[tuple[str, Parameter]]:
+        """Parameters whose value lies outside their own low–high range (a soft warning)."""
+        return [(k, p) for k, p in self.parameters()
+                if not (p.low <= float(min_or(p.value)) and float(max_or(p.value)) <= p.high)]
+
     def parameter(self, key: str) -> Parameter:
         for k, p in self.parameters():
             if k == key:
                 return p
         raise KeyError(f"no parameter {key!r}; see Case.parameters() for the keys")
+
+
+def min_or(value):
+    return value.min() if hasattr(value, "min") else value
+
+
+def max_or(value):
+    return value.max() if hasattr(value, "max") else value
 
 
 def _walk_parameters(obj: object, path: tuple[str, ...]) -> Iterator[tuple[str, Parameter]]:

@@ -1,0 +1,58 @@
+"""Command line: ``businesscase run [CASE.yaml] [--lang en] [--json]``.
+
+Exit codes: 0 done, 2 invalid input (with the loader's message, never a traceback),
+1 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .assumptions import LoadError, default_case_path, load_case
+from .engine import evaluate
+from .report import summary_dict, summary_text
+
+EXIT_INVALID = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="businesscase",
+                                     description="Social business case for shared facilities.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="evaluate a case and print its summary")
+    run.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
+    run.add_argument("--lang", choices=["nl", "en"], default="nl")
+    run.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def cmd_run(args) -> int:
+    case = load_case(args.case or default_case_path())
+    result = evaluate(case)
+    if args.json:
+        print(json.dumps(summary_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print(summary_text(result, args.lang))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return {"run": cmd_run}[args.command](args)
+    except LoadError as exc:
+        print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the user sees a sentence, not a traceback
+        print(f"businesscase: internal error ({type(exc).__name__}: {exc}); "
+              "please report it with the case file", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

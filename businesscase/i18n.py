@@ -1,0 +1,56 @@
+"""Interface texts in Dutch (default) and English; one place for every label pair."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "case": {"nl": "Businesscase", "en": "Business case"},
+    "location": {"nl": "Locatie", "en": "Location"},
+    "formulas": {"nl": "Voorzieningen", "en": "Formulas"},
+    "meeting_space": {"nl": "ontmoetingsruimte", "en": "meeting space"},
+    "community_builder": {"nl": "community builder", "en": "community builder"},
+    "care_in_complex": {"nl": "zorg in complex", "en": "care in the complex"},
+    "period": {"nl": "Periode", "en": "Period"},
+    "years": {"nl": "jaar", "en": "years"},
+    "prices_of": {"nl": "prijspeil", "en": "prices of"},
+    "discounting": {"nl": "Disconteren", "en": "Discounting"},
+    "end_of_year": {"nl": "einde jaar (als NHW in een spreadsheet)",
+                    "en": "end of year (as a spreadsheet NPV)"},
+    "first_year_undiscounted": {"nl": "eerste jaar niet verdisconteerd (SROI-praktijk)",
+                                "en": "first year undiscounted (SROI practice)"},
+    "social_rate": {"nl": "maatschappelijke discontovoet (reëel)",
+                    "en": "social discount rate (real)"},
+    "key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "investment": {"nl": "Investering", "en": "Investment"},
+    "operating_cost_first_year": {"nl": "Exploitatielasten eerste jaar",
+                                  "en": "Operating cost, first year"},
+    "pv_inputs": {"nl": "Contante waarde kosten", "en": "Present value of costs"},
+    "pv_social_value": {"nl": "Contante waarde maatschappelijk rendement",
+                        "en": "Present value of social return"},
+    "social_npv": {"nl": "MKBA-saldo (t.o.v. nulalternatief)",
+                   "en": "Social NPV (against the zero alternative)"},
+    "sroi_ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
+    "payback_year": {"nl": "Terugverdienjaar", "en": "Payback year"},
+    "per_partner": {"nl": "Per partij (contante waarde)", "en": "Per partner (present value)"},
+    "partner": {"nl": "Partij", "en": "Partner"},
+    "pv_costs": {"nl": "Kosten", "en": "Costs"},
+    "pv_benefits": {"nl": "Baten", "en": "Benefits"},
+    "net_position": {"nl": "Saldo", "en": "Net position"},
+    "benefit_cost_ratio": {"nl": "B/K", "en": "B/C"},
+    "financial_npv": {"nl": "Financiële NCW", "en": "Financial NPV"},
+    "irr": {"nl": "IRR", "en": "IRR"},
+    "total": {"nl": "Totaal", "en": "Total"},
+    "never": {"nl": "niet binnen de looptijd", "en": "not within the horizon"},
+    "warnings": {"nl": "Let op", "en": "Note"},
+    "outside_range": {"nl": "waarde {value} ligt buiten de bandbreedte {low} – {high}",
+                      "en": "value {value} lies outside the range {low} – {high}"},
+    "financial_note": {
+        "nl": "Financiële NCW: kas, inzet in natura en verzilverbare besparingen, nominaal, "
+              "tegen de eigen discontovoet van de partij.",
+        "en": "Financial NPV: cash, in-kind and cashable savings, nominal, at the partner's "
+              "own discount rate."},
+}
+
+
+def t(key: str, lang: str = "nl", **fields) -> str:
+    text = TEXTS[key]["en" if lang == "en" else "nl"]
+    return text.format(**fields) if fields else text

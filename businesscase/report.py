@@ -1,0 +1,98 @@
+"""A result as a summary: a JSON-ready dict and readable text, Dutch or English."""
+
+from __future__ import annotations
+
+import math
+
+from . import formatting as fmt
+from .i18n import t
+from .result import Result
+
+TOTAL_KEYS = ("investment", "operating_cost_first_year", "pv_inputs", "pv_social_value",
+              "social_npv", "sroi_ratio", "payback_year")
+PARTNER_KEYS = ("pv_costs", "pv_benefits", "net_position", "benefit_cost_ratio",
+                "financial_npv", "irr")
+
+
+def _clean(value):
+    value = float(value)
+    return None if not math.isfinite(value) else value
+
+
+def summary_dict(result: Result) -> dict:
+    """Machine-readable summary of a single evaluation (NaN becomes None)."""
+    case = result.case
+    econ = case.economics
+    totals = result.totals
+    return {
+        "case": {"name": case.meta.name, "location": case.meta.location,
+                 "formulas": [f.value for f in case.meta.formulas],
+                 "price_year": case.meta.price_year, "start_year": case.meta.start_year,
+                 "horizon": case.meta.horizon},
+        "conventions": {"discounting": econ.discounting.value,
+                        "social_discount_rate": econ.social_discount_rate.value,
+                        "money": f"euros at {case.meta.price_year} prices (real) unless nominal"},
+        "totals": {k: _clean(v) for k, v in totals.items()},
+        "partners": [
+            {"id": pid, "name": result.partner_label(pid, "nl"),
+             "name_en": result.partner_label(pid, "en"),
+             **{k: _clean(v) for k, v in row.items() if k != "has_investment"},
+             "has_investment": bool(row["has_investment"])}
+            for pid, row in result.by_partner.iterrows()],
+        "warnings": [{"parameter": key, "value": p.value, "low": p.low, "high": p.high}
+                     for key, p in case.out_of_range()],
+    }
+
+
+def summary_text(result: Result, lang: str = "nl") -> str:
+    case, totals = result.case, result.totals
+    econ = case.economics
+    formulas = ", ".join(t(f.value, lang) for f in case.meta.formulas)
+    first, last = case.meta.start_year, case.meta.start_year + case.meta.horizon
+    lines = [
+        f"{t('case', lang)}: {case.meta.name}",
+        f"{t('location', lang)}: {case.meta.location or '–'}    {t('formulas', lang)}: {formulas}",
+        f"{t('period', lang)}: {first}–{last} ({case.meta.horizon} {t('years', lang)}), "
+        f"{t('prices_of', lang)} {case.meta.price_year}",
+        f"{t('discounting', lang)}: {t(econ.discounting.value, lang)}, "
+        f"{t('social_rate', lang)} {fmt.percent(econ.social_discount_rate.value, 2, lang)}",
+        "",
+        t("key_figures", lang),
+    ]
+    for key in TOTAL_KEYS:
+        value = totals[key]
+        if key == "sroi_ratio":
+            shown = fmt.number(value, 2, lang)
+        elif key == "payback_year":
+            shown = fmt.year(value) if math.isfinite(value) else t("never", lang)
+        else:
+            shown = fmt.euro(value, 0, lang)
+        lines.append(f"  {t(key, lang):<44}{shown:>16}")
+    lines += ["", t("per_partner", lang)]
+    header = [t("partner", lang)] + [t(k, lang) for k in PARTNER_KEYS]
+    rows = []
+    for pid, row in result.by_partner.iterrows():
+        rows.append([result.partner_label(pid, lang),
+                     fmt.euro(row.pv_costs, 0, lang), fmt.euro(row.pv_benefits, 0, lang),
+                     fmt.euro(row.net_position, 0, lang),
+                     fmt.number(row.benefit_cost_ratio, 2, lang),
+                     fmt.euro(row.financial_npv, 0, lang) if row.has_investment else "–",
+                     fmt.percent(row.irr, 1, lang) if row.has_investment else "–"])
+    bp = result.by_partner
+    rows.append([t("total", lang), fmt.euro(bp.pv_costs.sum(), 0, lang),
+                 fmt.euro(bp.pv_benefits.sum(), 0, lang), fmt.euro(bp.net_position.sum(), 0, lang),
+                 fmt.number(totals["benefit_cost_ratio"], 2, lang), "", ""])
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+    def render(r):
+        return "  " + r[0].ljust(widths[0]) + "".join(
+            str(c).rjust(w + 2) for c, w in zip(r[1:], widths[1:]))
+    lines.append(render(header))
+    lines += [render(r) for r in rows]
+    lines += ["", t("financial_note", lang)]
+    warnings = case.out_of_range()
+    if warnings:
+        lines += ["", t("warnings", lang) + ":"]
+        for key, p in warnings:
+            lines.append(f"  {key}: " + t("outside_range", lang, value=fmt.number(p.value, 4, lang),
+                                         low=fmt.number(p.low, 4, lang), high=fmt.number(p.high, 4, lang)))
+    return "\n".join(lines)
