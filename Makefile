@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest
 
 bench: $(STAMP)
-	$(VENV)/bin/python benchmarks/run_all.py
+	$(VENV)/bin/python benchmarks/bench_engine.py
 
 lock: | $(UV)
 	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock

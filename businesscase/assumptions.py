@@ -138,30 +138,33 @@ def _message(err: dict, data) -> str:
 
 
 def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:
-    """Walk the data along loc; report the deepest line found and a readable field path."""
-    node, line, where, names = data, getattr(data, "mark", None), file, []
+    """Walk the data along loc; report the deepest line found and a readable field path.
+
+    List items are named by their id where they have one: ``outcomes[less_loneliness]``.
+    """
+    node, line, names = data, getattr(data, "mark", None), []
     for i, step in enumerate(loc):
-        if isinstance(node, LocDict) and step in node:
+        if isinstance(node, dict) and step in node:
             child, last = node[step], i == len(loc) - 1
-            unknown_key = last and message.startswith("unknown field")
-            # A field missing below a mapping is reported on the line of that mapping's key.
-            missing_below = not last and isinstance(child, LocDict) and loc[i + 1] not in child
-            line = node.key_marks[step] if unknown_key or missing_below else node.value_marks[step]
-            node = node[step]
+            if isinstance(node, LocDict):
+                unknown_key = last and message.startswith("unknown field")
+                # A field missing below a mapping is reported on the line of that key.
+                missing_below = not last and isinstance(child, LocDict) and loc[i + 1] not in child
+                line = node.key_marks[step] if unknown_key or missing_below else node.value_marks[step]
             names.append(str(step))
-        elif isinstance(node, LocList) and isinstance(step, int) and step < len(node):
-            line, node = node.item_marks[step], node[step]
-            ident = node.get("id") if isinstance(node, dict) else None
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            child = node[step]
+            if isinstance(node, LocList):
+                line = node.item_marks[step]
+            ident = child.get("id") if isinstance(child, dict) else None
             names[-1:] = [f"{names[-1] if names else ''}[{ident if ident else step}]"]
-        elif isinstance(node, (dict, list)) and not isinstance(node, (LocDict, LocList)):
-            names.append(str(step))  # plain data: no marks below here
-            node = node.get(step) if isinstance(node, dict) else None
         else:
             names.append(str(step))
             break
+        node = child
     if line is not None:
         return InputProblem(line.file, line.line, ".".join(names), message)
-    return InputProblem(where, None, ".".join(names), message)
+    return InputProblem(file, None, ".".join(names), message)
 
 
 def _unwrap(tp):
