@@ -110,10 +110,6 @@ class Parameter(Strict):
                 "or 'estimate: true' with 'reasoning'", {})
         return self
 
-    @property
-    def in_range(self) -> bool:
-        return self.low <= self.value <= self.high
-
 
 class Fraction(Parameter):
     """A share between 0 and 1 (deadweight, attribution, share reached)."""

@@ -146,3 +146,32 @@ def test_replacement_and_residual_with_short_lifetime():
     assert led[("replacement", 3)] == 0
     assert led[("residual_value", 5)] == pytest.approx(500)
     assert r.totals["pv_inputs"] == pytest.approx(2_500)
+
+
+def test_parameter_value_may_itself_be_an_array_of_draws():
+    case = hand_case()
+    case.drivers["residents"].value = np.array([50.0, 100.0])
+    r = evaluate(case)
+    assert r.n_draws == 2
+    gain = r.partner_arrays["pv_benefits"][:, r.partners.index("gem")]
+    assert gain[1] == pytest.approx(2 * gain[0])  # the outcome is linear in residents
+
+
+def test_default_case_exercises_every_feature():
+    from businesscase import default_case_path, load_case
+    r = evaluate(load_case(default_case_path()))
+    led = r.ledger
+    nonzero = led[led.nominal != 0]
+    categories = set(nonzero.category)
+    assert {"investment", "replacement", "residual_value", "operating", "revenue", "outcome",
+            "overlap_correction"} <= categories
+    assert set(nonzero.flow_type) == {"cash", "in_kind", "cashable_saving",
+                                      "non_cashable_saving", "societal_value"}
+    assert "external" in set(nonzero.partner)           # a subsidy from outside
+    internal = nonzero[(nonzero.category == "revenue") & (nonzero.partner != "external")]
+    assert len(set(internal.partner)) == 2               # a payment between two partners
+    case = r.case
+    assert {c.indexation for c in case.costs} >= {"wages", "prices", "rents"}
+    assert any(o.first_year.value > 1 for o in case.outcomes)
+    assert any(o.ramp_up_years.value > 1 and o.drop_off.value > 0 for o in case.outcomes)
+    assert all(o.needs for o in case.outcomes)
