@@ -1,8 +1,9 @@
 """Load and validate a case from YAML; every error names file, line and field.
 
-A case file may ``include`` shared files (partners, economics) given relative to it.
-Included files are read first; the case's own mappings are merged on top of them (the
-case wins) and its lists (partners, costs, revenues, outcomes) are appended.
+A case file may ``include`` shared files (partners, economics) or whole other cases (a
+combined case includes the cases of its formulas), given relative to it. Included files
+are read first, each at most once; the case's own mappings are merged on top of them
+(the case wins) and the item lists (partners, costs, revenues, outcomes) are appended.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .yaml_source import InputProblem, LocDict, LocList, read_yaml
 __all__ = ["LoadError", "load_case", "default_case_path", "assumptions_dir", "case_from_data"]
 
 MAX_INCLUDE_DEPTH = 5
+APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")
 
 
 class LoadError(Exception):
@@ -43,7 +45,7 @@ def load_case(path: str | os.PathLike) -> Case:
     """Read, merge and validate a case file. Raises :class:`LoadError`."""
     path = Path(path)
     try:
-        data = _read_with_includes(path, str(path), depth=0)
+        data = _read_with_includes(path, str(path), depth=0, seen=set())
     except InputProblem as problem:
         raise LoadError([problem]) from None
     return case_from_data(data, str(path))
@@ -62,7 +64,9 @@ def case_from_data(data, file: str = "<case>") -> Case:
 
 # -- includes --------------------------------------------------------------------------
 
-def _read_with_includes(path: Path, shown: str, depth: int):
+def _read_with_includes(path: Path, shown: str, depth: int, seen: set):
+    """Read a file and, before it, the files it includes; a file already read is skipped."""
+    seen.add(path.resolve())
     data = read_yaml(path, shown)
     if not isinstance(data, LocDict) or "include" not in data:
         return data
@@ -79,15 +83,41 @@ def _read_with_includes(path: Path, shown: str, depth: int):
                            "must be a file name or a list of file names")
     merged = None
     for rel in includes:
-        target = (path.parent / rel)
-        part = _read_with_includes(target, str(Path(shown).parent / rel), depth + 1)
+        target = path.parent / rel
+        if target.resolve() in seen:
+            continue  # shared by two included cases: read once
+        part = _read_with_includes(target, str(Path(shown).parent / rel), depth + 1, seen)
         if not isinstance(part, LocDict):
             raise InputProblem(str(target), 1, "", "an included file must be a mapping")
-        merged = part if merged is None else _merge(merged, part)
-    return _merge(merged, data)
+        if merged is not None:
+            _check_siblings_agree(merged, part)
+        merged = part if merged is None else _merge(merged, part, top_level=True)
+    return data if merged is None else _merge(merged, data, top_level=True)
 
 
-def _merge(base: LocDict, top: LocDict) -> LocDict:
+def _check_siblings_agree(first: LocDict, second: LocDict) -> None:
+    """Two included files may share a driver or overlap group only if they agree on it."""
+    for section in ("drivers", "overlap_groups"):
+        a, b = first.get(section), second.get(section)
+        if not (isinstance(a, LocDict) and isinstance(b, LocDict)):
+            continue
+        for key in a.keys() & b.keys():
+            if _plain(a[key]) != _plain(b[key]):
+                there, here = a.key_marks[key], b.key_marks[key]
+                raise InputProblem(here.file, here.line, f"{section}.{key}",
+                                   f"also defined, differently, in {there.file} line {there.line}; "
+                                   "give one of them another name or define it once in a shared file")
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _merge(base: LocDict, top: LocDict, top_level: bool = False) -> LocDict:
     out = LocDict(base)
     out.mark = top.mark
     out.key_marks = {**base.key_marks, **top.key_marks}
@@ -96,7 +126,8 @@ def _merge(base: LocDict, top: LocDict) -> LocDict:
         old = base.get(key)
         if isinstance(old, LocDict) and isinstance(value, LocDict):
             out[key] = _merge(old, value)
-        elif isinstance(old, LocList) and isinstance(value, LocList):
+        elif top_level and key in APPENDED_SECTIONS and isinstance(old, LocList) \
+                and isinstance(value, LocList):
             joined = LocList(old + value)
             joined.mark = value.mark
             joined.item_marks = old.item_marks + value.item_marks
