@@ -12,7 +12,9 @@ import sys
 
 from .assumptions import LoadError, default_case_path, load_case
 from .engine import evaluate
+from .provenance import provenance_problems
 from .report import summary_dict, summary_text
+from .yaml_source import InputProblem
 
 EXIT_INVALID = 2
 
@@ -25,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     run.add_argument("--lang", choices=["nl", "en"], default="nl")
     run.add_argument("--json", action="store_true", help="machine-readable output")
+    check = sub.add_parser("provenance", help="check that every figure in files is documented")
+    check.add_argument("files", nargs="+")
     return parser
 
 
@@ -38,12 +42,20 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_provenance(args) -> int:
+    problems = [pr for f in args.files for pr in provenance_problems(f)]
+    for pr in problems:
+        print(pr)
+    print(f"{len(problems)} provenance problem(s) in {len(args.files)} file(s)")
+    return EXIT_INVALID if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return {"run": cmd_run}[args.command](args)
-    except LoadError as exc:
+        return {"run": cmd_run, "provenance": cmd_provenance}[args.command](args)
+    except (LoadError, InputProblem) as exc:
         print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
