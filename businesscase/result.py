@@ -128,13 +128,13 @@ class Result:
         cost = self._mask(lambda ln: ln.role == "cost")
         benefit = 1.0 - cost
         out = {
-            "pv_costs": -self._by_partner(pv, cost),
+            "pv_costs": 0.0 - self._by_partner(pv, cost),  # 0.0 - x: no negative zeros
             "pv_benefits": self._by_partner(pv, benefit),
         }
         out["net_position"] = self._by_partner(pv)
         out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
         for ft in ("cash", "in_kind"):
-            out[f"costs_{ft}"] = -self._by_partner(pv, cost * self._mask(lambda ln: ln.flow_type == ft))
+            out[f"costs_{ft}"] = 0.0 - self._by_partner(pv, cost * self._mask(lambda ln: ln.flow_type == ft))
         for ft in ("cash", "cashable_saving", "non_cashable_saving", "societal_value"):
             out[f"benefits_{ft}"] = self._by_partner(pv, benefit * self._mask(lambda ln: ln.flow_type == ft))
         out["financial_npv"] = self._by_partner(self.pv_financial.sum(-1), self._financial_mask)
