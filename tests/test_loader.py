@@ -1,6 +1,7 @@
 """Loader: includes, merging, plain-dict validation, range warnings."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -21,11 +22,8 @@ def test_default_case_uses_shared_includes():
 
 
 def test_case_overrides_included_mapping_and_appends_lists(tmp_path):
-    (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "econ.yaml").write_text(
-        (ASSUMPTIONS / "shared" / "economics.yaml").read_text())
-    (tmp_path / "shared" / "partners.yaml").write_text(
-        (ASSUMPTIONS / "shared" / "partners.yaml").read_text())
+    shutil.copytree(ASSUMPTIONS / "shared", tmp_path / "shared")
+    (tmp_path / "shared" / "economics.yaml").rename(tmp_path / "shared" / "econ.yaml")
     text = (ASSUMPTIONS / "meeting_space.yaml").read_text().replace(
         "  - shared/economics.yaml", "  - shared/econ.yaml")
     text += """
@@ -50,7 +48,9 @@ def test_problem_in_an_included_file_names_that_file(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text((ASSUMPTIONS / "meeting_space.yaml").read_text()
                     .replace("shared/partners.yaml", "partners.yaml")
-                    .replace("shared/economics.yaml", str(ASSUMPTIONS / "shared" / "economics.yaml")))
+                    .replace("shared/economics.yaml", str(ASSUMPTIONS / "shared" / "economics.yaml"))
+                    .replace("shared/reference_complex.yaml",
+                             str(ASSUMPTIONS / "shared" / "reference_complex.yaml")))
     with pytest.raises(LoadError) as err:
         load_case(path)
     first = err.value.problems[0]
