@@ -1,4 +1,4 @@
-"""Command line: ``businesscase run [CASE.yaml] [--lang en] [--json]``.
+"""Command line: ``businesscase run|allocate|provenance``; see ``businesscase --help``.
 
 Exit codes: 0 done, 2 invalid input (with the loader's message, never a traceback),
 1 an unexpected internal error.
@@ -10,10 +10,11 @@ import argparse
 import json
 import sys
 
+from .allocation import METHODS, BenefitBasis, allocate
 from .assumptions import LoadError, default_case_path, load_case
 from .engine import evaluate
 from .provenance import provenance_problems
-from .report import summary_dict, summary_text
+from .report import allocation_dict, allocation_text, summary_dict, summary_text
 from .yaml_source import InputProblem
 
 EXIT_INVALID = 2
@@ -27,6 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     run.add_argument("--lang", choices=["nl", "en"], default="nl")
     run.add_argument("--json", action="store_true", help="machine-readable output")
+    alloc = sub.add_parser("allocate", help="split the bill fairly between the partners")
+    alloc.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
+    alloc.add_argument("--method", default="shapley", choices=list(METHODS))
+    alloc.add_argument("--basis", default="financial", choices=[b.value for b in BenefitBasis],
+                       help="what counts as benefit: cash, financial (default) or societal")
+    alloc.add_argument("--without", nargs="*", default=[], metavar="PARTNER",
+                       help="partners that do not take part (coalition of the willing)")
+    alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
+    alloc.add_argument("--json", action="store_true", help="machine-readable output")
     check = sub.add_parser("provenance", help="check that every figure in files is documented")
     check.add_argument("files", nargs="+")
     return parser
@@ -42,6 +52,22 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_allocate(args) -> int:
+    case = load_case(args.case or default_case_path())
+    unknown = set(args.without) - set(case.partner_ids)
+    if unknown:
+        print(f"businesscase: unknown partner(s) {', '.join(sorted(unknown))}; "
+              f"partners are {', '.join(case.partner_ids)}", file=sys.stderr)
+        return EXIT_INVALID
+    participants = [p for p in case.partner_ids if p not in args.without]
+    allocation = allocate(evaluate(case), args.method, args.basis, participants)
+    if args.json:
+        print(json.dumps(allocation_dict(allocation), indent=2, ensure_ascii=False))
+    else:
+        print(allocation_text(allocation, args.lang))
+    return 0
+
+
 def cmd_provenance(args) -> int:
     problems = [pr for f in args.files for pr in provenance_problems(f)]
     for pr in problems:
@@ -54,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return {"run": cmd_run, "provenance": cmd_provenance}[args.command](args)
+        return {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance}[args.command](args)
     except (LoadError, InputProblem) as exc:
         print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID

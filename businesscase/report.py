@@ -96,3 +96,45 @@ def summary_text(result: Result, lang: str = "nl") -> str:
             lines.append(f"  {key}: " + t("outside_range", lang, value=fmt.number(p.value, 4, lang),
                                          low=fmt.number(p.low, 4, lang), high=fmt.number(p.high, 4, lang)))
     return "\n".join(lines)
+
+
+ALLOCATION_COLUMNS = ("benefit", "contribution_today", "fair_contribution",
+                      "fair_contribution_per_year", "net_before", "net_after", "change_per_year")
+ALLOCATION_HEADERS = {
+    "nl": ("Partij", "Baten", "Bijdrage nu", "Eerlijke bijdrage", "per jaar", "Saldo nu",
+           "Saldo na", "Verschil/jaar"),
+    "en": ("Partner", "Benefit", "Pays today", "Fair contribution", "a year", "Net before",
+           "Net after", "Change/year"),
+}
+
+
+def allocation_text(allocation, lang: str = "nl") -> str:
+    """The allocation table, the payments and the explanation."""
+    from .allocation import method_name
+    headers = ALLOCATION_HEADERS["en" if lang == "en" else "nl"]
+    rows = [[allocation.label(pid, lang)] + [fmt.euro(row[c], 0, lang) for c in ALLOCATION_COLUMNS]
+            for pid, row in allocation.table.iterrows()]
+    widths = [max(len(r[i]) for r in rows + [list(headers)]) for i in range(len(headers))]
+    render = lambda r: "  " + r[0].ljust(widths[0]) + "".join(  # noqa: E731
+        c.rjust(w + 2) for c, w in zip(r[1:], widths[1:]))
+    title = ("Fair split" if lang == "en" else "Eerlijke verdeling") + \
+        f": {method_name(allocation.method, lang)} ({allocation.case_game.basis.value})"
+    out = [title, "", render(list(headers))] + [render(r) for r in rows]
+    return "\n".join(out + ["", allocation.explain(lang)])
+
+
+def allocation_dict(allocation) -> dict:
+    return {
+        "method": allocation.method,
+        "basis": allocation.case_game.basis.value,
+        "total_value": _clean(allocation.total_value),
+        "cost_to_cover": _clean(allocation.case_game.cost_to_cover),
+        "partners": [{"id": pid, **{k: _clean(v) for k, v in row.items()}}
+                     for pid, row in allocation.table.iterrows()],
+        "transfers": [{"payer": t.payer, "receiver": t.receiver, "pv": _clean(t.pv),
+                       "per_year": _clean(t.per_year)} for t in allocation.transfers],
+        "stable": allocation.is_stable,
+        "core_group": sorted(allocation.core_group),
+        "core_excess": _clean(allocation.core_excess),
+        "explanation": {"nl": allocation.explain("nl"), "en": allocation.explain("en")},
+    }

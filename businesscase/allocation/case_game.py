@@ -1,0 +1,228 @@
+"""The coalition game of a business case.
+
+Definition (plain words): a coalition's value is what its members gain, in present value,
+if only they take part. Taking part means bringing one's own cost items; an outcome is
+realised only if every partner it needs takes part, and it counts for the coalition only
+if the partner whose pocket receives it is a member too.
+
+Definition (formula): with outcomes k (value B_k ≥ 0 at the social discount rate, needing
+partners R_k, received by p_k) and cost items j (cost C_j ≥ 0 paid by q_j),
+
+    v(S) = Σ_k B_k · 1[R_k ∪ {p_k} ⊆ S] − Σ_j C_j · 1[q_j ∈ S],
+
+a game with the business-case structure, so its Shapley value has a closed form:
+each outcome's value is shared equally by the partners it needs and the one receiving it,
+and each partner carries its own costs. Money from outside the partnership (a subsidy)
+is a benefit needing only its receiver. Payments between partners today (a room fee) are
+not part of the game: they are today's split, which the allocation replaces.
+
+What counts as benefit (``basis``):
+- ``cash``: cashable savings and cash received;
+- ``financial``: also non-cashable savings (capacity freed);
+- ``societal``: also societal value, assigned to the partner that holds it as a policy
+  goal (by default residents' wellbeing to the municipality).
+Overlap corrections are taken as computed for the whole partnership.
+
+The Shapley value uses v as defined above (closed form). A group can also decide to stay
+out and gain nothing, so the stability check, the equal split of the surplus and the
+(pre-)nucleolus use v⁺(S) = max(v(S), 0) for the groups short of the whole partnership:
+a split is stable when no group gains more by going its own way or by staying out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+import pandas as pd
+
+from ..result import OUTCOME_CATEGORIES, Result
+from ..schema import EXTERNAL, PartnerType
+from .game import TUGame
+from .structured import Stream, StructuredGame
+
+
+class BenefitBasis(str, Enum):
+    cash = "cash"
+    financial = "financial"
+    societal = "societal"
+
+
+COUNTED = {
+    BenefitBasis.cash: {"cash", "cashable_saving"},
+    BenefitBasis.financial: {"cash", "cashable_saving", "non_cashable_saving"},
+    BenefitBasis.societal: {"cash", "cashable_saving", "non_cashable_saving", "societal_value"},
+}
+
+
+@dataclass
+class CaseGame:
+    """The game of a case plus what the allocation needs to report per partner (PV, euros)."""
+    game: StructuredGame
+    basis: BenefitBasis
+    benefit: pd.Series              # benefit received, as counted, per partner
+    cashable_benefit: pd.Series     # cash and cashable savings received
+    contribution_today: pd.Series   # own costs + payments to partners − payments received
+    lost: list[Stream] = field(default_factory=list)  # value not realised without absentees
+    holders: dict = field(default_factory=dict)
+    annuity_factor: float = 1.0     # PV of 1 euro a year over the operating years
+    horizon: tuple[int, int] = (0, 0)
+
+    @property
+    def players(self) -> list[str]:
+        return self.game.players
+
+    @property
+    def total_value(self) -> float:
+        return self.game.value(self.players)
+
+    @property
+    def cost_to_cover(self) -> float:
+        return float(self.contribution_today.sum())
+
+    def stay_out_game(self) -> TUGame:
+        """The explicit game in which a group may also stay out: v⁺(S) = max(v(S), 0) for
+        every proper group S, v⁺(N) = v(N). Used for the nucleolus and the stability check."""
+        tu = self.game.to_tugame()
+        values = np.maximum(tu.v, 0.0)
+        values[-1] = tu.v[-1]
+        return TUGame(tu.players, values)
+
+
+def default_holders(result: Result) -> dict[str, str]:
+    """Residents' societal value counts for the (first) municipality, if there is one."""
+    case = result.case
+    municipality = next((p.id for p in case.partners if p.type is PartnerType.municipality), None)
+    if municipality is None:
+        return {}
+    return {p.id: municipality for p in case.partners if p.type is PartnerType.residents}
+
+
+def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
+              participants: list[str] | None = None,
+              holders: dict[str, str] | None = None) -> CaseGame:
+    """Build the coalition game of an evaluated case (single evaluation)."""
+    if result.n_draws != 1:
+        raise ValueError("allocation works on a single evaluation, not on draws")
+    basis = BenefitBasis(basis)
+    case = result.case
+    taking_part = [p.id for p in case.partners if p.takes_part]
+    players = taking_part if participants is None else [p for p in taking_part if p in participants]
+    if not players:
+        raise ValueError("no partner takes part")
+    if holders is None:
+        holders = default_holders(result) if basis is BenefitBasis.societal else {}
+    present = set(players)
+    pv = result._line_pv[0]
+    needs = {o.id: set(o.needs) for o in case.outcomes}
+
+    benefit = pd.Series(0.0, index=players)
+    cashable = pd.Series(0.0, index=players)
+    today = pd.Series(0.0, index=players)
+    streams: dict[tuple, float] = {}
+    costs: dict[tuple, float] = {}
+    for line, value in zip(result.lines, pv):
+        if line.category in OUTCOME_CATEGORIES or (line.category == "revenue" and line.role == "benefit"):
+            external = line.category == "revenue" and _payer_is_external(result, line.item)
+            if line.category == "revenue" and not external:
+                if line.partner in present:
+                    today[line.partner] -= value  # a payment received lowers today's contribution
+                continue
+            if line.flow_type not in COUNTED[basis]:
+                continue
+            pocket = holders.get(line.partner, line.partner)
+            required = frozenset(needs.get(line.item, set()) | {pocket})
+            streams[(line.item, pocket, required)] = streams.get((line.item, pocket, required), 0.0) + value
+        elif line.partner == EXTERNAL:
+            continue
+        elif line.category == "revenue":  # paid to another partner
+            if line.partner in present:
+                today[line.partner] -= value
+        else:
+            costs[(line.item, line.partner)] = costs.get((line.item, line.partner), 0.0) - value
+
+    game_benefits, lost = [], []
+    for (item, pocket, required), value in streams.items():
+        stream = Stream(item, value, required)
+        if required <= present:
+            game_benefits.append(stream)
+            benefit[pocket] += value
+            if _is_cashable(result, item):
+                cashable[pocket] += value
+        else:
+            lost.append(stream)
+    game_costs = []
+    for (item, payer), value in costs.items():
+        if payer in present:
+            game_costs.append(Stream(item, value, frozenset({payer})))
+            today[payer] += value
+    operating = result.t >= 1
+    annuity = float(result.social_discount_factor[0][operating].sum())
+    start = case.meta.start_year
+    return CaseGame(StructuredGame(players, game_benefits, game_costs), basis, benefit,
+                    cashable, today, lost, holders, annuity,
+                    (start, start + case.meta.horizon))
+
+
+def _payer_is_external(result: Result, item: str) -> bool:
+    return any(r.id == item and r.from_ == EXTERNAL for r in result.case.revenues)
+
+
+def _is_cashable(result: Result, item: str) -> bool:
+    flows = {ln.flow_type for ln in result.lines if ln.item == item}
+    return bool(flows) and flows <= {"cash", "cashable_saving"}
+
+
+def fair_split(cg: CaseGame, method: str) -> pd.Series:
+    """Net position after the split (PV) per partner, for a named method."""
+    game, players = cg.game, cg.players
+    total = cg.total_value
+    if method == "as_is":
+        return cg.benefit - cg.contribution_today
+    if method in ("proportional_benefit", "proportional_cashable"):
+        weights = cg.benefit if method == "proportional_benefit" else cg.cashable_benefit
+        if weights.sum() <= 0:
+            raise ValueError("no benefit to be proportional to")
+        return cg.benefit - cg.cost_to_cover * weights / weights.sum()
+    if method == "equal_surplus":
+        alone = pd.Series({p: max(game.value([p]), 0.0) for p in players})
+        return alone + (total - alone.sum()) / len(players)
+    if method == "shapley":
+        return game.shapley().reindex(players)
+    if method in ("nucleolus", "prenucleolus"):
+        if len(players) > MAX_NUCLEOLUS_PLAYERS:
+            raise ValueError(f"the {method} is computed exactly for up to "
+                             f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
+                             f"{len(players)}: use shapley")
+        tu = cg.stay_out_game()
+        try:
+            return getattr(tu, method)()
+        except ValueError:
+            if method == "nucleolus":  # no imputation exists: fall back to the pre-nucleolus
+                return tu.prenucleolus()
+            raise
+    raise ValueError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
+
+
+MAX_NUCLEOLUS_PLAYERS = 16
+METHODS = ("shapley", "nucleolus", "prenucleolus", "equal_surplus", "proportional_benefit",
+           "proportional_cashable", "as_is")
+
+
+def core_violation(cg: CaseGame, net_after: pd.Series) -> tuple[frozenset, float]:
+    """The group that would do best by going its own way, and by how much (PV).
+
+    A group may work on its own (value v(S)) or stay out altogether (value 0), so its
+    claim is max(v(S), 0); the largest max(v(S), 0) − x(S) over proper groups is returned.
+    """
+    x = net_after.reindex(cg.players)
+    if len(cg.players) == 1:
+        return frozenset(), 0.0
+    group, excess = cg.game.max_excess(x)
+    negative = frozenset(p for p in cg.players if x[p] < 0)
+    if negative and len(negative) < len(cg.players):
+        walk_away = -float(x[list(negative)].sum())
+        if walk_away > excess:
+            return negative, walk_away
+    return group, excess

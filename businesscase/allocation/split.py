@@ -1,0 +1,165 @@
+"""An allocation of a case: the fair contributions, the payments that implement them, the
+stability check and an explanation a board member can follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import formatting as fmt
+from ..result import Result
+from .case_game import METHODS, BenefitBasis, CaseGame, case_game, core_violation, fair_split
+from .texts import explanation, method_name
+
+MIN_TRANSFER = 1.0  # euros (PV): smaller differences are rounding, not payments
+
+
+@dataclass(frozen=True)
+class Transfer:
+    payer: str
+    receiver: str
+    pv: float
+    per_year: float
+
+
+@dataclass
+class Allocation:
+    method: str
+    case_game: CaseGame
+    table: pd.DataFrame          # per partner, euros (PV unless 'per_year')
+    transfers: list[Transfer]
+    core_group: frozenset        # the group that does best on its own (may be empty)
+    core_excess: float           # how much better it does; ≤ 0 means the split is stable
+    result: Result
+
+    @property
+    def total_value(self) -> float:
+        return self.case_game.total_value
+
+    @property
+    def is_negative(self) -> bool:
+        return self.total_value < 0
+
+    @property
+    def is_stable(self) -> bool:
+        return self.core_excess <= max(MIN_TRANSFER, 1e-9 * abs(self.total_value))
+
+    def label(self, partner: str, lang: str = "nl") -> str:
+        return self.result.partner_label(partner, lang)
+
+    def explain(self, lang: str = "nl") -> str:
+        return explanation(self, lang)
+
+    def transfer_sentences(self, lang: str = "nl") -> list[str]:
+        word = "betaalt" if lang != "en" else "pays"
+        per = "per jaar" if lang != "en" else "a year"
+        return [f"{self.label(t.payer, lang)} {word} {self.label(t.receiver, lang)} "
+                f"{fmt.euro(t.per_year, 0, lang)} {per}" for t in self.transfers]
+
+
+def allocate(result: Result, method: str = "shapley",
+             basis: BenefitBasis | str = BenefitBasis.financial,
+             participants: list[str] | None = None,
+             holders: dict[str, str] | None = None) -> Allocation:
+    """Split a case fairly with a named method (see ``METHODS``)."""
+    cg = case_game(result, basis, participants, holders)
+    return _allocation(result, cg, method, fair_split(cg, method))
+
+
+def check_proposal(result: Result, contributions_per_year: dict[str, float],
+                   basis: BenefitBasis | str = BenefitBasis.financial,
+                   participants: list[str] | None = None,
+                   holders: dict[str, str] | None = None) -> "ProposalCheck":
+    """Check contributions typed in by the partners (euros a year over the operating years)."""
+    cg = case_game(result, basis, participants, holders)
+    unknown = set(contributions_per_year) - set(cg.players)
+    if unknown:
+        raise ValueError(f"not taking part: {', '.join(sorted(unknown))}")
+    pv = pd.Series({p: float(contributions_per_year.get(p, 0.0)) * cg.annuity_factor
+                    for p in cg.players})
+    net_after = cg.benefit - pv
+    allocation = _allocation(result, cg, "proposal", net_after)
+    distances = {}
+    for m in METHODS:
+        try:
+            other = fair_split(cg, m)
+        except ValueError:
+            continue
+        distances[m] = float((cg.benefit - other - pv).abs().sum() / cg.annuity_factor / 2)
+    return ProposalCheck(allocation, shortfall=float(cg.cost_to_cover - pv.sum()),
+                         worse_off=[p for p in cg.players if net_after[p] < -MIN_TRANSFER],
+                         distance_per_year=distances)
+
+
+@dataclass
+class ProposalCheck:
+    allocation: Allocation
+    shortfall: float                   # PV of costs not covered (negative: surplus)
+    worse_off: list[str]               # partners worse off than by not joining
+    distance_per_year: dict[str, float]  # euros a year that change hands between it and a method
+
+    @property
+    def covers_cost(self) -> bool:
+        return self.shortfall <= MIN_TRANSFER
+
+
+def _allocation(result: Result, cg: CaseGame, method: str, net_after: pd.Series) -> Allocation:
+    players = cg.players
+    net_after = net_after.reindex(players).astype(float)
+    net_before = (cg.benefit - cg.contribution_today).reindex(players)
+    fair = cg.benefit - net_after
+    table = pd.DataFrame({
+        "benefit": cg.benefit,
+        "contribution_today": cg.contribution_today,
+        "net_before": net_before,
+        "fair_contribution": fair,
+        "fair_contribution_per_year": fair / cg.annuity_factor,
+        "net_after": net_after,
+        "change": fair - cg.contribution_today,
+        "change_per_year": (fair - cg.contribution_today) / cg.annuity_factor,
+    }).reindex(players)
+    table.index.name = "partner"
+    group, excess = core_violation(cg, net_after)
+    return Allocation(method, cg, table, settle(table["change"], cg.annuity_factor),
+                      group, excess, result)
+
+
+def settle(change: pd.Series, annuity_factor: float) -> list[Transfer]:
+    """Payments that move today's split to the fair one: who pays whom.
+
+    A partner whose contribution must rise pays one whose contribution must fall. Exact
+    matches are settled first (one payment closes both sides); the rest is matched
+    largest to largest, which needs at most (partners − 1) payments.
+    """
+    pay = {p: v for p, v in change.items() if v > MIN_TRANSFER}
+    get = {p: -v for p, v in change.items() if v < -MIN_TRANSFER}
+    transfers: list[Transfer] = []
+
+    def add(payer, receiver, amount):
+        transfers.append(Transfer(payer, receiver, amount, amount / annuity_factor))
+
+    for p in sorted(pay, key=pay.get, reverse=True):
+        q = next((q for q in sorted(get, key=get.get, reverse=True)
+                  if abs(get[q] - pay[p]) <= MIN_TRANSFER), None)
+        if q is not None:
+            add(p, q, pay.pop(p))
+            get.pop(q)
+    payers = [[p, v] for p, v in sorted(pay.items(), key=lambda kv: -kv[1])]
+    receivers = [[q, v] for q, v in sorted(get.items(), key=lambda kv: -kv[1])]
+    i = j = 0
+    while i < len(payers) and j < len(receivers):
+        amount = min(payers[i][1], receivers[j][1])
+        if amount > MIN_TRANSFER:
+            add(payers[i][0], receivers[j][0], amount)
+        payers[i][1] -= amount
+        receivers[j][1] -= amount
+        if payers[i][1] <= MIN_TRANSFER:
+            i += 1
+        if receivers[j][1] <= MIN_TRANSFER:
+            j += 1
+    return transfers
+
+
+__all__ = ["Allocation", "ProposalCheck", "Transfer", "allocate", "check_proposal", "settle",
+           "method_name"]
