@@ -4,7 +4,7 @@ UV := .tools/uvpkg/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench lock
+.PHONY: setup run test bench bench-peers lock
 
 setup: $(STAMP)
 
@@ -25,6 +25,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_engine.py
+	$(VENV)/bin/python benchmarks/bench_allocation.py
+
+# Development-only peers for the allocation benchmark (not in the lock, not used by tests).
+bench-peers: $(STAMP)
+	$(UV) pip install --quiet --python $(VENV)/bin/python coopgame-py tucoopy
 
 lock: | $(UV)
 	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
