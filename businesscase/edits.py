@@ -1,0 +1,185 @@
+"""Changing a case the way a user does: one value at a time, validated, never lost.
+
+The dashboard keeps the loaded case and a dict of changes (parameter key → value); every
+figure it shows comes from ``apply_changes(base, changes)`` evaluated by the engine.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Mapping
+
+import pandas as pd
+from pydantic import ValidationError
+
+from .schema import Case, Parameter
+
+META_FIELDS = {"meta.horizon", "meta.start_year"}
+
+
+class InvalidChange(ValueError):
+    """A value that is not allowed for its parameter; the message says what is."""
+
+    def __init__(self, key: str, message: str):
+        self.key = key
+        super().__init__(f"{key}: {message}")
+        self.message = message
+
+
+def parse_number(text, lang: str = "nl") -> float:
+    """A number as people type it: '2,25', '1.234,5', '1,234.5', '40%' (→ 0.4); in Dutch
+    '1.500' is fifteen hundred."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    s = str(text).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    percent = s.endswith("%")
+    s = s.rstrip("%")
+    if lang == "nl" and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", s):
+        s = s.replace(".", "")
+    if "," in s and "." in s:  # the last separator is the decimal one
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' is not a finite number")
+    return value / 100 if percent else value
+
+
+def check_value(case: Case, key: str, value, lang: str = "nl") -> float:
+    """The value as a float if it is allowed for that parameter; InvalidChange if not."""
+    if key in META_FIELDS:
+        return _check_meta(key, value)
+    try:
+        param = case.parameter(key)
+    except KeyError:
+        raise InvalidChange(key, "no such parameter") from None
+    try:
+        number = parse_number(value, lang)
+    except ValueError as exc:
+        raise InvalidChange(key, str(exc)) from None
+    try:
+        type(param).model_validate({**param.model_dump(), "value": number,
+                                    "low": min(param.low, number), "high": max(param.high, number)})
+    except ValidationError as exc:
+        raise InvalidChange(key, _first_message(exc)) from None
+    return number
+
+
+def _check_meta(key: str, value) -> int:
+    try:
+        number = parse_number(value)
+    except ValueError as exc:
+        raise InvalidChange(key, str(exc)) from None
+    lo, hi = (1, 50) if key == "meta.horizon" else (1990, 2100)
+    if number != int(number) or not lo <= number <= hi:
+        raise InvalidChange(key, f"{value} is not allowed: a whole number from {lo} to {hi}")
+    return int(number)
+
+
+def _first_message(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return err["msg"].replace("Value error, ", "")
+
+
+def apply_changes(base: Case, changes: Mapping[str, float],
+                  names: Mapping[str, tuple[str, str]] | None = None,
+                  absent: list[str] = (), added: list[dict] = (),
+                  removed: list[str] = ()) -> Case:
+    """A copy of base with the changed values, partner names, partners not taking part,
+    partners added and partners removed.
+
+    Values must have passed :func:`check_value`; a value outside the parameter's own range
+    stays a soft warning (``Case.out_of_range``), as in the loader. Adding or removing
+    partners revalidates the case, so a partner still used by a cost or outcome cannot be
+    removed (``pydantic.ValidationError`` naming where it is used).
+    """
+    case = base.model_copy(deep=True)
+    if added or removed:
+        data = case.model_dump(by_alias=True)
+        data["partners"] = [p for p in data["partners"] if p["id"] not in removed] + list(added)
+        case = Case.model_validate(data)
+    for key, value in changes.items():
+        if key in META_FIELDS:
+            setattr(case.meta, key.split(".", 1)[1], int(value))
+        else:
+            case.parameter(key).value = float(value)
+    for pid, (nl, en) in (names or {}).items():
+        if pid in case.partner_ids:
+            partner = case.partner(pid)
+            partner.name.nl, partner.name.en = nl, en
+    for pid in absent:
+        if pid in case.partner_ids:
+            case.partner(pid).takes_part = False
+    return case
+
+
+def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
+    """Every parameter with its provenance, grouped by topic, and whether it was changed."""
+    base_values = {k: p.value for k, p in base.parameters()}
+    labels = _item_labels(case, lang)
+    rows = []
+    for key, p in case.parameters():
+        section, *rest = key.split(".")
+        item = rest[0] if len(rest) > 1 else ""
+        rows.append({
+            "key": key,
+            "group": _group(section, lang),
+            "item": labels.get((section, item), item) if item else "",
+            "field": rest[-1] if rest else key,
+            "value": float(p.value),
+            "default": float(base_values.get(key, p.value)),
+            "changed": float(p.value) != float(base_values.get(key, p.value)),
+            "unit": p.unit,
+            "low": p.low,
+            "high": p.high,
+            "confidence": p.confidence.value,
+            "estimate": p.estimate,
+            "source": (p.reasoning if p.estimate else p.source) or "",
+            "year": p.year,
+        })
+    return pd.DataFrame(rows)
+
+
+GROUPS = {
+    "economics": ("Economie", "Economics"), "partners": ("Partijen", "Partners"),
+    "drivers": ("Omvang", "Size"), "costs": ("Kosten", "Costs"),
+    "revenues": ("Opbrengsten", "Revenues"), "outcomes": ("Effecten", "Outcomes"),
+    "overlap_groups": ("Overlap", "Overlap"),
+}
+
+
+def _group(section: str, lang: str) -> str:
+    nl, en = GROUPS.get(section, (section, section))
+    return en if lang == "en" else nl
+
+
+def _item_labels(case: Case, lang: str) -> dict:
+    out = {}
+    for section in ("costs", "revenues", "outcomes"):
+        for item in getattr(case, section):
+            out[(section, item.id)] = item.label(lang)
+    for pid in case.partner_ids:
+        out[("partners", pid)] = case.partner(pid).name(lang)
+    for gid, g in case.overlap_groups.items():
+        out[("overlap_groups", gid)] = g.label(lang)
+    return out
+
+
+def parameters_behind(case: Case, item: str) -> list[str]:
+    """Keys of the parameters a ledger item is computed from (its own and its drivers)."""
+    keys = []
+    for section in ("costs", "revenues", "outcomes"):
+        for x in getattr(case, section):
+            if x.id == item:
+                keys += [k for k, _ in case.parameters() if k.startswith(f"{section}.{item}.")]
+                keys += [f"drivers.{d}" for d in x.quantity]
+    return keys
+
+
+__all__ = ["InvalidChange", "Parameter", "apply_changes", "check_value", "parameter_table",
+           "parameters_behind", "parse_number"]

@@ -1,0 +1,82 @@
+"""The dashboard. Serve with ``panel serve dashboards/app.py`` or ``python -m dashboards.app``.
+
+Every browser session gets its own state (``create_app`` is the factory), so two people
+on the same server never see each other's edits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import panel as pn
+
+if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    __package__ = "dashboards"
+
+from dashboards.components import CSS  # noqa: E402
+from dashboards.pages_input import AssumptionsPage, SetupPage  # noqa: E402
+from dashboards.pages_output import MeetingPage, ResultsPage, SplitPage, WhyPage  # noqa: E402
+from dashboards.state import CaseState  # noqa: E402
+from dashboards.texts import ui  # noqa: E402
+
+pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
+
+TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_meeting", "tab_why")
+
+
+def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
+    """One app instance (one state) per browser session."""
+    state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
+    pages = [SetupPage(state=state), AssumptionsPage(state=state), ResultsPage(state=state),
+             SplitPage(state=state), MeetingPage(state=state), WhyPage(state=state)]
+    tabs = pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)],
+                   css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
+    language = pn.widgets.RadioButtonGroup(options={"NL": "nl", "EN": "en"}, value=state.lang,
+                                           css_classes=["bc-lang"], width=110)
+    title = pn.pane.Markdown("", css_classes=["bc-title"])
+    banner = pn.pane.Alert("", alert_type="danger", visible=False, css_classes=["bc-banner"])
+    language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
+
+    def relabel(*_):
+        title.object = f"## {ui('title', state.lang)}: {state.case.meta.name}"
+        tabs._names = [ui(t, state.lang) for t in TABS]  # keep the tab objects, rename only
+        tabs.param.trigger("objects")
+
+    def show_message(*_):
+        banner.object = f"**{ui('error', state.lang)}:** {state.message}" if state.message else ""
+        banner.visible = bool(state.message)
+
+    def meeting(*_):
+        if state.locked:
+            tabs.active = TABS.index("tab_meeting")
+
+    state.param.watch(relabel, ["lang", "version"])
+    state.param.watch(show_message, ["message", "lang"])
+    state.param.watch(meeting, ["locked"])
+    relabel()
+    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), language), banner, tabs,
+                    sizing_mode="stretch_width")
+    app.state = state  # for tests and the benchmark: the session's state object
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Start the businesscase dashboard.")
+    parser.add_argument("--port", type=int, default=5006)
+    parser.add_argument("--address", default="localhost",
+                        help="interface to listen on; localhost unless you put it behind a proxy")
+    parser.add_argument("--show", action="store_true", help="open a browser")
+    args = parser.parse_args(argv)
+    pn.serve({"businesscase": create_app}, port=args.port, address=args.address,
+             show=args.show, title="businesscase",
+             websocket_origin=[f"localhost:{args.port}", f"127.0.0.1:{args.port}"])
+
+
+if __name__ == "__main__":
+    main()
+elif __name__.startswith("bokeh_app"):  # `panel serve dashboards/app.py`
+    create_app().servable(title="businesscase")

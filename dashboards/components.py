@@ -1,0 +1,135 @@
+"""Rendering helpers: HTML cards and tables with the raw numbers in data attributes (for
+people: formatted; for tests and screen readers: exact), and Bokeh charts updated in place."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
+from bokeh.plotting import figure
+
+from businesscase import formatting as fmt
+
+CSS = """
+.bc-cards { display: flex; flex-wrap: wrap; gap: 12px; }
+.bc-card { background: #f4f6f8; border-radius: 8px; padding: 10px 16px; min-width: 180px; }
+.bc-card .bc-label { font-size: 0.85em; color: #455; }
+.bc-card .bc-figure { font-size: 1.6em; font-weight: 600; }
+.bc-neg { color: #b3261e; } .bc-pos { color: #1b6e3a; }
+table.bc-table { border-collapse: collapse; font-size: 0.95em; }
+table.bc-table th, table.bc-table td { padding: 4px 10px; border-bottom: 1px solid #dde; }
+table.bc-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.bc-table th { text-align: right; } table.bc-table th:first-child { text-align: left; }
+.bc-meeting { font-size: 1.5em; } .bc-meeting .bc-figure { font-size: 2.2em; }
+.bc-meeting table.bc-table { font-size: 1.1em; }
+.bc-estimate { color: #8a5a00; font-weight: 600; }
+"""
+
+
+def esc(text) -> str:
+    return html.escape(str(text))
+
+
+def money(value: float, lang: str) -> str:
+    return fmt.euro(value, 0, lang)
+
+
+def card(key: str, label: str, shown: str, value: float | None, signed: bool = False) -> str:
+    """A headline figure; signed figures (balances) are coloured by their sign."""
+    raw = "" if value is None or not math.isfinite(value) else f"{value:.6f}"
+    sign = "" if not (raw and signed) else ("bc-neg" if value < 0 else "bc-pos")
+    return (f'<div class="bc-card"><div class="bc-label">{esc(label)}</div>'
+            f'<div class="bc-figure {sign}" data-key="{esc(key)}" data-value="{raw}">'
+            f"{esc(shown)}</div></div>")
+
+
+def cards(items: list[str]) -> str:
+    return '<div class="bc-cards">' + "".join(items) + "</div>"
+
+
+def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: str,
+          css: str = "bc-table", money_columns: set[str] = frozenset(),
+          label_column: str = "label") -> str:
+    """An HTML table; money cells carry data-partner/data-col/data-value attributes."""
+    head = "".join(f"<th>{esc(title)}</th>" for _, title in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for col, _ in columns:
+            value = row.get(col, "")
+            if col in money_columns:
+                raw = "" if not isinstance(value, (int, float)) or not math.isfinite(value) \
+                    else f"{value:.6f}"
+                cells.append(f'<td class="num" data-row="{esc(row[row_key])}" data-col="{col}" '
+                             f'data-value="{raw}">{esc(money(value, lang))}</td>')
+            else:
+                cells.append(f"<td>{esc(value)}</td>")
+        body.append(f'<tr data-row="{esc(row[row_key])}">' + "".join(cells) + "</tr>")
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+# -- charts -------------------------------------------------------------------------------------
+
+def _fig(title: str, **kw):
+    f = figure(title=title, height=300, sizing_mode="stretch_width", toolbar_location=None, **kw)
+    f.yaxis.formatter = NumeralTickFormatter(format="0,0")
+    return f
+
+
+class YearChart:
+    """Costs (down) and benefits (up) per year, with the net as a line."""
+
+    def __init__(self):
+        self.source = ColumnDataSource(dict(year=[], costs=[], benefits=[], net=[]))
+        self.fig = _fig("")
+        self.fig.vbar(x="year", top="benefits", width=0.7, color="#2e7d32", source=self.source,
+                      legend_label="+")
+        self.fig.vbar(x="year", top="costs", width=0.7, color="#c62828", source=self.source,
+                      legend_label="-")
+        self.fig.line(x="year", y="net", color="#1a237e", line_width=2, source=self.source)
+        self.fig.legend.location = "top_left"
+
+    def update(self, per_year, title: str, labels: tuple[str, str]):
+        self.source.data = dict(year=per_year.index.to_numpy(), costs=-per_year.costs.to_numpy(),
+                                benefits=per_year.benefits.to_numpy(), net=per_year.net.to_numpy())
+        self.fig.title.text = title
+        for item, label in zip(self.fig.legend.items, labels):
+            item.label = {"value": label}
+
+
+class CumulativeChart:
+    def __init__(self):
+        self.source = ColumnDataSource(dict(year=[], cumulative=[]))
+        self.fig = _fig("")
+        self.fig.line(x="year", y="cumulative", line_width=3, color="#1a237e", source=self.source)
+        self.zero = Span(location=0, dimension="width", line_color="#888", line_dash="dashed")
+        self.payback = Span(location=0, dimension="height", line_color="#2e7d32", line_width=2,
+                            visible=False)
+        self.fig.add_layout(self.zero)
+        self.fig.add_layout(self.payback)
+
+    def update(self, years, cumulative, payback_year: float, title: str):
+        self.source.data = dict(year=np.asarray(years), cumulative=np.asarray(cumulative))
+        self.fig.title.text = title
+        self.payback.visible = bool(np.isfinite(payback_year))
+        if self.payback.visible:
+            self.payback.location = float(payback_year)
+
+
+class PartnerChart:
+    """Horizontal bars per partner: what it pays (left) against what it gains (right)."""
+
+    def __init__(self):
+        self.source = ColumnDataSource(dict(partner=[], costs=[], benefits=[]))
+        self.fig = figure(height=320, sizing_mode="stretch_width", toolbar_location=None, y_range=[])
+        self.fig.hbar(y="partner", right="benefits", height=0.6, color="#2e7d32", source=self.source)
+        self.fig.hbar(y="partner", right="costs", height=0.6, color="#c62828", source=self.source)
+        self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0")
+
+    def update(self, labels, costs, benefits, title: str):
+        self.fig.y_range.factors = list(labels)[::-1]
+        self.source.data = dict(partner=list(labels), costs=-np.asarray(costs),
+                                benefits=np.asarray(benefits))
+        self.fig.title.text = title

@@ -1,0 +1,181 @@
+"""Input pages: Opzet (set-up) and Aannames (assumptions)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import panel as pn
+import param
+
+from businesscase import formatting as fmt
+from businesscase.edits import parameter_table
+
+from .state import CaseState
+from .texts import ui
+
+
+class SetupPage(pn.viewable.Viewer):
+    state = param.ClassSelector(class_=CaseState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        s = self.state
+        self.case_select = pn.widgets.Select(options=s.files, value=s.case_file,
+                                             css_classes=["bc-case-file"], width=480)
+        self.dwellings = pn.widgets.IntSlider(start=5, end=400, step=1,
+                                              value=int(s.current_value("drivers.dwellings")),
+                                              css_classes=["bc-dwellings"], width=480)
+        self.horizon = pn.widgets.IntSlider(start=1, end=50, value=s.base.meta.horizon,
+                                            css_classes=["bc-horizon"], width=480)
+        self.start_year = pn.widgets.IntInput(start=1990, end=2100, value=s.base.meta.start_year,
+                                              css_classes=["bc-start-year"], width=160)
+        self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
+        self.partners = pn.widgets.Tabulator(pd.DataFrame(), show_index=False, layout="fit_data",
+                                             css_classes=["bc-partners"], selectable=False)
+        self.new_name = pn.widgets.TextInput(width=240)
+        self.add_button = pn.widgets.Button(button_type="primary")
+        self.remove_select = pn.widgets.Select(width=240)
+        self.remove_button = pn.widgets.Button()
+        self.feedback = pn.pane.Alert("", alert_type="warning", visible=False,
+                                      css_classes=["bc-setup-error"])
+        self.case_select.param.watch(lambda e: setattr(s, "case_file", e.new), "value")
+        self.dwellings.param.watch(lambda e: self._set("drivers.dwellings", e.new), "value_throttled")
+        self.horizon.param.watch(lambda e: self._set("meta.horizon", e.new), "value_throttled")
+        self.start_year.param.watch(lambda e: self._set("meta.start_year", e.new), "value")
+        self.rate.param.watch(lambda e: self._set("economics.social_discount_rate", e.new), "value")
+        self.partners.on_edit(self._on_partner_edit)
+        self.add_button.on_click(self._add)
+        self.remove_button.on_click(self._remove)
+        s.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._refresh()
+
+    def _set(self, key, value):
+        error = self.state.set_value(key, value)
+        self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+
+    def _on_partner_edit(self, event):
+        df = self.partners.value
+        row = df.iloc[event.row]
+        if event.column == "takes_part":
+            self.state.set_taking_part(list(df.loc[df.takes_part, "id"]))
+        else:
+            self.state.rename(row["id"], row["name_nl"], row["name_en"])
+
+    def _add(self, _):
+        name = self.new_name.value.strip()
+        if name:
+            error = self.state.add_partner(name)
+            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+            self.new_name.value = ""
+
+    def _remove(self, _):
+        if self.remove_select.value:
+            error = self.state.remove_partner(self.remove_select.value)
+            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        self.case_select.name = ui("case_file", lang)
+        self.dwellings.name = ui("dwellings", lang)
+        self.horizon.name = ui("horizon", lang)
+        self.start_year.name = ui("start_year", lang)
+        self.rate.name = ui("discount_rate", lang)
+        self.rate.value = fmt.percent(s.current_value("economics.social_discount_rate"), 2, lang)
+        self.new_name.placeholder = ui("new_partner_name", lang)
+        self.add_button.name = ui("add_partner", lang)
+        self.remove_button.name = ui("remove_partner", lang)
+        case = s.case
+        self.remove_select.options = {case.partner(p).name(lang): p for p in case.partner_ids}
+        self.partners.value = pd.DataFrame({
+            "id": case.partner_ids,
+            "name_nl": [p.name.nl for p in case.partners],
+            "name_en": [p.name.en for p in case.partners],
+            "takes_part": [p.takes_part for p in case.partners]})
+        self.partners.titles = {"id": "id", "name_nl": ui("name_nl", lang),
+                                "name_en": ui("name_en", lang), "takes_part": ui("takes_part", lang)}
+        self.partners.editors = {"id": None, "name_nl": "input", "name_en": "input",
+                                 "takes_part": {"type": "tickCross"}}
+        for w in (self.case_select, self.dwellings, self.horizon, self.start_year, self.rate,
+                  self.new_name, self.add_button, self.remove_select, self.remove_button):
+            w.disabled = s.locked
+        self.partners.disabled = s.locked
+
+    def __panel__(self):
+        return pn.Column(
+            self.case_select, self.dwellings, self.horizon, pn.Row(self.start_year, self.rate),
+            self.feedback, pn.pane.Markdown(f"### {ui('partners', self.state.lang)}"),
+            self.partners, pn.Row(self.new_name, self.add_button),
+            pn.Row(self.remove_select, self.remove_button))
+
+
+class AssumptionsPage(pn.viewable.Viewer):
+    """Every parameter in one editable table: unit, source, confidence and range beside it."""
+    state = param.ClassSelector(class_=CaseState)
+
+    COLUMNS = ["changed", "group", "item", "field", "value", "unit", "low", "high", "confidence",
+               "estimate", "source", "key"]
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.filter = pn.widgets.TextInput(css_classes=["bc-param-filter"], width=360)
+        self.table = pn.widgets.Tabulator(
+            pd.DataFrame(columns=self.COLUMNS), show_index=False, layout="fit_columns",
+            height=560, sizing_mode="stretch_width", css_classes=["bc-assumptions"],
+            buttons={"reset": "↺"}, selectable=False, pagination=None,
+            formatters={"estimate": {"type": "tickCross", "crossElement": False},
+                        "changed": {"type": "tickCross", "crossElement": False},
+                        "source": {"type": "textarea"}},
+            widths={"changed": 80, "group": 100, "item": 190, "field": 180, "value": 90,
+                    "unit": 170, "low": 70, "high": 70, "confidence": 90, "estimate": 85,
+                    "source": 440, "key": 250})
+        self.error = pn.pane.Alert("", alert_type="danger", visible=False,
+                                   css_classes=["bc-edit-error"])
+        self.summary = pn.pane.Markdown("", css_classes=["bc-changed-count"])
+        self.reset_all = pn.widgets.Button(css_classes=["bc-reset-all"])
+        self.filter.param.watch(self._refresh, "value_input")
+        self.table.on_edit(self._on_edit)
+        self.table.on_click(self._on_click)
+        self.reset_all.on_click(lambda _: self.state.reset())
+        self.state.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._refresh()
+
+    def _rows(self) -> pd.DataFrame:
+        s = self.state
+        df = parameter_table(s.case, s.base, s.lang)
+        needle = (self.filter.value_input or "").strip().lower()
+        if needle:
+            hay = (df.key + " " + df.item + " " + df.field + " " + df.group).str.lower()
+            df = df[hay.str.contains(needle, regex=False)]
+        return df.reset_index(drop=True)
+
+    def _on_edit(self, event):
+        if event.column != "value":
+            return
+        key = self.table.value.iloc[event.row]["key"]
+        error = self.state.set_value(key, event.value)
+        if error:
+            self.error.object = f"**{ui('error', self.state.lang)}** ({key}): {error}"
+            self.error.visible = True
+            self._refresh()  # show the last valid value again
+        else:
+            self.error.visible = False
+
+    def _on_click(self, event):
+        if event.column == "reset":
+            self.state.reset(self.table.value.iloc[event.row]["key"])
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        df = self._rows()
+        self.table.value = df[self.COLUMNS]
+        self.table.titles = {c: ui(c, lang) for c in self.COLUMNS if c != "key"}
+        self.table.editors = {c: None for c in self.COLUMNS}
+        if not s.locked:
+            self.table.editors["value"] = {"type": "input"}
+        self.filter.placeholder = ui("filter", lang)
+        self.reset_all.name = ui("reset_all", lang)
+        self.reset_all.disabled = s.locked
+        self.summary.object = ui("changed_count", lang, n=len(s.changes))
+
+    def __panel__(self):
+        return pn.Column(pn.Row(self.filter, self.reset_all, self.summary), self.error, self.table)
+

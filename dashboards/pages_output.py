@@ -1,0 +1,283 @@
+"""Output pages: Resultaat, Verdeling, Vergadermodus and "Waarom dit getal?"."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import panel as pn
+import param
+
+from businesscase import formatting as fmt
+from businesscase.allocation import METHODS, method_description, method_name
+from businesscase.schema import PartnerType
+from businesscase.why import LINE_FILTERS, why
+
+from .components import CumulativeChart, PartnerChart, YearChart, card, cards, esc, money, table
+from .state import CaseState
+from .texts import flow_label, ui
+
+HEADLINES = ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "payback_year")
+
+
+def headline_cards(state: CaseState) -> str:
+    r, lang = state.result, state.lang
+    totals = r.totals
+    items = []
+    for key in HEADLINES:
+        value = float(totals[key])
+        if key == "sroi_ratio":
+            shown = fmt.number(value, 2, lang)
+        elif key == "payback_year":
+            shown = fmt.year(value) if math.isfinite(value) else ui("never", lang)
+        else:
+            shown = money(value, lang)
+        items.append(card(key, ui(key, lang), shown, value, signed=key == "social_npv"))
+    corp = next((p.id for p in r.case.partners if p.type is PartnerType.corporation), None)
+    if corp is not None:
+        row = r.by_partner.loc[corp]
+        items.append(card("corporation_npv", ui("corporation_npv", lang),
+                          money(row.financial_npv, lang), float(row.financial_npv), signed=True))
+        items.append(card("corporation_irr", ui("corporation_irr", lang),
+                          fmt.percent(row.irr, 1, lang), float(row.irr)))
+    return cards(items)
+
+
+def partner_rows(state: CaseState) -> list[dict]:
+    r, lang = state.result, state.lang
+    return [{"partner": pid, "label": r.partner_label(pid, lang), **row.to_dict()}
+            for pid, row in r.by_partner.iterrows()]
+
+
+class ResultsPage(pn.viewable.Viewer):
+    state = param.ClassSelector(class_=CaseState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
+        self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
+        self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
+        self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
+        self.titles = pn.pane.Markdown("")
+        self.state.param.watch(self._refresh, ["version", "lang"])
+        self._refresh()
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        r = s.result
+        self.headlines.object = headline_cards(s)
+        per_year = r.per_year("real")
+        self.year_chart.update(per_year, ui("costs_benefits_year", lang, y=r.case.meta.price_year),
+                               (ui("benefits", lang), ui("costs", lang)))
+        pv = r.per_year("pv_social")
+        self.cumulative.update(pv.index, pv.cumulative, float(r.totals["payback_year"]),
+                               ui("cumulative", lang))
+        rows = partner_rows(s)
+        self.partner_chart.update([x["label"] for x in rows], [x["pv_costs"] for x in rows],
+                                  [x["pv_benefits"] for x in rows], ui("who_pays", lang))
+        cols = [("label", ui("partner", lang)), ("pv_costs", ui("pv_costs", lang)),
+                ("pv_benefits", ui("pv_benefits", lang)), ("net_position", ui("net_position", lang)),
+                ("financial_npv", ui("financial_npv", lang))]
+        self.partner_table.object = table(cols, rows, "partner", lang,
+                                          money_columns={"pv_costs", "pv_benefits", "net_position",
+                                                         "financial_npv"})
+        flow_cols = [("label", ui("partner", lang))] + [
+            (f"benefits_{ft}", flow_label(ft, lang))
+            for ft in ("cash", "cashable_saving", "non_cashable_saving", "societal_value")] + [
+            (f"costs_{ft}", f"{ui('costs', lang)}: {flow_label(ft, lang).lower()}")
+            for ft in ("cash", "in_kind")]
+        self.flow_table.object = table(flow_cols, rows, "partner", lang,
+                                       money_columns={c for c, _ in flow_cols[1:]})
+
+    def __panel__(self):
+        return pn.Column(
+            self.headlines,
+            pn.Row(pn.pane.Bokeh(self.year_chart.fig), pn.pane.Bokeh(self.cumulative.fig),
+                   sizing_mode="stretch_width"),
+            pn.Row(pn.pane.Bokeh(self.partner_chart.fig), self.partner_table,
+                   sizing_mode="stretch_width"),
+            pn.pane.Markdown(f"#### {ui('by_flow_type', self.state.lang)}"), self.flow_table,
+            sizing_mode="stretch_width")
+
+
+def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocation") -> str:
+    a = state.allocation
+    rows = [{"partner": pid, "label": a.label(pid, lang), **row.to_dict()}
+            for pid, row in a.table.iterrows()]
+    cols = [("label", ui("partner", lang)), ("benefit", ui("pv_benefits", lang)),
+            ("contribution_today", "Bijdrage nu" if lang != "en" else "Pays today"),
+            ("fair_contribution", "Eerlijke bijdrage" if lang != "en" else "Fair contribution"),
+            ("fair_contribution_per_year", "per jaar" if lang != "en" else "a year"),
+            ("net_before", "Saldo nu" if lang != "en" else "Net before"),
+            ("net_after", "Saldo na" if lang != "en" else "Net after"),
+            ("change_per_year", "Verschil per jaar" if lang != "en" else "Change a year")]
+    return table(cols, rows, "partner", lang, css=css, money_columns={c for c, _ in cols[1:]})
+
+
+def transfers_html(state: CaseState, lang: str) -> str:
+    sentences = state.allocation.transfer_sentences(lang)
+    if not sentences:
+        return f"<p>{esc(ui('no_transfers', lang))}</p>"
+    return '<ul class="bc-transfers">' + "".join(f"<li>{esc(t)}</li>" for t in sentences) + "</ul>"
+
+
+class SplitPage(pn.viewable.Viewer):
+    state = param.ClassSelector(class_=CaseState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        s = self.state
+        self.method = pn.widgets.Select(value=s.method, css_classes=["bc-method"], width=320)
+        self.basis = pn.widgets.RadioButtonGroup(value=s.basis, css_classes=["bc-basis"])
+        self.participants = pn.widgets.CheckBoxGroup(css_classes=["bc-participants"], inline=True)
+        self.description = pn.pane.Markdown("", css_classes=["bc-method-description"])
+        self.table = pn.pane.HTML("", sizing_mode="stretch_width")
+        self.transfers = pn.pane.HTML("")
+        self.stability = pn.pane.Alert("", css_classes=["bc-stability"])
+        self.explanation = pn.pane.Markdown("", css_classes=["bc-explanation"])
+        self.proposal = pn.widgets.Tabulator(pd.DataFrame(columns=["id", "partner", "per_year"]),
+                                             show_index=False, css_classes=["bc-proposal"],
+                                             selectable=False, hidden_columns=["id"])
+        self.proposal_result = pn.pane.HTML("", css_classes=["bc-proposal-result"])
+        self.method.param.watch(lambda e: setattr(s, "method", e.new), "value")
+        self.basis.param.watch(lambda e: setattr(s, "basis", e.new), "value")
+        self.participants.param.watch(lambda e: s.set_taking_part(list(e.new)), "value")
+        self.proposal.on_edit(self._on_proposal)
+        s.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._refresh()
+
+    def _on_proposal(self, event):
+        df = self.proposal.value
+        values = {}
+        for _, row in df.iterrows():
+            try:
+                values[row["id"]] = float(str(row["per_year"]).replace(",", ".") or 0)
+            except ValueError:
+                values[row["id"]] = 0.0
+        self.state.proposal = values
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        a = s.allocation
+        self.method.name = ui("method", lang)
+        self.method.options = {method_name(m, lang): m for m in METHODS}
+        self.basis.options = {ui(f"basis_{b}", lang): b for b in ("cash", "financial", "societal")}
+        self.participants.name = ui("participants", lang)
+        self.participants.options = {p.name(lang): p.id for p in s.case.partners}
+        self.participants.value = [p.id for p in s.case.partners if p.takes_part]
+        self.description.object = f"**{method_name(s.method, lang)}.** {method_description(s.method, lang)}"
+        self.table.object = allocation_html(s, lang)
+        self.transfers.object = (f"<h4>{esc(ui('transfers', lang))}</h4>" + transfers_html(s, lang))
+        if a.is_stable:
+            self.stability.alert_type = "success"
+            self.stability.object = ("No group of partners does better on its own." if lang == "en"
+                                     else "Geen groep partijen doet het alleen beter.")
+        else:
+            names = ", ".join(a.label(p, lang) for p in sorted(a.core_group))
+            self.stability.alert_type = "warning"
+            self.stability.object = (f"{names}: {money(a.core_excess, lang)} " +
+                                     ("better off on their own or by staying out" if lang == "en"
+                                      else "beter af alleen of door niet mee te doen"))
+        self.explanation.object = a.explain(lang)
+        current = dict(s.proposal)
+        self.proposal.value = pd.DataFrame({
+            "id": list(a.table.index),
+            "partner": [a.label(p, lang) for p in a.table.index],
+            "per_year": [current.get(p, 0.0) for p in a.table.index]})
+        self.proposal.titles = {"partner": ui("partner", lang), "per_year": ui("proposal", lang)}
+        self.proposal.editors = {"id": None, "partner": None,
+                                 "per_year": None if s.locked else {"type": "number"}}
+        self.proposal_result.object = self._proposal_html(lang)
+        for w in (self.method, self.basis, self.participants):
+            w.disabled = s.locked
+
+    def _proposal_html(self, lang: str) -> str:
+        check = self.state.proposal_check
+        if check is None:
+            return f"<p>{esc(ui('proposal_help', lang))}</p>"
+        a = check.allocation
+        worse = ", ".join(a.label(p, lang) for p in check.worse_off) or ui("nobody", lang)
+        stable = (ui("yes", lang) if a.is_stable else
+                  ", ".join(a.label(p, lang) for p in sorted(a.core_group)) + f" ({money(a.core_excess, lang)})")
+        distances = "; ".join(f"{method_name(m, lang)}: {money(d, lang)}"
+                              for m, d in check.distance_per_year.items())
+        return (f'<table class="bc-table"><tr><td>{esc(ui("covers", lang))}</td>'
+                f'<td data-key="covers">{esc(ui("yes" if check.covers_cost else "no", lang))}'
+                f' ({esc(ui("shortfall", lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>'
+                f'<tr><td>{esc(ui("worse_off", lang))}</td><td>{esc(worse)}</td></tr>'
+                f'<tr><td>{esc(ui("stability", lang))}</td><td>{esc(stable)}</td></tr>'
+                f'<tr><td>{esc(ui("distance", lang))}</td><td>{esc(distances)}</td></tr></table>')
+
+    def __panel__(self):
+        lang = self.state.lang
+        return pn.Column(
+            pn.Row(self.method, self.basis), self.description, self.participants,
+            self.table, self.stability, self.transfers, self.explanation,
+            pn.pane.Markdown(f"#### {ui('proposal', lang)}"), pn.Row(self.proposal, self.proposal_result),
+            sizing_mode="stretch_width")
+
+
+class MeetingPage(pn.viewable.Viewer):
+    """Large type for a projector: key figures and the split, no inputs."""
+    state = param.ClassSelector(class_=CaseState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.lock = pn.widgets.Toggle(value=self.state.locked, css_classes=["bc-lock"],
+                                      button_type="warning")
+        self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
+        self.lock.param.watch(lambda e: setattr(self.state, "locked", e.new), "value")
+        self.state.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._refresh()
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        self.lock.name = ui("lock", lang)
+        self.lock.value = s.locked
+        title = esc(s.case.meta.name)
+        self.content.object = (f"<h2>{title}</h2>" + headline_cards(s) + "<h3>" +
+                               esc(method_name(s.method, lang)) + "</h3>" +
+                               allocation_html(s, lang, "bc-table bc-allocation-meeting") +
+                               transfers_html(s, lang))
+
+    def __panel__(self):
+        return pn.Column(self.lock, self.content, sizing_mode="stretch_width")
+
+
+class WhyPage(pn.viewable.Viewer):
+    """The ledger lines and parameters behind a headline figure."""
+    state = param.ClassSelector(class_=CaseState)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.metric = pn.widgets.Select(css_classes=["bc-why-metric"], width=360)
+        self.lines = pn.pane.HTML("", css_classes=["bc-why-lines"], sizing_mode="stretch_width")
+        self.metric.param.watch(self._render, "value")
+        self.state.param.watch(self._refresh, ["version", "lang"])
+        self._refresh()
+
+    def _refresh(self, *_):
+        lang = self.state.lang
+        self.metric.name = ui("why_metric", lang)
+        value = self.metric.value or "social_npv"
+        self.metric.options = {ui(k, lang): k for k in LINE_FILTERS if k != "payback_year"}
+        self.metric.value = value
+        self._render()
+
+    def _render(self, *_):
+        s, lang = self.state, self.state.lang
+        frame = why(s.result, self.metric.value or "social_npv", lang=lang)
+        rows = [{"row": i, "label": r.label, "partner": s.result.partner_label(r.partner, lang),
+                 "category": r.category, "value": r.value, "parameters": r.parameters}
+                for i, r in frame.iterrows()]
+        cols = [("label", ui("item", lang)), ("partner", ui("partner", lang)),
+                ("category", ui("group", lang)), ("value", ui("value", lang)),
+                ("parameters", ui("field", lang))]
+        total = float(np.sum(frame.value)) if len(frame) else 0.0
+        self.lines.object = (table(cols, rows, "row", lang, money_columns={"value"}) +
+                             f'<p data-key="why-total" data-value="{total:.6f}">Σ = '
+                             f"{esc(money(total, lang))}</p>")
+
+    def __panel__(self):
+        return pn.Column(self.metric, self.lines, sizing_mode="stretch_width")

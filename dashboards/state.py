@@ -1,0 +1,158 @@
+"""The one state object of a dashboard session: what the user chose and changed, and the
+core's answers to it. It computes no figure itself: every number comes from the core
+(`apply_changes`, `evaluate`, `allocate`, `check_proposal`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import param
+from pydantic import ValidationError
+
+from businesscase import evaluate, load_case
+from businesscase.allocation import METHODS, allocate, check_proposal
+from businesscase.assumptions import LoadError, assumptions_dir, default_case_path
+from businesscase.edits import InvalidChange, apply_changes, check_value
+
+log = logging.getLogger(__name__)
+
+
+def case_files() -> dict[str, str]:
+    """Case files in assumptions/ by name, for the formula choice."""
+    out = {}
+    for path in sorted(assumptions_dir().glob("*.yaml")):
+        try:
+            out[load_case(path).meta.name] = str(path)
+        except LoadError:  # a broken file is not offered; the CLI reports it
+            log.warning("skipping invalid case file %s", path)
+    return out
+
+
+class CaseState(param.Parameterized):
+    lang = param.Selector(default="nl", objects=["nl", "en"])
+    case_file = param.String(default="")
+    method = param.Selector(default="shapley", objects=list(METHODS))
+    basis = param.Selector(default="financial", objects=["cash", "financial", "societal"])
+    changes = param.Dict(default={}, doc="parameter key → value (valid values only)")
+    names = param.Dict(default={}, doc="partner id → (Dutch name, English name)")
+    absent = param.List(default=[], doc="partners that do not take part")
+    added = param.List(default=[], doc="partners added in the dashboard")
+    removed = param.List(default=[], doc="partners removed in the dashboard")
+    proposal = param.Dict(default={}, doc="partner id → contribution a year")
+    locked = param.Boolean(default=False, doc="meeting mode: inputs locked")
+    message = param.String(default="", doc="the last problem, for the user")
+    version = param.Integer(default=0, doc="bumped after every successful recomputation")
+
+    def __init__(self, case_file: str | None = None, **params):
+        super().__init__(**params)
+        files = case_files()
+        self.files = files
+        self.case_file = case_file or str(default_case_path())
+        self._load()
+
+    # -- loading and recomputing ----------------------------------------------------------------
+    def _load(self):
+        self.base = load_case(Path(self.case_file))
+        self.case = self.base
+        self._recompute()
+
+    @param.depends("case_file", watch=True)
+    def _on_case_file(self):
+        with param.parameterized.batch_call_watchers(self):
+            self.changes, self.names, self.absent, self.added, self.removed = {}, {}, [], [], []
+            self.proposal = {}
+        self._load()
+
+    @param.depends("changes", "names", "absent", "added", "removed", "method", "basis",
+                   "proposal", watch=True)
+    def _on_inputs(self):
+        self._recompute()
+
+    def _recompute(self):
+        """Recompute everything; on failure keep the last good state and say why."""
+        try:
+            case = apply_changes(self.base, self.changes, self.names, self.absent, self.added,
+                                 self.removed)
+            result = evaluate(case)
+            participants = [p.id for p in case.partners if p.takes_part]
+            allocation = allocate(result, self.method, self.basis, participants)
+            proposal = (check_proposal(result, {p: v for p, v in self.proposal.items()
+                                                if p in participants}, self.basis, participants)
+                        if self.proposal else None)
+        except (ValidationError, ValueError, KeyError) as exc:
+            self.message = _readable(exc)
+            return False
+        except Exception as exc:  # the page shows a sentence, never a traceback
+            log.exception("recomputation failed")
+            self.message = f"{type(exc).__name__}: {exc}"
+            return False
+        self.case, self.result, self.allocation, self.proposal_check = case, result, allocation, proposal
+        self.message = ""
+        self.version += 1
+        return True
+
+    # -- user actions (each returns an error message or None) ---------------------------------------
+    def set_value(self, key: str, text) -> str | None:
+        if self.locked:
+            return None
+        try:
+            value = check_value(self.base, key, text, self.lang)
+        except InvalidChange as exc:
+            self.message = exc.message
+            return exc.message
+        changes = dict(self.changes)
+        if value == self._base_value(key):
+            changes.pop(key, None)
+        else:
+            changes[key] = value
+        self.changes = changes
+        return self.message or None
+
+    def _base_value(self, key: str) -> float:
+        if key.startswith("meta."):
+            return getattr(self.base.meta, key.split(".", 1)[1])
+        return float(self.base.parameter(key).value)
+
+    def current_value(self, key: str) -> float:
+        return self.changes.get(key, self._base_value(key))
+
+    def reset(self, key: str | None = None):
+        if key is None:
+            self.changes = {}
+        elif key in self.changes:
+            self.changes = {k: v for k, v in self.changes.items() if k != key}
+
+    def set_taking_part(self, partner_ids: list[str]):
+        self.absent = [p for p in self.case.partner_ids if p not in partner_ids]
+
+    def rename(self, partner_id: str, nl: str, en: str):
+        self.names = {**self.names, partner_id: (nl, en)}
+
+    def add_partner(self, name: str) -> str | None:
+        ident = "".join(c if c.isalnum() else "_" for c in name.lower()).strip("_") or "partner"
+        if not ident[0].isalpha():
+            ident = "p_" + ident
+        base, n = ident, 2
+        while ident in self.case.partner_ids:
+            ident, n = f"{base}_{n}", n + 1
+        self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
+        return self.message or None
+
+    def remove_partner(self, partner_id: str) -> str | None:
+        before = self.version
+        self.removed = self.removed + [partner_id]
+        if self.version == before:  # refused: still used somewhere; undo, keep the message
+            message = self.message
+            self.removed = [p for p in self.removed if p != partner_id]
+            self.message = message
+            return message
+        return None
+
+
+def _readable(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        cause = (err.get("ctx") or {}).get("error")
+        return str(cause) if cause else err["msg"]
+    return str(exc)
