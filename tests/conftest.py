@@ -1,4 +1,6 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))          # builders
+sys.path.insert(0, str(HERE.parent))   # businesscase, dashboards from the work tree

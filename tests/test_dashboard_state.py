@@ -1,0 +1,57 @@
+"""The dashboard's state object without a browser: it only asks the core."""
+
+import pytest
+
+from builders import ASSUMPTIONS
+from businesscase import evaluate, load_case
+from businesscase.allocation import allocate
+from businesscase.edits import apply_changes
+from dashboards.state import CaseState
+
+CASE = str(ASSUMPTIONS / "meeting_space.yaml")
+
+
+def test_valid_edit_matches_the_core_and_invalid_edit_keeps_the_last_good_state():
+    s = CaseState(case_file=CASE)
+    assert s.set_value("outcomes.less_loneliness.deadweight", "0,5") is None
+    expected = evaluate(apply_changes(load_case(CASE), {"outcomes.less_loneliness.deadweight": 0.5}))
+    assert s.result.totals["social_npv"] == pytest.approx(expected.totals["social_npv"], abs=0.005)
+    before = s.result.totals["social_npv"]
+    error = s.set_value("outcomes.less_loneliness.deadweight", "1,5")
+    assert error and "fraction between 0 and 1" in error
+    assert s.result.totals["social_npv"] == before
+    assert s.changes == {"outcomes.less_loneliness.deadweight": 0.5}
+
+
+def test_two_sessions_do_not_share_edits():
+    a, b = CaseState(case_file=CASE), CaseState(case_file=CASE)
+    a.set_value("drivers.room_area", "90")
+    assert b.changes == {} and b.case.drivers["room_area"].value == 60
+
+
+def test_method_and_participants_follow_the_core():
+    s = CaseState(case_file=CASE)
+    s.method = "nucleolus"
+    s.set_taking_part([p for p in s.case.partner_ids if p != "zorgaanbieder"])
+    case = apply_changes(load_case(CASE), {}, absent=["zorgaanbieder"])
+    expected = allocate(evaluate(case), "nucleolus", "financial",
+                        [p.id for p in case.partners if p.takes_part])
+    assert (s.allocation.table.fair_contribution - expected.table.fair_contribution).abs().max() < 0.005
+
+
+def test_partner_removal_is_refused_while_it_is_used():
+    s = CaseState(case_file=CASE)
+    error = s.remove_partner("gemeente")
+    assert error and "gemeente" in error
+    assert "gemeente" in s.case.partner_ids and s.removed == []
+    assert s.remove_partner("zorgaanbieder") is None
+    assert "zorgaanbieder" not in s.case.partner_ids
+    assert s.add_partner("Kerk De Hoeksteen") is None
+    assert "kerk_de_hoeksteen" in s.case.partner_ids
+
+
+def test_locked_state_ignores_edits():
+    s = CaseState(case_file=CASE)
+    s.locked = True
+    s.set_value("drivers.room_area", "90")
+    assert s.changes == {}
