@@ -33,18 +33,23 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
     pages = [SetupPage(state=state), AssumptionsPage(state=state), ResultsPage(state=state),
              SplitPage(state=state), MeetingPage(state=state), WhyPage(state=state)]
-    tabs = pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)],
-                   css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
+    def make_tabs(active: int = 0) -> pn.Tabs:
+        return pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)], active=active,
+                       css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
+
+    holder = pn.Column(make_tabs(), sizing_mode="stretch_width")
     language = pn.widgets.RadioButtonGroup(options={"NL": "nl", "EN": "en"}, value=state.lang,
                                            css_classes=["bc-lang"], width=110)
     title = pn.pane.Markdown("", css_classes=["bc-title"])
     banner = pn.pane.Alert("", alert_type="danger", visible=False, css_classes=["bc-banner"])
     language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
 
-    def relabel(*_):
+    def retitle(*_):
         title.object = f"## {ui('title', state.lang)}: {state.case.meta.name}"
-        tabs._names = [ui(t, state.lang) for t in TABS]  # keep the tab objects, rename only
-        tabs.param.trigger("objects")
+
+    def relabel(*_):
+        # Bokeh keeps a tab's title once rendered: a language switch (rare) rebuilds the tabs.
+        holder.objects = [make_tabs(holder.objects[0].active)]
 
     def show_message(*_):
         banner.object = f"**{ui('error', state.lang)}:** {state.message}" if state.message else ""
@@ -52,13 +57,14 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
 
     def meeting(*_):
         if state.locked:
-            tabs.active = TABS.index("tab_meeting")
+            holder.objects[0].active = TABS.index("tab_meeting")
 
-    state.param.watch(relabel, ["lang", "version"])
+    state.param.watch(retitle, ["lang", "version"])
+    state.param.watch(relabel, ["lang"])
     state.param.watch(show_message, ["message", "lang"])
     state.param.watch(meeting, ["locked"])
-    relabel()
-    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), language), banner, tabs,
+    retitle()
+    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), language), banner, holder,
                     sizing_mode="stretch_width")
     app.state = state  # for tests and the benchmark: the session's state object
     return app

@@ -37,6 +37,7 @@ class SetupPage(pn.viewable.Viewer):
         self.remove_button = pn.widgets.Button()
         self.feedback = pn.pane.Alert("", alert_type="warning", visible=False,
                                       css_classes=["bc-setup-error"])
+        self.partners_title = pn.pane.Markdown("")
         self.case_select.param.watch(lambda e: setattr(s, "case_file", e.new), "value")
         self.dwellings.param.watch(lambda e: self._set("drivers.dwellings", e.new), "value_throttled")
         self.horizon.param.watch(lambda e: self._set("meta.horizon", e.new), "value_throttled")
@@ -81,6 +82,7 @@ class SetupPage(pn.viewable.Viewer):
         self.rate.name = ui("discount_rate", lang)
         self.rate.value = fmt.percent(s.current_value("economics.social_discount_rate"), 2, lang)
         self.new_name.placeholder = ui("new_partner_name", lang)
+        self.partners_title.object = f"### {ui('partners', lang)}"
         self.add_button.name = ui("add_partner", lang)
         self.remove_button.name = ui("remove_partner", lang)
         case = s.case
@@ -102,7 +104,7 @@ class SetupPage(pn.viewable.Viewer):
     def __panel__(self):
         return pn.Column(
             self.case_select, self.dwellings, self.horizon, pn.Row(self.start_year, self.rate),
-            self.feedback, pn.pane.Markdown(f"### {ui('partners', self.state.lang)}"),
+            self.feedback, self.partners_title,
             self.partners, pn.Row(self.new_name, self.add_button),
             pn.Row(self.remove_select, self.remove_button))
 

@@ -59,7 +59,7 @@ class ResultsPage(pn.viewable.Viewer):
         self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
-        self.titles = pn.pane.Markdown("")
+        self.flow_title = pn.pane.Markdown("")
         self.state.param.watch(self._refresh, ["version", "lang"])
         self._refresh()
 
@@ -67,6 +67,7 @@ class ResultsPage(pn.viewable.Viewer):
         s, lang = self.state, self.state.lang
         r = s.result
         self.headlines.object = headline_cards(s)
+        self.flow_title.object = f"#### {ui('by_flow_type', lang)}"
         per_year = r.per_year("real")
         self.year_chart.update(per_year, ui("costs_benefits_year", lang, y=r.case.meta.price_year),
                                (ui("benefits", lang), ui("costs", lang)))
@@ -97,7 +98,7 @@ class ResultsPage(pn.viewable.Viewer):
                    sizing_mode="stretch_width"),
             pn.Row(pn.pane.Bokeh(self.partner_chart.fig), self.partner_table,
                    sizing_mode="stretch_width"),
-            pn.pane.Markdown(f"#### {ui('by_flow_type', self.state.lang)}"), self.flow_table,
+            self.flow_title, self.flow_table,
             sizing_mode="stretch_width")
 
 
@@ -140,6 +141,7 @@ class SplitPage(pn.viewable.Viewer):
                                              show_index=False, css_classes=["bc-proposal"],
                                              selectable=False, hidden_columns=["id"])
         self.proposal_result = pn.pane.HTML("", css_classes=["bc-proposal-result"])
+        self.proposal_title = pn.pane.Markdown("")
         self.method.param.watch(lambda e: setattr(s, "method", e.new), "value")
         self.basis.param.watch(lambda e: setattr(s, "basis", e.new), "value")
         self.participants.param.watch(lambda e: s.set_taking_part(list(e.new)), "value")
@@ -189,6 +191,7 @@ class SplitPage(pn.viewable.Viewer):
         self.proposal.editors = {"id": None, "partner": None,
                                  "per_year": None if s.locked else {"type": "number"}}
         self.proposal_result.object = self._proposal_html(lang)
+        self.proposal_title.object = f"#### {ui('proposal', lang)}"
         for w in (self.method, self.basis, self.participants):
             w.disabled = s.locked
 
@@ -210,11 +213,10 @@ class SplitPage(pn.viewable.Viewer):
                 f'<tr><td>{esc(ui("distance", lang))}</td><td>{esc(distances)}</td></tr></table>')
 
     def __panel__(self):
-        lang = self.state.lang
         return pn.Column(
             pn.Row(self.method, self.basis), self.description, self.participants,
             self.table, self.stability, self.transfers, self.explanation,
-            pn.pane.Markdown(f"#### {ui('proposal', lang)}"), pn.Row(self.proposal, self.proposal_result),
+            self.proposal_title, pn.Row(self.proposal, self.proposal_result),
             sizing_mode="stretch_width")
 
 
