@@ -11,6 +11,8 @@ import json
 import sys
 
 from .allocation import METHODS, BenefitBasis, allocate
+from .cli_analysis import COMMANDS as ANALYSIS_COMMANDS
+from .cli_analysis import add_parsers as add_analysis_parsers
 from .assumptions import LoadError, default_case_path, load_case
 from .engine import evaluate
 from .provenance import provenance_problems
@@ -37,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="partners that do not take part (coalition of the willing)")
     alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
+    add_analysis_parsers(sub)
     check = sub.add_parser("provenance", help="check that every figure in files is documented")
     check.add_argument("files", nargs="+")
     return parser
@@ -80,9 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance}[args.command](args)
+        commands = {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance,
+                    **ANALYSIS_COMMANDS}
+        return commands[args.command](args)
     except (LoadError, InputProblem) as exc:
         print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except (KeyError, ValueError) as exc:  # an unknown key, scenario or impossible option
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"businesscase: {message}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -37,3 +37,14 @@ def year(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "–"
     return str(int(value))
+
+
+def compact(value: float | None, lang: str = "nl", decimals: int = 4) -> str:
+    """A parameter value without trailing zeros: 104, 0,0225, 1.500."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    text = _group(value, decimals, lang)
+    point = "," if lang == "nl" else "."
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
+    return text

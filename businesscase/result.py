@@ -146,14 +146,19 @@ class Result:
     def _financial_mask(self) -> np.ndarray:
         return self._mask(lambda ln: ln.flow_type in FINANCIAL_FLOW_TYPES)
 
+    def _per_partner_year(self, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Sum (D, L, T + 1) over the masked lines of each partner: (D, P, T + 1)."""
+        weights = self._onehot * mask[:, None]                       # (L, P)
+        return np.matmul(values.transpose(0, 2, 1), weights).transpose(0, 2, 1)
+
     @cached_property
     def financial_flows_per_year(self) -> np.ndarray:
         """(D, P, T + 1) nominal cash, in-kind and cashable flows per partner and year."""
-        return np.einsum("dlt,l,lp->dpt", self.nominal, self._financial_mask, self._onehot)
+        return self._per_partner_year(self.nominal, self._financial_mask)
 
     @cached_property
     def financial_pv_per_year(self) -> np.ndarray:
-        return np.einsum("dlt,l,lp->dpt", self.pv_financial, self._financial_mask, self._onehot)
+        return self._per_partner_year(self.pv_financial, self._financial_mask)
 
     @cached_property
     def has_investment(self) -> np.ndarray:

@@ -67,6 +67,8 @@ class Parameter(Strict):
     high: float
     confidence: Confidence
     last_checked: _dt.date | None = None
+    distribution: Literal["pert", "triangular", "uniform"] | None = Field(
+        default=None, description="for Monte Carlo between low and high; default PERT")
 
     # Subclasses narrow these; the message says what is allowed.
     _min: ClassVar[float] = -math.inf

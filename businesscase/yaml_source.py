@@ -76,6 +76,14 @@ def read_yaml(path: Path, display_name: str | None = None):
         line = raw[: exc.start].count(b"\n") + 1
         raise InputProblem(name, line, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; "
                            "save the file as UTF-8") from None
+    return read_yaml_text(text, name)
+
+
+def read_yaml_text(text: str, name: str = "<text>"):
+    """Parse YAML text into LocDict/LocList/scalars. Raises InputProblem."""
+    if len(text) > MAX_FILE_BYTES:
+        raise InputProblem(name, None, "", f"text of {len(text) / 1e6:.1f} MB; at most "
+                           f"{MAX_FILE_BYTES / 1e6:.0f} MB is allowed")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

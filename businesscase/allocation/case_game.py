@@ -115,33 +115,18 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
         holders = default_holders(result) if basis is BenefitBasis.societal else {}
     present = set(players)
     pv = result._line_pv[0]
-    needs = {o.id: set(o.needs) for o in case.outcomes}
-
     benefit = pd.Series(0.0, index=players)
     cashable = pd.Series(0.0, index=players)
     today = pd.Series(0.0, index=players)
     streams: dict[tuple, float] = {}
     costs: dict[tuple, float] = {}
-    for line, value in zip(result.lines, pv):
-        if line.category in OUTCOME_CATEGORIES or (line.category == "revenue" and line.role == "benefit"):
-            external = line.category == "revenue" and _payer_is_external(result, line.item)
-            if line.category == "revenue" and not external:
-                if line.partner in present:
-                    today[line.partner] -= value  # a payment received lowers today's contribution
-                continue
-            if line.flow_type not in COUNTED[basis]:
-                continue
-            pocket = holders.get(line.partner, line.partner)
-            required = frozenset(needs.get(line.item, set()) | {pocket})
-            streams[(line.item, pocket, required)] = streams.get((line.item, pocket, required), 0.0) + value
-        elif line.partner == EXTERNAL:
-            continue
-        elif line.category == "revenue":  # paid to another partner
-            if line.partner in present:
-                today[line.partner] -= value
-        else:
-            costs[(line.item, line.partner)] = costs.get((line.item, line.partner), 0.0) - value
-
+    for (kind, key), value in zip(_classify_lines(result, basis, holders), pv):
+        if kind == "stream":
+            streams[key] = streams.get(key, 0.0) + value
+        elif kind == "cost" and key[1] in present:
+            costs[key] = costs.get(key, 0.0) - value
+        elif kind == "transfer" and key in present:
+            today[key] -= value  # paid (value < 0) raises, received (value > 0) lowers it
     game_benefits, lost = [], []
     for (item, pocket, required), value in streams.items():
         stream = Stream(item, value, required)
@@ -154,15 +139,68 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
             lost.append(stream)
     game_costs = []
     for (item, payer), value in costs.items():
-        if payer in present:
-            game_costs.append(Stream(item, value, frozenset({payer})))
-            today[payer] += value
+        game_costs.append(Stream(item, value, frozenset({payer})))
+        today[payer] += value
     operating = result.t >= 1
     annuity = float(result.social_discount_factor[0][operating].sum())
     start = case.meta.start_year
     return CaseGame(StructuredGame(players, game_benefits, game_costs), basis, benefit,
                     cashable, today, lost, holders, annuity,
                     (start, start + case.meta.horizon))
+
+
+def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
+    """What each ledger line is in the game: ("stream", (item, pocket, required partners)),
+    ("cost", (item, payer)), ("transfer", partner) for payments between partners, or
+    ("none", None) for lines outside the game (not counted under this basis, external)."""
+    needs = {o.id: set(o.needs) for o in result.case.outcomes}
+    out = []
+    for line in result.lines:
+        is_revenue = line.category == "revenue"
+        if line.partner == EXTERNAL:
+            out.append(("none", None))
+        elif is_revenue and not (line.role == "benefit" and _payer_is_external(result, line.item)):
+            out.append(("transfer", line.partner))
+        elif line.category in OUTCOME_CATEGORIES or is_revenue:
+            if line.flow_type not in COUNTED[basis]:
+                out.append(("none", None))
+                continue
+            pocket = holders.get(line.partner, line.partner)
+            required = frozenset(needs.get(line.item, set()) | {pocket})
+            out.append(("stream", (line.item, pocket, required)))
+        else:
+            out.append(("cost", (line.item, line.partner)))
+    return out
+
+
+def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
+                    participants: list[str] | None = None,
+                    holders: dict[str, str] | None = None) -> tuple[np.ndarray, list[str]]:
+    """(L, P) matrix W with Shapley net positions = line present values @ W, any draws.
+
+    The closed form is linear in the streams, so Monte Carlo gets the fair split of every
+    draw from one matrix product.
+    """
+    basis = BenefitBasis(basis)
+    cg = case_game(result if result.n_draws == 1 else _first_draw(result), basis, participants,
+                   holders)
+    players = cg.players
+    index = {p: i for i, p in enumerate(players)}
+    W = np.zeros((len(result.lines), len(players)))
+    for l, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
+        if kind == "stream" and key[2] <= set(players):
+            for p in key[2]:
+                W[l, index[p]] = 1.0 / len(key[2])
+        elif kind == "cost" and key[1] in index:
+            W[l, index[key[1]]] = 1.0
+    return W, players
+
+
+def _first_draw(result: Result) -> Result:
+    from dataclasses import replace
+    return replace(result, nominal=result.nominal[:1], real=result.real[:1],
+                   pv_social=result.pv_social[:1], pv_financial=result.pv_financial[:1],
+                   social_discount_factor=result.social_discount_factor[:1])
 
 
 def _payer_is_external(result: Result, item: str) -> bool:

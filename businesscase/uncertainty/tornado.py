@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .engine import evaluate
-from .schema import Case
+from ..engine import evaluate
+from ..schema import Case
 
 
 def tornado(case: Case, output: str = "social_npv", partner: str | None = None) -> pd.DataFrame:

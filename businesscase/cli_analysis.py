@@ -1,0 +1,171 @@
+"""CLI commands for uncertainty and scenarios: montecarlo, tornado, breakeven, compare,
+scenario save/list/versions/open/export/import."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from . import formatting as fmt
+from .assumptions import default_case_path, load_case
+from .scenarios import ScenarioStore, compare
+from .uncertainty import break_even, monte_carlo, optimism_bias, tornado
+from .uncertainty.optimism import load_optimism_bias
+
+
+def add_parsers(sub) -> None:
+    mc = sub.add_parser("montecarlo", help="Monte Carlo over every parameter's range")
+    mc.add_argument("case", nargs="?")
+    mc.add_argument("--draws", type=int, default=10_000)
+    mc.add_argument("--seed", type=int, default=0)
+    mc.add_argument("--correlate", nargs=3, action="append", default=[],
+                    metavar=("KEY1", "KEY2", "RHO"), help="correlate two parameters")
+    mc.add_argument("--optimism-bias", action="store_true",
+                    help="raise costs, lower and delay benefits by each figure's confidence")
+    mc.add_argument("--lang", choices=["nl", "en"], default="nl")
+    mc.add_argument("--json", action="store_true")
+
+    tor = sub.add_parser("tornado", help="each parameter at its low and high value")
+    tor.add_argument("case", nargs="?")
+    tor.add_argument("--partner", help="effect on this partner's net position")
+    tor.add_argument("--top", type=int, default=15)
+    tor.add_argument("--lang", choices=["nl", "en"], default="nl")
+
+    be = sub.add_parser("breakeven", help="the value of a parameter at which a result is zero")
+    be.add_argument("case", nargs="?")
+    be.add_argument("--parameter", required=True, help="parameter key, e.g. drivers.dwellings")
+    be.add_argument("--target", default="social_npv",
+                    choices=["social_npv", "net_position", "financial_npv"])
+    be.add_argument("--partner")
+
+    cmp_ = sub.add_parser("compare", help="compare 2 to 6 cases side by side")
+    cmp_.add_argument("cases", nargs="+")
+    cmp_.add_argument("--lang", choices=["nl", "en"], default="nl")
+
+    sc = sub.add_parser("scenario", help="save, list, open, export and import scenarios")
+    sc.add_argument("--db", help="database file or URL (default: scenarios.db, or "
+                    "$BUSINESSCASE_DATABASE_URL)")
+    ssub = sc.add_subparsers(dest="action", required=True)
+    save = ssub.add_parser("save")
+    save.add_argument("case")
+    save.add_argument("--name", required=True)
+    save.add_argument("--notes", default="")
+    save.add_argument("--author", default="")
+    save.add_argument("--scenario", type=int, help="save as a new version of this scenario")
+    ssub.add_parser("list")
+    ver = ssub.add_parser("versions")
+    ver.add_argument("scenario", type=int)
+    op = ssub.add_parser("open")
+    op.add_argument("scenario", type=int)
+    op.add_argument("--version", type=int)
+    ex = ssub.add_parser("export")
+    ex.add_argument("scenario", type=int)
+    ex.add_argument("--version", type=int)
+    ex.add_argument("--to", default=".")
+    im = ssub.add_parser("import")
+    im.add_argument("file")
+    im.add_argument("--name")
+    im.add_argument("--author", default="")
+
+
+def _case(path):
+    return load_case(path or default_case_path())
+
+
+def cmd_montecarlo(args) -> int:
+    case = _case(args.case)
+    if args.optimism_bias:
+        case = optimism_bias(case)
+    corr = {(a, b): float(r) for a, b, r in args.correlate}
+    mc = monte_carlo(case, args.draws, args.seed, corr or None)
+    summary = mc.summary()
+    better = mc.probability_better_off()
+    if args.json:
+        print(json.dumps({"draws": mc.n, "seed": args.seed, "optimism_bias": args.optimism_bias,
+                          "summary": {k: {c: _clean(v) for c, v in row.items()}
+                                      for k, row in summary.iterrows()},
+                          "p_better_off_shapley": {k: float(v) for k, v in better.items()}},
+                         indent=2))
+        return 0
+    lang = args.lang
+    print(f"Monte Carlo: {mc.n:,} draws, seed {args.seed}" +
+          (f"; {load_optimism_bias().describe(lang)}" if args.optimism_bias else ""))
+    print(f"  {'':<36}{'P10':>14}{'P50':>14}{'P90':>14}{'P(>0)':>8}")
+    for name, row in summary.iterrows():
+        show = (lambda x: fmt.number(x, 2, lang)) if name == "sroi_ratio" else \
+            (lambda x: fmt.euro(x, 0, lang))
+        print(f"  {name:<36}{show(row.p10):>14}{show(row.p50):>14}{show(row.p90):>14}"
+              f"{fmt.percent(row.p_positive, 0, lang):>8}")
+    print("  " + ("P(better off after the Shapley split): " if lang == "en"
+                  else "Kans beter af na Shapley-verdeling: ") +
+          ", ".join(f"{p} {fmt.percent(v, 0, lang)}" for p, v in better.items()))
+    return 0
+
+
+def cmd_tornado(args) -> int:
+    case = _case(args.case)
+    table = tornado(case, "net_position" if args.partner else "social_npv", args.partner)
+    lang = args.lang
+    for key, row in table.head(args.top).iterrows():
+        print(f"  {key:<52}{fmt.compact(row.low, lang):>10} → {fmt.euro(row.at_low, 0, lang):>14}"
+              f"   {fmt.compact(row.high, lang):>10} → {fmt.euro(row.at_high, 0, lang):>14}")
+    return 0
+
+
+def cmd_breakeven(args) -> int:
+    case = _case(args.case)
+    value = break_even(case, args.parameter, args.target, args.partner)
+    if value is None:
+        print(f"{args.parameter}: no break-even within its allowed range")
+        return 0
+    print(f"{args.parameter}: {value:.6g} (now {case.parameter(args.parameter).value:g})")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    cases = [(Path(p).stem, load_case(p)) for p in args.cases]
+    frame = compare(cases)
+    lang = args.lang
+    cols = ["rank", "social_npv", "sroi_ratio", "municipal_cost", "value_per_municipal_euro"]
+    print(f"  {'scenario':<40}" + "".join(f"{c:>26}" for c in cols))
+    for name, row in frame.sort_values("rank").iterrows():
+        cells = [str(int(row["rank"])), fmt.euro(row.social_npv, 0, lang),
+                 fmt.number(row.sroi_ratio, 2, lang), fmt.euro(row.municipal_cost, 0, lang),
+                 fmt.number(row.value_per_municipal_euro, 2, lang)]
+        print(f"  {name:<40}" + "".join(f"{c:>26}" for c in cells))
+    return 0
+
+
+def cmd_scenario(args) -> int:
+    store = ScenarioStore(args.db)
+    if args.action == "save":
+        v = store.save(args.name, load_case(args.case), notes=args.notes, author=args.author,
+                       scenario_id=args.scenario)
+        print(f"saved scenario {v.scenario_id} version {v.number}: {v.name}")
+    elif args.action == "list":
+        for v in store.scenarios():
+            print(f"  {v.scenario_id:>4}  v{v.number:<3} {v.created_at}  {v.name}")
+    elif args.action == "versions":
+        for v in store.versions(args.scenario):
+            print(f"  v{v.number:<3} {v.created_at}  {v.author:<16} {v.name}  {v.notes}")
+    elif args.action == "open":
+        from .engine import evaluate
+        from .report import summary_text
+        case, _ = store.open(args.scenario, args.version)
+        print(summary_text(evaluate(case)))
+    elif args.action == "export":
+        print(store.export_yaml(args.scenario, args.to, args.version))
+    elif args.action == "import":
+        v = store.import_yaml(args.file, args.name, args.author)
+        print(f"imported as scenario {v.scenario_id} version {v.number}: {v.name}")
+    return 0
+
+
+COMMANDS = {"montecarlo": cmd_montecarlo, "tornado": cmd_tornado, "breakeven": cmd_breakeven,
+            "compare": cmd_compare, "scenario": cmd_scenario}
+
+
+def _clean(v):
+    v = float(v)
+    return v if math.isfinite(v) else None

@@ -1,0 +1,19 @@
+"""A case as a self-contained YAML document that the loader accepts."""
+
+from __future__ import annotations
+
+import yaml
+
+from ..assumptions import case_from_data
+from ..schema import Case
+from ..yaml_source import read_yaml_text
+
+
+def case_to_yaml(case: Case) -> str:
+    data = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def case_from_yaml(text: str, name: str = "<scenario>") -> Case:
+    """Parse and validate; raises LoadError or InputProblem with lines in `name`."""
+    return case_from_data(read_yaml_text(text, name), name)

@@ -1,0 +1,9 @@
+"""How sure is the result: tornado, Monte Carlo, break-even and optimism bias."""
+
+from .breakeven import break_even
+from .montecarlo import MonteCarloResult, monte_carlo, sample_parameters
+from .optimism import optimism_bias
+from .tornado import tornado
+
+__all__ = ["MonteCarloResult", "break_even", "monte_carlo", "optimism_bias",
+           "sample_parameters", "tornado"]

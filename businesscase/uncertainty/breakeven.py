@@ -1,0 +1,53 @@
+"""Break-even: the value of one parameter at which a result turns zero."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.optimize import brentq
+
+from ..engine import evaluate
+from ..schema import Case
+
+TARGETS = ("social_npv", "net_position", "financial_npv")
+
+
+def _output(case: Case, key: str, values: np.ndarray, target: str, partner: str | None):
+    result = evaluate(case, {key: np.atleast_1d(values).astype(float)})
+    if target == "social_npv":
+        return result.total_arrays["social_npv"]
+    if partner is None:
+        raise ValueError(f"{target} needs a partner")
+    return result.partner_arrays[target][:, result.partners.index(partner)]
+
+
+def break_even(case: Case, key: str, target: str = "social_npv", partner: str | None = None,
+               search: tuple[float, float] | None = None, grid: int = 201) -> float | None:
+    """The value of parameter `key` at which `target` is zero, or None if there is none.
+
+    target: "social_npv" (the MKBA balance), or with a partner "net_position" or
+    "financial_npv". The search runs over `search` (default: the parameter's allowed
+    range, capped at ten times its high value), first on a grid in one vectorised call,
+    then refined by Brent's method to the cent. Of several crossings the one nearest to
+    the current value is returned.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"target must be one of {', '.join(TARGETS)}")
+    param = case.parameter(key)
+    lo_kind, hi_kind = type(param)._min, type(param)._max
+    if search is None:
+        top = max(10 * abs(param.high), 1.0)
+        search = (max(lo_kind, -top), min(hi_kind, top))
+    xs = np.linspace(search[0], search[1], grid)
+    ys = _output(case, key, xs, target, partner)
+    crossings = np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) <= 0)
+    if crossings.size == 0:
+        return None
+    best = crossings[np.argmin(np.abs(xs[crossings] - float(param.value)))]
+    a, b = xs[best], xs[best + 1]
+    if ys[best] == 0:
+        return float(a)
+    f = lambda x: float(_output(case, key, np.array([x]), target, partner)[0])  # noqa: E731
+    root = brentq(f, a, b, xtol=1e-12, rtol=1e-14, maxiter=200)
+    return float(root) if math.isfinite(root) else None
