@@ -19,20 +19,23 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
 
 from dashboards.components import CSS  # noqa: E402
 from dashboards.pages_input import AssumptionsPage, SetupPage  # noqa: E402
+from dashboards.pages_analysis import ScenariosPage, UncertaintyPage  # noqa: E402
 from dashboards.pages_output import MeetingPage, ResultsPage, SplitPage, WhyPage  # noqa: E402
 from dashboards.state import CaseState  # noqa: E402
 from dashboards.texts import ui  # noqa: E402
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
-TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_meeting", "tab_why")
+TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_uncertainty",
+        "tab_scenarios", "tab_meeting", "tab_why")
 
 
 def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     """One app instance (one state) per browser session."""
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
     pages = [SetupPage(state=state), AssumptionsPage(state=state), ResultsPage(state=state),
-             SplitPage(state=state), MeetingPage(state=state), WhyPage(state=state)]
+             SplitPage(state=state), UncertaintyPage(state=state), ScenariosPage(state=state),
+             MeetingPage(state=state), WhyPage(state=state)]
     def make_tabs(active: int = 0) -> pn.Tabs:
         return pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)], active=active,
                        css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")

@@ -48,6 +48,7 @@ class CaseState(param.Parameterized):
         super().__init__(**params)
         files = case_files()
         self.files = files
+        self.opened = ""
         self.case_file = case_file or str(default_case_path())
         self._load()
 
@@ -91,6 +92,15 @@ class CaseState(param.Parameterized):
         self.message = ""
         self.version += 1
         return True
+
+    def use_case(self, case, label: str = ""):
+        """Work on a case that does not come from a file (an opened scenario)."""
+        with param.parameterized.batch_call_watchers(self):
+            self.changes, self.names, self.absent, self.added, self.removed = {}, {}, [], [], []
+            self.proposal = {}
+        self.base = case
+        self.opened = label
+        self._recompute()
 
     # -- user actions (each returns an error message or None) ---------------------------------------
     def set_value(self, key: str, text) -> str | None:

@@ -11,6 +11,8 @@ UI = {
     "tab_results": ("Resultaat", "Results"),
     "tab_split": ("Verdeling", "Fair split"),
     "tab_meeting": ("Vergadermodus", "Meeting mode"),
+    "tab_uncertainty": ("Onzekerheid", "Uncertainty"),
+    "tab_scenarios": ("Scenario's", "Scenarios"),
     "tab_why": ("Waarom dit getal?", "Why this number?"),
     "case_file": ("Voorziening(en)", "Formula(s)"),
     "dwellings": ("Aantal woningen", "Number of dwellings"),
