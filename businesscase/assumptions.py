@@ -42,8 +42,13 @@ def default_case_path() -> Path:
 
 
 def load_case(path: str | os.PathLike) -> Case:
-    """Read, merge and validate a case file. Raises :class:`LoadError`."""
+    """Read, merge and validate a case file (YAML, or an exported Excel workbook).
+
+    Raises :class:`LoadError`."""
     path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .export.excel import case_from_workbook  # only when a workbook is read
+        return case_from_workbook(path)
     try:
         data = _read_with_includes(path, str(path), depth=0, seen=set())
     except InputProblem as problem:

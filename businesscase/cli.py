@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except (LoadError, InputProblem) as exc:
         print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
-    except (KeyError, ValueError) as exc:  # an unknown key, scenario or impossible option
+    except (KeyError, ValueError, RuntimeError) as exc:  # unknown key, impossible option, no browser
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"businesscase: {message}", file=sys.stderr)
         return EXIT_INVALID

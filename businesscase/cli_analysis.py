@@ -43,6 +43,17 @@ def add_parsers(sub) -> None:
     cmp_.add_argument("cases", nargs="+")
     cmp_.add_argument("--lang", choices=["nl", "en"], default="nl")
 
+    ex = sub.add_parser("export", help="Excel workbook, printable report (HTML/PDF), agreement sheets")
+    ex.add_argument("case", nargs="?")
+    ex.add_argument("--xlsx")
+    ex.add_argument("--html")
+    ex.add_argument("--pdf")
+    ex.add_argument("--agreements", help="agreement sheets of all partners (HTML)")
+    ex.add_argument("--method", default="shapley")
+    ex.add_argument("--basis", default="financial", choices=["cash", "financial", "societal"])
+    ex.add_argument("--draws", type=int, default=2000, help="Monte Carlo draws (0: none)")
+    ex.add_argument("--lang", choices=["nl", "en"], default="nl")
+
     sc = sub.add_parser("scenario", help="save, list, open, export and import scenarios")
     sc.add_argument("--db", help="database file or URL (default: scenarios.db, or "
                     "$BUSINESSCASE_DATABASE_URL)")
@@ -137,6 +148,32 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from .allocation import allocate
+    from .engine import evaluate
+    from .export import agreements_html, html_to_pdf, report_html, workbook
+    if not (args.xlsx or args.html or args.pdf or args.agreements):
+        raise ValueError("say what to export: --xlsx, --html, --pdf and/or --agreements")
+    case = _case(args.case)
+    result = evaluate(case)
+    allocation = allocate(result, args.method, args.basis)
+    mc = monte_carlo(case, args.draws, 0, basis=args.basis) if args.draws else None
+    if args.xlsx:
+        workbook(result, allocation, mc, args.lang).save(args.xlsx)
+        print(args.xlsx)
+    if args.html or args.pdf:
+        text = report_html(result, allocation, mc, args.lang)
+        if args.html:
+            Path(args.html).write_text(text, encoding="utf-8")
+            print(args.html)
+        if args.pdf:
+            print(html_to_pdf(text, args.pdf))
+    if args.agreements:
+        Path(args.agreements).write_text(agreements_html(result, allocation, args.lang), encoding="utf-8")
+        print(args.agreements)
+    return 0
+
+
 def cmd_scenario(args) -> int:
     store = ScenarioStore(args.db)
     if args.action == "save":
@@ -162,7 +199,7 @@ def cmd_scenario(args) -> int:
     return 0
 
 
-COMMANDS = {"montecarlo": cmd_montecarlo, "tornado": cmd_tornado, "breakeven": cmd_breakeven,
+COMMANDS = {"export": cmd_export, "montecarlo": cmd_montecarlo, "tornado": cmd_tornado, "breakeven": cmd_breakeven,
             "compare": cmd_compare, "scenario": cmd_scenario}
 
 

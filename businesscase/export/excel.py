@@ -1,0 +1,210 @@
+"""The Excel workbook: summary, assumptions (editable, and read back), yearly flows, per
+partner results, the fair split and payments, uncertainty. Real numbers with number
+formats, frozen headers, readable widths, Dutch or English labels.
+
+The assumptions sheet can be edited and imported as a case: the whole case travels in a
+hidden sheet, and every value in the assumptions sheet is applied on top of it.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..assumptions import LoadError
+from ..edits import InvalidChange, apply_changes, check_value, parameter_table
+from ..report import PARTNER_KEYS, TOTAL_KEYS
+from ..i18n import t
+from ..result import Result
+from ..schema import Case
+from ..yaml_source import InputProblem
+
+SHEETS = {"summary": ("Samenvatting", "Summary"), "assumptions": ("Aannames", "Assumptions"),
+          "flows": ("Kasstromen", "Flows"), "partners": ("Per partij", "Per partner"),
+          "split": ("Verdeling", "Fair split"), "uncertainty": ("Onzekerheid", "Uncertainty")}
+CASE_SHEET = "_case"
+KEY_HEADER, VALUE_HEADERS = "key", ("Waarde", "Value")
+EURO = '#,##0;[Red]-#,##0'
+EURO2 = '#,##0.00;[Red]-#,##0.00'
+RATIO = '0.00'
+BOLD = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="DDE3EA")
+ESTIMATE_FILL = PatternFill("solid", fgColor="FFF3C4")
+
+ASSUMPTION_COLUMNS = [  # (field, nl header, en header, width, number format)
+    ("key", "key", "key", 44, None), ("group", "Groep", "Group", 12, None),
+    ("item", "Onderdeel", "Item", 30, None), ("field", "Aanname", "Assumption", 24, None),
+    ("value", "Waarde", "Value", 12, "General"), ("unit", "Eenheid", "Unit", 26, None),
+    ("low", "Laag", "Low", 10, "General"), ("high", "Hoog", "High", 10, "General"),
+    ("confidence", "Zekerheid", "Confidence", 10, None),
+    ("estimate", "Schatting", "Estimate", 10, None), ("year", "Jaar", "Year", 8, "0"),
+    ("source", "Bron of onderbouwing", "Source or reasoning", 80, None)]
+
+
+def _name(sheet: str, lang: str) -> str:
+    nl, en = SHEETS[sheet]
+    return en if lang == "en" else nl
+
+
+def _header(ws, titles: list[str], widths: list[int]) -> None:
+    ws.append(titles)
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+        cell = ws.cell(row=1, column=i)
+        cell.font, cell.fill = BOLD, HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+
+
+def _formats(ws, row: int, fmts: list[str | None]) -> None:
+    for i, f in enumerate(fmts, start=1):
+        if f:
+            ws.cell(row=row, column=i).number_format = f
+
+
+def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
+             base: Case | None = None) -> Workbook:
+    """Build the workbook for one evaluation (and optionally its split and Monte Carlo)."""
+    from ..scenarios import case_to_yaml
+    case = result.case
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _name("summary", lang)
+    ws.append([t("case", lang), case.meta.name])
+    ws.append([t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"])
+    ws.append([t("prices_of", lang), case.meta.price_year])
+    ws.append([t("discounting", lang), t(case.economics.discounting.value, lang)])
+    ws.append([t("social_rate", lang), case.economics.social_discount_rate.value])
+    ws.cell(row=5, column=2).number_format = "0.00%"
+    ws.append([])
+    ws.append([t("key_figures", lang)])
+    ws.cell(row=ws.max_row, column=1).font = BOLD
+    for key in TOTAL_KEYS:
+        value = float(result.totals[key])
+        ws.append([t(key, lang), value if value == value else None])
+        ws.cell(row=ws.max_row, column=2).number_format = (
+            RATIO if key == "sroi_ratio" else "0" if key == "payback_year" else EURO)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
+
+    ws = wb.create_sheet(_name("assumptions", lang))
+    _header(ws, [c[2] if lang == "en" else c[1] for c in ASSUMPTION_COLUMNS],
+            [c[3] for c in ASSUMPTION_COLUMNS])
+    table = parameter_table(case, base or case, lang)
+    for meta in ("horizon", "start_year"):
+        ws.append([f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta), "years" if meta == "horizon" else "year"])
+    for row in table.itertuples():
+        ws.append([row.key, row.group, row.item, row.field, float(row.value), row.unit,
+                   float(row.low), float(row.high), row.confidence,
+                   ("yes" if lang == "en" else "ja") if row.estimate else "",
+                   int(row.year), row.source])
+        _formats(ws, ws.max_row, [c[4] for c in ASSUMPTION_COLUMNS])
+        if row.estimate:
+            ws.cell(row=ws.max_row, column=10).fill = ESTIMATE_FILL
+
+    ws = wb.create_sheet(_name("flows", lang))
+    ledger = result.ledger
+    cols = ["year", "t", "partner", "item", "label_en" if lang == "en" else "label_nl", "category",
+            "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
+    _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
+    for row in ledger[cols].itertuples(index=False):
+        ws.append([int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
+        _formats(ws, ws.max_row, [None] * 8 + [EURO2] * 4)
+
+    ws = wb.create_sheet(_name("partners", lang))
+    bp = result.by_partner
+    pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
+    _header(ws, ["id", t("partner", lang)] + pcols, [22, 26] + [16] * len(pcols))
+    for pid, row in bp.iterrows():
+        ws.append([pid, result.partner_label(pid, lang)] +
+                  [None if row[c] != row[c] else float(row[c]) for c in pcols])
+        _formats(ws, ws.max_row, [None, None] + [
+            RATIO if c == "benefit_cost_ratio" else "0.0%" if c == "irr" else EURO for c in pcols])
+
+    if allocation is not None:
+        ws = wb.create_sheet(_name("split", lang))
+        acols = list(allocation.table.columns)
+        _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
+        for pid, row in allocation.table.iterrows():
+            ws.append([pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
+            _formats(ws, ws.max_row, [None, None] + [EURO] * len(acols))
+        ws.append([])
+        ws.append(["payer", "receiver", "pv", "per_year"])
+        for tr in allocation.transfers:
+            ws.append([tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
+            _formats(ws, ws.max_row, [None, None, EURO, EURO])
+        ws.append([])
+        for paragraph in allocation.explain(lang).split("\n\n"):
+            ws.append([paragraph])
+
+    if montecarlo is not None:
+        ws = wb.create_sheet(_name("uncertainty", lang))
+        summary = montecarlo.summary()
+        _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
+        for name, row in summary.iterrows():
+            ws.append([name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
+            fmt = RATIO if name == "sroi_ratio" else EURO
+            _formats(ws, ws.max_row, [None, fmt, fmt, fmt, fmt, "0%"])
+        ws.append([f"draws {montecarlo.n}, seed {montecarlo.seed}"])
+
+    hidden = wb.create_sheet(CASE_SHEET)
+    for line in case_to_yaml(base or case).splitlines():
+        hidden.append([line])
+    hidden.sheet_state = "hidden"
+    return wb
+
+
+def workbook_bytes(*args, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    workbook(*args, **kwargs).save(buffer)
+    return buffer.getvalue()
+
+
+def case_from_workbook(path: str | Path) -> Case:
+    """The case of an exported workbook with the assumptions sheet's values applied.
+
+    Raises LoadError naming the sheet, cell and field of every invalid value.
+    """
+    from ..scenarios import case_from_yaml
+    path = Path(path)
+    try:
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # not an xlsx, damaged, or locked
+        raise LoadError([InputProblem(str(path), None, "", f"not a readable Excel workbook ({exc})")]) from None
+    if CASE_SHEET not in wb.sheetnames:
+        raise LoadError([InputProblem(str(path), None, "", "this workbook was not exported by "
+                                      "businesscase (no hidden sheet '_case')")])
+    text = "\n".join("" if r[0] is None else str(r[0])
+                     for r in wb[CASE_SHEET].iter_rows(values_only=True))
+    base = case_from_yaml(text, f"{path.name}[{CASE_SHEET}]")
+    sheet = next((wb[n] for n in (SHEETS["assumptions"]) if n in wb.sheetnames), None)
+    if sheet is None:
+        raise LoadError([InputProblem(str(path), None, "", "no sheet 'Aannames' or 'Assumptions'")])
+    header = [c.value for c in sheet[1]]
+    try:
+        key_col = header.index(KEY_HEADER) + 1
+        value_col = next(header.index(h) for h in VALUE_HEADERS if h in header) + 1
+    except (ValueError, StopIteration):
+        raise LoadError([InputProblem(f"{path.name}", None, sheet.title,
+                                      "the header row needs the columns 'key' and 'Waarde' (or 'Value')")]) from None
+    changes, problems = {}, []
+    for r in range(2, sheet.max_row + 1):
+        key = sheet.cell(row=r, column=key_col).value
+        if not key:
+            continue
+        cell = sheet.cell(row=r, column=value_col)
+        where = f"{path.name} sheet '{sheet.title}' cell {cell.coordinate}"
+        if not isinstance(cell.value, (int, float)) or isinstance(cell.value, bool):
+            problems.append(InputProblem(where, None, key, f"{cell.value!r} is not a number; "
+                                         "type a number in this cell"))
+            continue
+        try:
+            changes[key] = check_value(base, key, cell.value)
+        except InvalidChange as exc:
+            problems.append(InputProblem(where, None, key, exc.message))
+    if problems:
+        raise LoadError(problems)
+    return apply_changes(base, changes)

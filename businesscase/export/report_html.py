@@ -1,0 +1,266 @@
+"""The printable report: one self-contained HTML page (inline CSS and SVG charts, no
+external resources, works offline), a PDF printed from it by headless Chromium, and the
+agreement sheet (afsprakenblad) of every partner, one A4 page each."""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .. import formatting as fmt
+from ..edits import parameter_table
+from ..i18n import t
+from ..result import Result
+from ..uncertainty import tornado
+
+REVIEW_AFTER_YEARS = 2
+
+L = {
+    "report": ("Rapportage maatschappelijke businesscase", "Social business case report"),
+    "per_year": ("Kosten en baten per jaar", "Costs and benefits per year"),
+    "who": ("Wie betaalt, wie profiteert (contante waarde)", "Who pays, who gains (present value)"),
+    "split": ("Eerlijke verdeling", "Fair split"),
+    "payments": ("Betalingen tussen partijen", "Payments between partners"),
+    "uncertainty": ("Onzekerheid", "Uncertainty"),
+    "appendix": ("Bijlage: alle aannames en hun bronnen", "Appendix: every assumption and its source"),
+    "agreement": ("Afsprakenblad", "Agreement sheet"),
+    "contribution": ("Bijdrage per jaar", "Contribution a year"),
+    "receives": ("Wat de partij ontvangt (per jaar)", "What the partner receives (a year)"),
+    "pays_to": ("Betaalt aan", "Pays to"), "gets_from": ("Ontvangt van", "Receives from"),
+    "depends": ("Aannames waar dit deel het meest van afhangt", "Assumptions this part depends on most"),
+    "review": ("Evaluatiemoment", "Review moment"),
+    "review_text": ("De partijen bespreken de uitkomsten en de aannames opnieuw in {y} en "
+                    "passen de bijdragen zo nodig aan.",
+                    "The partners review the results and the assumptions in {y} and adjust "
+                    "the contributions where needed."),
+    "signed": ("Voor akkoord, namens", "Agreed, on behalf of"),
+    "estimate": ("schatting", "estimate"), "none": ("geen", "none"),
+    "draws": ("trekkingen", "draws"),
+}
+
+CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #1d2329; }
+h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 13pt; margin: 14px 0 6px; border-bottom: 1px solid #ccd; }
+.meta { color: #555; margin-bottom: 8px; }
+.cards { display: flex; flex-wrap: wrap; gap: 6px; }
+.card { background: #f2f4f7; border-radius: 6px; padding: 5px 9px; min-width: 120px; }
+.card .l { font-size: 8pt; color: #555; } .card .v { font-size: 13pt; font-weight: bold; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+th, td { border-bottom: 1px solid #dde; padding: 2px 4px; vertical-align: top; }
+th { text-align: left; background: #eef1f5; } td.n { text-align: right; white-space: nowrap; }
+.section { page-break-inside: avoid; }
+.sheet { page-break-before: always; }
+.appendix { page-break-before: always; } .appendix td { font-size: 7.5pt; }
+.estimate { color: #8a5a00; }
+svg { max-width: 100%; height: auto; }
+.sign { margin-top: 30px; } .sign div { border-top: 1px solid #333; width: 60%; margin-top: 40px; padding-top: 2px; }
+"""
+
+
+def _l(key: str, lang: str, **fields) -> str:
+    nl, en = L[key]
+    text = en if lang == "en" else nl
+    return text.format(**fields) if fields else text
+
+
+def _e(x) -> str:
+    return html.escape(str(x))
+
+
+def _svg(fig) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _year_chart(result: Result, lang: str) -> str:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    per_year = result.per_year("real")
+    fig, ax = plt.subplots(figsize=(7.2, 2.6))
+    ax.bar(per_year.index, per_year.benefits, color="#2e7d32", label=t("pv_benefits", lang))
+    ax.bar(per_year.index, -per_year.costs, color="#c62828", label=t("pv_costs", lang))
+    ax.plot(per_year.index, per_year.net, color="#1a237e", label=t("net_position", lang))
+    ax.axhline(0, color="#555", linewidth=0.6)
+    ax.yaxis.set_major_formatter(lambda v, _: fmt.number(v, 0, lang))
+    ax.legend(fontsize=7, frameon=False, ncol=3)
+    ax.tick_params(labelsize=7)
+    return _svg(fig)
+
+
+def _partner_chart(result: Result, lang: str) -> str:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    bp = result.by_partner
+    labels = [result.partner_label(p, lang) for p in bp.index][::-1]
+    fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(labels) + 0.8))
+    ax.barh(labels, bp.pv_benefits[::-1], color="#2e7d32", label=t("pv_benefits", lang))
+    ax.barh(labels, -bp.pv_costs[::-1], color="#c62828", label=t("pv_costs", lang))
+    ax.axvline(0, color="#555", linewidth=0.6)
+    ax.xaxis.set_major_formatter(lambda v, _: fmt.number(v, 0, lang))
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=7, frameon=False)
+    return _svg(fig)
+
+
+def _table(head: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
+    th = "".join(f"<th>{_e(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(
+        f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
+        for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _headline(result: Result, lang: str) -> str:
+    cards = []
+    for key in ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "investment",
+                "payback_year"):
+        v = float(result.totals[key])
+        shown = (fmt.number(v, 2, lang) if key == "sroi_ratio" else
+                 (fmt.year(v) if np.isfinite(v) else t("never", lang)) if key == "payback_year"
+                 else fmt.euro(v, 0, lang))
+        cards.append(f"<div class='card'><div class='l'>{_e(t(key, lang))}</div>"
+                     f"<div class='v'>{_e(shown)}</div></div>")
+    return "<div class='cards'>" + "".join(cards) + "</div>"
+
+
+def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
+                agreements: bool = True, appendix: bool = True) -> str:
+    """The whole report as one HTML string."""
+    case = result.case
+    econ = case.economics
+    eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
+    parts = [f"<h1>{_e(_l('report', lang))}</h1>",
+             f"<div class='meta'>{_e(case.meta.name)} · {_e(case.meta.location)} · "
+             f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
+             f"{_e(t('prices_of', lang))} {case.meta.price_year} · {_e(t(econ.discounting.value, lang))}, "
+             f"{_e(t('social_rate', lang))} {fmt.percent(econ.social_discount_rate.value, 2, lang)}</div>",
+             _headline(result, lang),
+             f"<div class='section'><h2>{_e(_l('per_year', lang))}</h2>{_year_chart(result, lang)}</div>"]
+    bp = result.by_partner
+    rows = [[result.partner_label(p, lang), eur(r.pv_costs), eur(r.pv_benefits), eur(r.net_position)]
+            for p, r in bp.iterrows()]
+    parts.append(f"<div class='section'><h2>{_e(_l('who', lang))}</h2>{_partner_chart(result, lang)}"
+                 + _table([t("partner", lang), t("pv_costs", lang), t("pv_benefits", lang),
+                           t("net_position", lang)], rows, {1, 2, 3}) + "</div>")
+    a = allocation
+    rows = [[a.label(p, lang), eur(r.benefit), eur(r.contribution_today), eur(r.fair_contribution),
+             eur(r.fair_contribution_per_year), eur(r.net_after)] for p, r in a.table.iterrows()]
+    head = ([t("partner", lang), t("pv_benefits", lang), "Pays today" if lang == "en" else "Bijdrage nu",
+             "Fair contribution" if lang == "en" else "Eerlijke bijdrage",
+             "a year" if lang == "en" else "per jaar", "Net after" if lang == "en" else "Saldo na"])
+    explanation = "".join(f"<p>{_e(p)}</p>" for p in a.explain(lang).split("\n\n"))
+    parts.append(f"<div class='section'><h2>{_e(_l('split', lang))}</h2>"
+                 + _table(head, rows, {1, 2, 3, 4, 5}) + explanation + "</div>")
+    if montecarlo is not None:
+        summary = montecarlo.summary()
+        rows = [[output_label(name, result, lang),
+                 eur(r.p10) if name != "sroi_ratio" else fmt.number(r.p10, 2, lang),
+                 eur(r.p50) if name != "sroi_ratio" else fmt.number(r.p50, 2, lang),
+                 eur(r.p90) if name != "sroi_ratio" else fmt.number(r.p90, 2, lang),
+                 fmt.percent(r.p_positive, 0, lang)] for name, r in summary.iterrows()]
+        parts.append(f"<div class='section'><h2>{_e(_l('uncertainty', lang))}</h2>"
+                     f"<p>{fmt.number(montecarlo.n, 0, lang)} {_e(_l('draws', lang))}, seed {montecarlo.seed}</p>"
+                     + _table(["", "P10", "P50", "P90", "P(>0)"], rows, {1, 2, 3, 4}) + "</div>")
+    if agreements:
+        parts += [agreement_sheet(result, a, pid, lang) for pid in a.table.index]
+    if appendix:
+        table = parameter_table(case, case, lang)
+        rows = [[r.key, f"{fmt.compact(r.value, lang)} {r.unit}",
+                 f"{fmt.compact(r.low, lang)} – {fmt.compact(r.high, lang)}", r.confidence,
+                 (f"{_l('estimate', lang)}: " if r.estimate else "") + r.source]
+                for r in table.itertuples()]
+        parts.append(f"<div class='appendix'><h2>{_e(_l('appendix', lang))}</h2>"
+                     + _table(["key", "Value" if lang == "en" else "Waarde",
+                               "Range" if lang == "en" else "Bandbreedte",
+                               "Confidence" if lang == "en" else "Zekerheid",
+                               "Source" if lang == "en" else "Bron"], rows) + "</div>")
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+            f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
+            + "".join(parts) + "</body></html>")
+
+
+def output_label(name: str, result: Result, lang: str) -> str:
+    """'net_position.gemeente' → 'Saldo: Gemeente'; totals by their own label."""
+    if name.startswith("net_position."):
+        return f"{t('net_position', lang)}: {result.partner_label(name.split('.', 1)[1], lang)}"
+    return t(name, lang)
+
+
+def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") -> str:
+    """One page for one partner: what it pays and receives a year, its payments, the
+    assumptions its part depends on most, and when the partners look again."""
+    a, case = allocation, result.case
+    row = a.table.loc[partner]
+    per = a.case_game.annuity_factor
+    eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
+    name = a.label(partner, lang)
+    pays = [[a.label(tr.receiver, lang), eur(tr.per_year)] for tr in a.transfers if tr.payer == partner]
+    gets = [[a.label(tr.payer, lang), eur(tr.per_year)] for tr in a.transfers if tr.receiver == partner]
+    sens = tornado(case, "net_position", partner).head(5)
+    sens_rows = [[k, f"{fmt.compact(r.low, lang)} → {eur(r.at_low)}",
+                  f"{fmt.compact(r.high, lang)} → {eur(r.at_high)}"] for k, r in sens.iterrows()
+                 if r.swing > 0.5]
+    review_year = case.meta.start_year + min(REVIEW_AFTER_YEARS, case.meta.horizon)
+    first, last = a.case_game.horizon
+    parts = [f"<div class='sheet'><h1>{_e(_l('agreement', lang))}: {_e(name)}</h1>",
+             f"<div class='meta'>{_e(case.meta.name)} · {first}–{last} · "
+             f"{_e(t('prices_of', lang))} {case.meta.price_year}</div>",
+             _table(["", ""], [[_l("contribution", lang), eur(row.fair_contribution_per_year)],
+                               [_l("receives", lang), eur(row.benefit / per)],
+                               [t("net_position", lang) + " (PV)", eur(row.net_after)]], {1}),
+             f"<h2>{_e(_l('payments', lang))}</h2>",
+             _table([_l("pays_to", lang), _l("contribution", lang)], pays or [[_l("none", lang), ""]], {1}),
+             _table([_l("gets_from", lang), _l("contribution", lang)], gets or [[_l("none", lang), ""]], {1}),
+             f"<h2>{_e(_l('depends', lang))}</h2>",
+             _table(["parameter", "low" if lang == "en" else "laag", "high" if lang == "en" else "hoog"],
+                    sens_rows or [[_l("none", lang), "", ""]], {1, 2}),
+             f"<h2>{_e(_l('review', lang))}</h2><p>{_e(_l('review_text', lang, y=review_year))}</p>",
+             f"<div class='sign'>{_e(_l('signed', lang))} {_e(name)}<div>&nbsp;</div></div></div>"]
+    return "".join(parts)
+
+
+def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
+    """All agreement sheets as their own document (a separate download)."""
+    sheets = "".join(agreement_sheet(result, allocation, p, lang) for p in allocation.table.index)
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>"
+            f"{_e(_l('agreement', lang))}</title><style>{CSS}</style></head><body>{sheets}</body></html>")
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("BUSINESSCASE_CHROMIUM"), "chromium", "chromium-browser",
+                      "google-chrome"):
+        if candidate and shutil.which(candidate):
+            return shutil.which(candidate)
+    raise RuntimeError("PDF export needs Chromium (Debian: apt-get install chromium); "
+                       "or set BUSINESSCASE_CHROMIUM to its path")
+
+
+def html_to_pdf(html_text: str, pdf_path: str | Path, timeout: float = 120) -> Path:
+    """Print HTML to PDF with headless Chromium (the browser the tests already use)."""
+    pdf_path = Path(pdf_path).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "report.html"
+        source.write_text(html_text, encoding="utf-8")
+        cmd = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu",
+               "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
+               f"--print-to-pdf={pdf_path}", source.as_uri()]
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        if not pdf_path.exists() or pdf_path.stat().st_size == 0:
+            raise RuntimeError(f"Chromium did not write the PDF: {out.stderr[-500:]}")
+    return pdf_path
