@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import math
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -10,6 +13,7 @@ import panel as pn
 import param
 
 from businesscase import formatting as fmt
+from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
 from businesscase.allocation import METHODS, method_description, method_name
 from businesscase.schema import PartnerType
 from businesscase.why import LINE_FILTERS, why
@@ -17,6 +21,11 @@ from businesscase.why import LINE_FILTERS, why
 from .components import CumulativeChart, PartnerChart, YearChart, card, cards, esc, money, table
 from .state import CaseState
 from .texts import flow_label, ui
+
+def _pdf_bytes(html_text: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        return html_to_pdf(html_text, Path(tmp) / "rapport.pdf").read_bytes()
+
 
 HEADLINES = ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "payback_year")
 
@@ -50,11 +59,31 @@ def partner_rows(state: CaseState) -> list[dict]:
             for pid, row in r.by_partner.iterrows()]
 
 
+def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
+    """A download that builds a fresh file on every click."""
+    def fresh():
+        buffer = io.BytesIO(callback())
+        buffer.seek(0)
+        return buffer
+    return pn.widgets.FileDownload(callback=fresh, filename=filename, css_classes=[css],
+                                   button_type="light", embed=False)
+
+
 class ResultsPage(pn.viewable.Viewer):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
         super().__init__(**params)
+        s = self.state
+        self.downloads = pn.Row(
+            _download(lambda: workbook_bytes(s.result, s.allocation, None, s.lang),
+                      "businesscase.xlsx", "bc-download-xlsx"),
+            _download(lambda: report_html(s.result, s.allocation, None, s.lang).encode("utf-8"),
+                      "rapport.html", "bc-download-html"),
+            _download(lambda: _pdf_bytes(report_html(s.result, s.allocation, None, s.lang)),
+                      "rapport.pdf", "bc-download-pdf"),
+            _download(lambda: agreements_html(s.result, s.allocation, s.lang).encode("utf-8"),
+                      "afsprakenbladen.html", "bc-download-agreements"))
         self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
         self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
@@ -67,6 +96,10 @@ class ResultsPage(pn.viewable.Viewer):
         s, lang = self.state, self.state.lang
         r = s.result
         self.headlines.object = headline_cards(s)
+        names = (("Excel", "Rapport (HTML)", "Rapport (PDF)", "Afsprakenbladen") if lang != "en"
+                 else ("Excel", "Report (HTML)", "Report (PDF)", "Agreement sheets"))
+        for widget, label in zip(self.downloads, names):
+            widget.label = label
         self.flow_title.object = f"#### {ui('by_flow_type', lang)}"
         per_year = r.per_year("real")
         self.year_chart.update(per_year, ui("costs_benefits_year", lang, y=r.case.meta.price_year),
@@ -93,7 +126,7 @@ class ResultsPage(pn.viewable.Viewer):
 
     def __panel__(self):
         return pn.Column(
-            self.headlines,
+            self.headlines, self.downloads,
             pn.Row(pn.pane.Bokeh(self.year_chart.fig), pn.pane.Bokeh(self.cumulative.fig),
                    sizing_mode="stretch_width"),
             pn.Row(pn.pane.Bokeh(self.partner_chart.fig), self.partner_table,
