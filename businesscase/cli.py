@@ -63,7 +63,11 @@ def cmd_allocate(args) -> int:
               f"partners are {', '.join(case.partner_ids)}", file=sys.stderr)
         return EXIT_INVALID
     participants = [p for p in case.partner_ids if p not in args.without]
-    allocation = allocate(evaluate(case), args.method, args.basis, participants)
+    try:
+        allocation = allocate(evaluate(case), args.method, args.basis, participants)
+    except ValueError as exc:  # e.g. a method that cannot handle this many partners
+        raise LoadError([InputProblem(str(args.case or default_case_path()), None,
+                                      "--method", str(exc))]) from None
     if args.json:
         print(json.dumps(allocation_dict(allocation), indent=2, ensure_ascii=False))
     else:

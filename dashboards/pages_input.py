@@ -29,6 +29,7 @@ class SetupPage(pn.viewable.Viewer):
         self.start_year = pn.widgets.IntInput(start=1990, end=2100, value=s.base.meta.start_year,
                                               css_classes=["bc-start-year"], width=160)
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
+        self.upload = pn.widgets.FileInput(accept=".yaml,.yml,.xlsx", css_classes=["bc-upload"])
         self.partners = pn.widgets.Tabulator(pd.DataFrame(), show_index=False, layout="fit_data",
                                              css_classes=["bc-partners"], selectable=False)
         self.new_name = pn.widgets.TextInput(width=240)
@@ -39,6 +40,7 @@ class SetupPage(pn.viewable.Viewer):
                                       css_classes=["bc-setup-error"])
         self.partners_title = pn.pane.Markdown("")
         self.case_select.param.watch(lambda e: setattr(s, "case_file", e.new), "value")
+        self.upload.param.watch(self._upload, "value")
         self.dwellings.param.watch(lambda e: self._set("drivers.dwellings", e.new), "value_throttled")
         self.horizon.param.watch(lambda e: self._set("meta.horizon", e.new), "value_throttled")
         self.start_year.param.watch(lambda e: self._set("meta.start_year", e.new), "value")
@@ -52,6 +54,11 @@ class SetupPage(pn.viewable.Viewer):
     def _set(self, key, value):
         error = self.state.set_value(key, value)
         self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+
+    def _upload(self, event):
+        if event.new:
+            error = self.state.import_file(event.new, self.upload.filename)
+            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
 
     def _on_partner_edit(self, event):
         df = self.partners.value
@@ -103,7 +110,7 @@ class SetupPage(pn.viewable.Viewer):
 
     def __panel__(self):
         return pn.Column(
-            self.case_select, self.dwellings, self.horizon, pn.Row(self.start_year, self.rate),
+            pn.Row(self.case_select, self.upload), self.dwellings, self.horizon, pn.Row(self.start_year, self.rate),
             self.feedback, self.partners_title,
             self.partners, pn.Row(self.new_name, self.add_button),
             pn.Row(self.remove_select, self.remove_button))

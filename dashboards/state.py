@@ -54,8 +54,16 @@ class CaseState(param.Parameterized):
 
     # -- loading and recomputing ----------------------------------------------------------------
     def _load(self):
-        self.base = load_case(Path(self.case_file))
-        self.case = self.base
+        """Load the chosen file; a broken file leaves the current case in force."""
+        try:
+            base = load_case(Path(self.case_file))
+        except LoadError as exc:
+            if not hasattr(self, "base"):
+                raise  # nothing to fall back on when the session starts
+            self.message = str(exc)
+            return
+        self.base = base
+        self.case = base
         self._recompute()
 
     @param.depends("case_file", watch=True)
@@ -101,6 +109,31 @@ class CaseState(param.Parameterized):
         self.base = case
         self.opened = label
         self._recompute()
+
+    def import_file(self, data: bytes, filename: str) -> str | None:
+        """Open an uploaded case (YAML or an exported workbook); on a problem keep the
+        current case and return the message (file, line or cell, field)."""
+        from businesscase.assumptions import LoadError
+        from businesscase.yaml_source import MAX_FILE_BYTES
+        name = Path(filename or "upload.yaml").name
+        if len(data) > MAX_FILE_BYTES:
+            self.message = (f"{name}: {len(data) / 1e6:.1f} MB; at most "
+                            f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded")
+            return self.message
+        if Path(name).suffix.lower() not in (".yaml", ".yml", ".xlsx"):
+            self.message = f"{name}: upload a case as .yaml or an exported .xlsx workbook"
+            return self.message
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            try:
+                case = load_case(path)
+            except LoadError as exc:
+                self.message = str(exc).replace(str(path), name)
+                return self.message
+        self.use_case(case, name)
+        return None
 
     # -- user actions (each returns an error message or None) ---------------------------------------
     def set_value(self, key: str, text) -> str | None:

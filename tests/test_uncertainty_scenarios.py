@@ -162,7 +162,7 @@ def test_store_reopened_by_a_new_process_is_intact(tmp_path):
 
 def test_export_and_import_round_trip(tmp_path):
     store = ScenarioStore(tmp_path / "s.db")
-    v = store.save("../../evil name", load_case(MS))
+    v = store.save(".. evil: name*?", load_case(MS))
     path = store.export_yaml(v.scenario_id, tmp_path)
     assert path.parent == tmp_path and "/" not in path.name and ".." not in path.name
     again = store.import_yaml(path, name="imported")
@@ -173,7 +173,7 @@ def test_export_and_import_round_trip(tmp_path):
 
 def test_bad_scenario_names_are_refused(tmp_path):
     store = ScenarioStore(tmp_path / "s.db")
-    for bad in ("", "   ", "a\x00b", "x" * 500):
+    for bad in ("", "   ", "a\x00b", "x" * 500, "../../etc/passwd", "a\\b"):
         with pytest.raises(ValueError):
             store.save(bad, load_case(MS))
 

@@ -75,6 +75,9 @@ def check_name(name: str) -> str:
         raise ValueError(f"a scenario name has at most {MAX_NAME} characters")
     if re.search(r"[\x00-\x1f\x7f]", name):
         raise ValueError("a scenario name cannot contain control characters")
+    if "/" in name or "\\" in name:
+        raise ValueError(f"a scenario name cannot contain / or \\ (got {name!r}); "
+                         "use letters, digits, spaces and - or _")
     return name
 
 
