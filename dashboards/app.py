@@ -20,7 +20,8 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
 from dashboards.components import CSS  # noqa: E402
 from dashboards.pages_input import AssumptionsPage, SetupPage  # noqa: E402
 from dashboards.pages_analysis import ScenariosPage, UncertaintyPage  # noqa: E402
-from dashboards.pages_output import MeetingPage, ResultsPage, SplitPage, WhyPage  # noqa: E402
+from dashboards.pages_output import (MeetingPage, ResultsPage, SplitPage, WhyPage,  # noqa: E402
+                                     headline_bar)
 from dashboards.state import CaseState  # noqa: E402
 from dashboards.texts import ui  # noqa: E402
 
@@ -37,8 +38,17 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
              SplitPage(state=state), UncertaintyPage(state=state), ScenariosPage(state=state),
              MeetingPage(state=state), WhyPage(state=state)]
     def make_tabs(active: int = 0) -> pn.Tabs:
-        return pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)], active=active,
+        tabs = pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)], active=active,
                        css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
+        tabs.param.watch(lambda e: show(e.new), "active")
+        return tabs
+
+    def show(active: int):
+        for i, page in enumerate(pages):
+            page.set_active(i == active)
+
+    show(0)
+    headline = pn.pane.HTML(headline_bar(state), css_classes=["bc-headline-bar"])
 
     holder = pn.Column(make_tabs(), sizing_mode="stretch_width")
     language = pn.widgets.RadioButtonGroup(options={"NL": "nl", "EN": "en"}, value=state.lang,
@@ -49,10 +59,13 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
 
     def retitle(*_):
         title.object = f"## {ui('title', state.lang)}: {state.case.meta.name}"
+        headline.object = headline_bar(state)
 
     def relabel(*_):
         # Bokeh keeps a tab's title once rendered: a language switch (rare) rebuilds the tabs.
-        holder.objects = [make_tabs(holder.objects[0].active)]
+        active = holder.objects[0].active
+        holder.objects = [make_tabs(active)]
+        show(active)
 
     def show_message(*_):
         banner.object = f"**{ui('error', state.lang)}:** {state.message}" if state.message else ""
@@ -67,7 +80,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     state.param.watch(show_message, ["message", "lang"])
     state.param.watch(meeting, ["locked"])
     retitle()
-    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), language), banner, holder,
+    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), headline, language), banner, holder,
                     sizing_mode="stretch_width")
     app.state = state  # for tests and the benchmark: the session's state object
     return app

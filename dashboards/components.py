@@ -1,5 +1,9 @@
 """Rendering helpers: HTML cards and tables with the raw numbers in data attributes (for
-people: formatted; for tests and screen readers: exact), and Bokeh charts updated in place."""
+people: formatted; for tests and screen readers: exact), and Bokeh charts updated in place.
+
+Bokeh models changed from a Panel callback must be changed inside ``unlocked()``: the
+callback runs outside the document lock, and Panel then sends the changes to the session
+itself (without it the server raises "_pending_writes should be non-None")."""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import html
 import math
 
 import numpy as np
+import panel as pn
 from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
+from panel.io.document import unlocked
 
 from businesscase import formatting as fmt
 
@@ -26,6 +32,32 @@ table.bc-table th { text-align: right; } table.bc-table th:first-child { text-al
 .bc-meeting table.bc-table { font-size: 1.1em; }
 .bc-estimate { color: #8a5a00; font-weight: 600; }
 """
+
+
+class LazyPage(pn.viewable.Viewer):
+    """A page that refreshes at once while it is shown and, while hidden, only when it is
+    shown again: an edit then costs one page's refresh, not eight."""
+
+    _active = False
+    _stale = False
+
+    def _watch_state(self, names: list[str]) -> None:
+        self.state.param.watch(self._on_state, names)
+
+    def _on_state(self, *_):
+        if self._active:
+            self._refresh()
+        else:
+            self._stale = True
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if active and self._stale:
+            self._stale = False
+            self._refresh()
+
+    def _refresh(self, *_):  # pragma: no cover - every page defines it
+        raise NotImplementedError
 
 
 def esc(text) -> str:
@@ -92,11 +124,12 @@ class YearChart:
         self.fig.legend.location = "top_left"
 
     def update(self, per_year, title: str, labels: tuple[str, str]):
-        self.source.data = dict(year=per_year.index.to_numpy(), costs=-per_year.costs.to_numpy(),
-                                benefits=per_year.benefits.to_numpy(), net=per_year.net.to_numpy())
-        self.fig.title.text = title
-        for item, label in zip(self.fig.legend.items, labels):
-            item.label = {"value": label}
+        with unlocked():
+            self.source.data = dict(year=per_year.index.to_numpy(), costs=-per_year.costs.to_numpy(),
+                                    benefits=per_year.benefits.to_numpy(), net=per_year.net.to_numpy())
+            self.fig.title.text = title
+            for item, label in zip(self.fig.legend.items, labels):
+                item.label = {"value": label}
 
 
 class CumulativeChart:
@@ -111,11 +144,12 @@ class CumulativeChart:
         self.fig.add_layout(self.payback)
 
     def update(self, years, cumulative, payback_year: float, title: str):
-        self.source.data = dict(year=np.asarray(years), cumulative=np.asarray(cumulative))
-        self.fig.title.text = title
-        self.payback.visible = bool(np.isfinite(payback_year))
-        if self.payback.visible:
-            self.payback.location = float(payback_year)
+        with unlocked():
+            self.source.data = dict(year=np.asarray(years), cumulative=np.asarray(cumulative))
+            self.fig.title.text = title
+            self.payback.visible = bool(np.isfinite(payback_year))
+            if self.payback.visible:
+                self.payback.location = float(payback_year)
 
 
 class PartnerChart:
@@ -129,7 +163,8 @@ class PartnerChart:
         self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0")
 
     def update(self, labels, costs, benefits, title: str):
-        self.fig.y_range.factors = list(labels)[::-1]
-        self.source.data = dict(partner=list(labels), costs=-np.asarray(costs),
-                                benefits=np.asarray(benefits))
-        self.fig.title.text = title
+        with unlocked():
+            self.fig.y_range.factors = list(labels)[::-1]
+            self.source.data = dict(partner=list(labels), costs=-np.asarray(costs),
+                                    benefits=np.asarray(benefits))
+            self.fig.title.text = title

@@ -9,13 +9,14 @@ import panel as pn
 import param
 from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
+from panel.io.document import unlocked
 
 from businesscase import formatting as fmt
 from businesscase.scenarios import ScenarioStore, compare
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
 from businesscase.uncertainty.optimism import load_optimism_bias
 
-from .components import esc, money, table
+from .components import LazyPage, esc, money, table
 from .state import CaseState
 from .texts import ui
 
@@ -28,7 +29,7 @@ def _t(nl: str, en: str, lang: str) -> str:
     return en if lang == "en" else nl
 
 
-class UncertaintyPage(pn.viewable.Viewer):
+class UncertaintyPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
@@ -62,7 +63,7 @@ class UncertaintyPage(pn.viewable.Viewer):
         self.run.on_click(self._run_mc)
         self.partner.param.watch(self._draw_tornado, "value")
         self.be_run.on_click(self._run_be)
-        self.state.param.watch(self._refresh, ["version", "lang"])
+        self._watch_state(["version", "lang"])
         self._refresh()
 
     def _run_mc(self, _=None):
@@ -78,7 +79,8 @@ class UncertaintyPage(pn.viewable.Viewer):
             self.summary.loading = False
         npv = mc.result.total_arrays["social_npv"]
         counts, edges = np.histogram(npv, bins=40)
-        self.hist_source.data = dict(left=edges[:-1], right=edges[1:], top=counts)
+        with unlocked():
+            self.hist_source.data = dict(left=edges[:-1], right=edges[1:], top=counts)
         summary = mc.summary()
         better = mc.probability_better_off()
         rows = []
@@ -108,12 +110,13 @@ class UncertaintyPage(pn.viewable.Viewer):
         base = (s.result.by_partner.loc[pid, "net_position"] if pid
                 else s.result.totals["social_npv"])
         keys = list(frame.index)[::-1]
-        self.tornado.y_range.factors = keys
-        self.tornado_source.data = dict(key=keys, low=frame.at_low[::-1].to_numpy(),
-                                        high=frame.at_high[::-1].to_numpy(),
-                                        base=np.full(len(keys), float(base)))
-        self.tornado.title.text = _t("Tornado: laag (rood) en hoog (groen), top 15",
-                                     "Tornado: low (red) and high (green), top 15", lang)
+        with unlocked():
+            self.tornado.y_range.factors = keys
+            self.tornado_source.data = dict(key=keys, low=frame.at_low[::-1].to_numpy(),
+                                            high=frame.at_high[::-1].to_numpy(),
+                                            base=np.full(len(keys), float(base)))
+            self.tornado.title.text = _t("Tornado: laag (rood) en hoog (groen), top 15",
+                                         "Tornado: low (red) and high (green), top 15", lang)
 
     def _run_be(self, _=None):
         s, lang = self.state, self.state.lang
@@ -161,7 +164,7 @@ class UncertaintyPage(pn.viewable.Viewer):
             sizing_mode="stretch_width")
 
 
-class ScenariosPage(pn.viewable.Viewer):
+class ScenariosPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, store: ScenarioStore | None = None, **params):
@@ -189,7 +192,7 @@ class ScenariosPage(pn.viewable.Viewer):
         self.listing.param.watch(self._list_versions, "value")
         self.open_button.on_click(self._open)
         self.compare_button.on_click(self._compare)
-        self.state.param.watch(self._refresh, ["lang"])
+        self._watch_state(["lang"])
         self._refresh()
 
     def _save(self, scenario_id):
@@ -244,8 +247,9 @@ class ScenariosPage(pn.viewable.Viewer):
         self.comparison.object = table(cols, rows, "name", lang,
                                        money_columns={"social_npv", "municipal_cost", *partner_cols})
         names = [r["label"] for r in rows]
-        self.bar.x_range.factors = names
-        self.bar_source.data = dict(name=names, npv=frame.social_npv.to_numpy())
+        with unlocked():
+            self.bar.x_range.factors = names
+            self.bar_source.data = dict(name=names, npv=frame.social_npv.to_numpy())
 
     def _refresh(self, *_):
         lang = self.state.lang

@@ -9,11 +9,12 @@ import param
 from businesscase import formatting as fmt
 from businesscase.edits import parameter_table
 
+from .components import LazyPage
 from .state import CaseState
 from .texts import ui
 
 
-class SetupPage(pn.viewable.Viewer):
+class SetupPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
@@ -48,7 +49,7 @@ class SetupPage(pn.viewable.Viewer):
         self.partners.on_edit(self._on_partner_edit)
         self.add_button.on_click(self._add)
         self.remove_button.on_click(self._remove)
-        s.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
     def _set(self, key, value):
@@ -93,12 +94,16 @@ class SetupPage(pn.viewable.Viewer):
         self.add_button.name = ui("add_partner", lang)
         self.remove_button.name = ui("remove_partner", lang)
         case = s.case
-        self.remove_select.options = {case.partner(p).name(lang): p for p in case.partner_ids}
-        self.partners.value = pd.DataFrame({
+        options = {case.partner(p).name(lang): p for p in case.partner_ids}
+        if options != self.remove_select.options:
+            self.remove_select.options = options
+        partners = pd.DataFrame({
             "id": case.partner_ids,
             "name_nl": [p.name.nl for p in case.partners],
             "name_en": [p.name.en for p in case.partners],
             "takes_part": [p.takes_part for p in case.partners]})
+        if not partners.equals(self.partners.value):  # most edits leave the partners alone
+            self.partners.value = partners
         self.partners.titles = {"id": "id", "name_nl": ui("name_nl", lang),
                                 "name_en": ui("name_en", lang), "takes_part": ui("takes_part", lang)}
         self.partners.editors = {"id": None, "name_nl": "input", "name_en": "input",
@@ -116,7 +121,7 @@ class SetupPage(pn.viewable.Viewer):
             pn.Row(self.remove_select, self.remove_button))
 
 
-class AssumptionsPage(pn.viewable.Viewer):
+class AssumptionsPage(LazyPage):
     """Every parameter in one editable table: unit, source, confidence and range beside it."""
     state = param.ClassSelector(class_=CaseState)
 
@@ -144,7 +149,7 @@ class AssumptionsPage(pn.viewable.Viewer):
         self.table.on_edit(self._on_edit)
         self.table.on_click(self._on_click)
         self.reset_all.on_click(lambda _: self.state.reset())
-        self.state.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
     def _rows(self) -> pd.DataFrame:

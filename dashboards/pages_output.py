@@ -18,7 +18,8 @@ from businesscase.allocation import METHODS, method_description, method_name
 from businesscase.schema import PartnerType
 from businesscase.why import LINE_FILTERS, why
 
-from .components import CumulativeChart, PartnerChart, YearChart, card, cards, esc, money, table
+from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards, esc,
+                         money, table)
 from .state import CaseState
 from .texts import flow_label, ui
 
@@ -53,6 +54,14 @@ def headline_cards(state: CaseState) -> str:
     return cards(items)
 
 
+def headline_bar(state: CaseState) -> str:
+    """The figures that stay in view on every page: MKBA balance and SROI ratio."""
+    totals, lang = state.result.totals, state.lang
+    npv, sroi = float(totals["social_npv"]), float(totals["sroi_ratio"])
+    return cards([card("social_npv", ui("social_npv", lang), money(npv, lang), npv, signed=True),
+                  card("sroi_ratio", ui("sroi_ratio", lang), fmt.number(sroi, 2, lang), sroi)])
+
+
 def partner_rows(state: CaseState) -> list[dict]:
     r, lang = state.result, state.lang
     return [{"partner": pid, "label": r.partner_label(pid, lang), **row.to_dict()}
@@ -69,7 +78,7 @@ def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
                                    button_type="light", embed=False)
 
 
-class ResultsPage(pn.viewable.Viewer):
+class ResultsPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
@@ -89,7 +98,7 @@ class ResultsPage(pn.viewable.Viewer):
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
         self.flow_title = pn.pane.Markdown("")
-        self.state.param.watch(self._refresh, ["version", "lang"])
+        self._watch_state(["version", "lang"])
         self._refresh()
 
     def _refresh(self, *_):
@@ -156,7 +165,7 @@ def transfers_html(state: CaseState, lang: str) -> str:
     return '<ul class="bc-transfers">' + "".join(f"<li>{esc(t)}</li>" for t in sentences) + "</ul>"
 
 
-class SplitPage(pn.viewable.Viewer):
+class SplitPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
@@ -179,7 +188,7 @@ class SplitPage(pn.viewable.Viewer):
         self.basis.param.watch(lambda e: setattr(s, "basis", e.new), "value")
         self.participants.param.watch(lambda e: s.set_taking_part(list(e.new)), "value")
         self.proposal.on_edit(self._on_proposal)
-        s.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
     def _on_proposal(self, event):
@@ -253,7 +262,7 @@ class SplitPage(pn.viewable.Viewer):
             sizing_mode="stretch_width")
 
 
-class MeetingPage(pn.viewable.Viewer):
+class MeetingPage(LazyPage):
     """Large type for a projector: key figures and the split, no inputs."""
     state = param.ClassSelector(class_=CaseState)
 
@@ -263,7 +272,7 @@ class MeetingPage(pn.viewable.Viewer):
                                       button_type="warning")
         self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
         self.lock.param.watch(lambda e: setattr(self.state, "locked", e.new), "value")
-        self.state.param.watch(self._refresh, ["version", "lang", "locked"])
+        self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
     def _refresh(self, *_):
@@ -280,7 +289,7 @@ class MeetingPage(pn.viewable.Viewer):
         return pn.Column(self.lock, self.content, sizing_mode="stretch_width")
 
 
-class WhyPage(pn.viewable.Viewer):
+class WhyPage(LazyPage):
     """The ledger lines and parameters behind a headline figure."""
     state = param.ClassSelector(class_=CaseState)
 
@@ -289,7 +298,7 @@ class WhyPage(pn.viewable.Viewer):
         self.metric = pn.widgets.Select(css_classes=["bc-why-metric"], width=360)
         self.lines = pn.pane.HTML("", css_classes=["bc-why-lines"], sizing_mode="stretch_width")
         self.metric.param.watch(self._render, "value")
-        self.state.param.watch(self._refresh, ["version", "lang"])
+        self._watch_state(["version", "lang"])
         self._refresh()
 
     def _refresh(self, *_):
