@@ -26,6 +26,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_engine.py
 	$(VENV)/bin/python benchmarks/bench_allocation.py
+	$(VENV)/bin/python benchmarks/bench_uncertainty.py
 
 # Development-only peers for the allocation benchmark (not in the lock, not used by tests).
 bench-peers: $(STAMP)
