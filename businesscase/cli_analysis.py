@@ -21,6 +21,9 @@ def add_parsers(sub) -> None:
     mc.add_argument("--seed", type=int, default=0)
     mc.add_argument("--correlate", nargs=3, action="append", default=[],
                     metavar=("KEY1", "KEY2", "RHO"), help="correlate two parameters")
+    mc.add_argument("--method", default="shapley",
+                    choices=["shapley", "as_is", "proportional_benefit", "equal_surplus"],
+                    help="the fair split whose outcome per partner is reported per draw")
     mc.add_argument("--optimism-bias", action="store_true",
                     help="raise costs, lower and delay benefits by each figure's confidence")
     mc.add_argument("--lang", choices=["nl", "en"], default="nl")
@@ -89,14 +92,15 @@ def cmd_montecarlo(args) -> int:
     if args.optimism_bias:
         case = optimism_bias(case)
     corr = {(a, b): float(r) for a, b, r in args.correlate}
-    mc = monte_carlo(case, args.draws, args.seed, corr or None)
+    mc = monte_carlo(case, args.draws, args.seed, corr or None, method=args.method)
     summary = mc.summary()
     better = mc.probability_better_off()
     if args.json:
         print(json.dumps({"draws": mc.n, "seed": args.seed, "optimism_bias": args.optimism_bias,
                           "summary": {k: {c: _clean(v) for c, v in row.items()}
                                       for k, row in summary.iterrows()},
-                          "p_better_off_shapley": {k: float(v) for k, v in better.items()}},
+                          "method": args.method,
+                          "p_better_off": {k: float(v) for k, v in better.items()}},
                          indent=2))
         return 0
     lang = args.lang
@@ -108,8 +112,8 @@ def cmd_montecarlo(args) -> int:
             (lambda x: fmt.euro(x, 0, lang))
         print(f"  {name:<36}{show(row.p10):>14}{show(row.p50):>14}{show(row.p90):>14}"
               f"{fmt.percent(row.p_positive, 0, lang):>8}")
-    print("  " + ("P(better off after the Shapley split): " if lang == "en"
-                  else "Kans beter af na Shapley-verdeling: ") +
+    print("  " + (f"P(better off after the split, {args.method}): " if lang == "en"
+                  else f"Kans beter af na de verdeling ({args.method}): ") +
           ", ".join(f"{p} {fmt.percent(v, 0, lang)}" for p, v in better.items()))
     return 0
 

@@ -12,6 +12,7 @@ from bokeh.plotting import figure
 from panel.io.document import unlocked
 
 from businesscase import formatting as fmt
+from businesscase.allocation import method_name
 from businesscase.scenarios import ScenarioStore, compare
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
 from businesscase.uncertainty.optimism import load_optimism_bias
@@ -20,6 +21,7 @@ from .components import LazyPage, esc, money, table
 from .state import CaseState
 from .texts import ui
 
+LINEAR_SPLITS = ("shapley", "as_is", "proportional_benefit", "equal_surplus")
 TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
                  "net_position": ("Saldo van een partij", "A partner's net position"),
                  "financial_npv": ("Financiële NCW van een partij", "A partner's financial NPV")}
@@ -71,7 +73,9 @@ class UncertaintyPage(LazyPage):
         self.summary.loading = True
         try:
             case = optimism_bias(s.case) if self.bias.value else s.case
-            mc = monte_carlo(case, int(self.draws.value), int(self.seed.value), basis=s.basis)
+            method = s.method if s.method in LINEAR_SPLITS else "shapley"
+            mc = monte_carlo(case, int(self.draws.value), int(self.seed.value), basis=s.basis,
+                             method=method)
         except Exception as exc:  # shown as a sentence, the last results stay
             self.summary.object = f"<p class='bc-neg'>{esc(exc)}</p>"
             return
@@ -93,7 +97,8 @@ class UncertaintyPage(LazyPage):
                          "better": fmt.percent(better[pid], 0, lang) if pid in better else ""})
         cols = [("label", ""), ("p10", "P10"), ("p50", "P50"), ("p90", "P90"),
                 ("p_positive", _t("Kans > 0", "P(> 0)", lang)),
-                ("better", _t("Kans beter af na Shapley", "P(better off, Shapley)", lang))]
+                ("better", _t(f"Kans beter af ({method_name(method, lang)})",
+                              f"P(better off, {method_name(method, lang)})", lang))]
         note = load_optimism_bias().describe(lang) if self.bias.value else ""
         sroi = summary.loc["sroi_ratio"]
         self.summary.object = (

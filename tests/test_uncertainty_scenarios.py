@@ -75,16 +75,18 @@ def test_correlated_parameters_keep_their_margins():
                                         (k2, "drivers.room_area"): -0.99})
 
 
-def test_probability_better_off_uses_the_shapley_split_of_each_draw():
+@pytest.mark.parametrize("method", ["shapley", "as_is", "proportional_benefit", "equal_surplus"])
+def test_probability_better_off_uses_the_chosen_split_of_each_draw(method):
     from businesscase.allocation import allocate
     case = load_case(ASSUMPTIONS / "care_in_complex.yaml")
-    mc = monte_carlo(case, 50, seed=4)
-    for d in (0, 17, 49):
+    mc = monte_carlo(case, 40, seed=4, method=method)
+    for d in (0, 17, 39):
         single = case.model_copy(deep=True)
         for key, values in mc.draws.items():
             single.parameter(key).value = float(values[d])
-        expected = allocate(evaluate(single), "shapley").table.net_after
-        np.testing.assert_allclose(mc.shapley_net.iloc[d][expected.index], expected, atol=0.01)
+        expected = allocate(evaluate(single), method).table.net_after
+        np.testing.assert_allclose(mc.split_net.iloc[d][expected.index], expected, atol=0.01)
+    assert mc.probability_better_off().between(0, 1).all()
 
 
 @pytest.mark.parametrize("case_file,key,target,partner", [

@@ -173,27 +173,65 @@ def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]
     return out
 
 
-def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
-                    participants: list[str] | None = None,
-                    holders: dict[str, str] | None = None) -> tuple[np.ndarray, list[str]]:
-    """(L, P) matrix W with Shapley net positions = line present values @ W, any draws.
+def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
+                  participants: list[str] | None = None,
+                  holders: dict[str, str] | None = None) -> tuple[dict[str, np.ndarray], list[str]]:
+    """Matrices (L, P) that turn line present values into per-partner quantities, any draws.
 
-    The closed form is linear in the streams, so Monte Carlo gets the fair split of every
-    draw from one matrix product.
+    ``shapley``: net position after the Shapley split (the closed form is linear in the
+    streams); ``benefit``: benefit received as counted; ``today``: today's contribution;
+    ``alone``: v({i}), what a partner realises on its own. Monte Carlo gets the split of
+    every draw from matrix products.
     """
     basis = BenefitBasis(basis)
     cg = case_game(result if result.n_draws == 1 else _first_draw(result), basis, participants,
                    holders)
     players = cg.players
+    present = set(players)
     index = {p: i for i, p in enumerate(players)}
-    W = np.zeros((len(result.lines), len(players)))
+    shape = (len(result.lines), len(players))
+    W = {name: np.zeros(shape) for name in ("shapley", "benefit", "today", "alone")}
     for l, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
-        if kind == "stream" and key[2] <= set(players):
+        if kind == "stream" and key[2] <= present:
             for p in key[2]:
-                W[l, index[p]] = 1.0 / len(key[2])
+                W["shapley"][l, index[p]] = 1.0 / len(key[2])
+            W["benefit"][l, index[key[1]]] = 1.0
+            if len(key[2]) == 1:
+                W["alone"][l, index[key[1]]] = 1.0
         elif kind == "cost" and key[1] in index:
-            W[l, index[key[1]]] = 1.0
+            for name in ("shapley", "alone"):
+                W[name][l, index[key[1]]] = 1.0
+            W["today"][l, index[key[1]]] = -1.0
+        elif kind == "transfer" and key in index:
+            W["today"][l, index[key]] = -1.0
     return W, players
+
+
+def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method: str) -> np.ndarray:
+    """(D, P) net position after the split for each draw; linear methods only."""
+    benefit = pv_lines @ weights["benefit"]
+    today = pv_lines @ weights["today"]
+    if method == "shapley":
+        return pv_lines @ weights["shapley"]
+    if method == "as_is":
+        return benefit - today
+    total = (benefit - today).sum(axis=1, keepdims=True)  # v(N) = benefits − costs
+    if method == "proportional_benefit":
+        share = benefit / np.where(benefit.sum(1, keepdims=True) > 0, benefit.sum(1, keepdims=True), 1)
+        return benefit - today.sum(1, keepdims=True) * share
+    if method == "equal_surplus":
+        alone = np.maximum(pv_lines @ weights["alone"], 0.0)
+        return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
+    raise ValueError(f"per-draw splits are available for shapley, as_is, proportional_benefit "
+                     f"and equal_surplus, not {method!r}")
+
+
+def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
+                    participants: list[str] | None = None,
+                    holders: dict[str, str] | None = None) -> tuple[np.ndarray, list[str]]:
+    """(L, P) matrix W with Shapley net positions = line present values @ W."""
+    weights, players = split_weights(result, basis, participants, holders)
+    return weights["shapley"], players
 
 
 def _first_draw(result: Result) -> Result:

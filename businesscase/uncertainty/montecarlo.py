@@ -17,7 +17,7 @@ import pandas as pd
 from scipy import stats
 from scipy.special import betaincinv, ndtr
 
-from ..allocation.case_game import BenefitBasis, shapley_weights
+from ..allocation.case_game import BenefitBasis, net_after_draws, split_weights
 from ..engine import evaluate
 from ..result import Result
 from ..schema import Case, Parameter, Years
@@ -91,8 +91,9 @@ class MonteCarloResult:
     draws: dict[str, np.ndarray]
     result: Result
     seed: int
-    shapley_net: pd.DataFrame     # (draw × partner) net position under the Shapley split
+    split_net: pd.DataFrame       # (draw × partner) net position after the chosen split
     basis: str
+    method: str = "shapley"
 
     @property
     def n(self) -> int:
@@ -115,17 +116,21 @@ class MonteCarloResult:
         return pd.DataFrame(rows).T
 
     def probability_better_off(self) -> pd.Series:
-        """Per partner, the share of draws with a positive net position after the Shapley split."""
-        return (self.shapley_net > 0).mean()
+        """Per partner, the share of draws with a positive net position after the split."""
+        return (self.split_net > 0).mean()
 
 
 def monte_carlo(case: Case, n: int = 10_000, seed: int = 0,
                 correlations: Mapping[tuple[str, str], float] | None = None,
                 basis: BenefitBasis | str = BenefitBasis.financial,
-                default: str = "pert") -> MonteCarloResult:
-    """Draw every range n times (seeded) and evaluate all draws in one call."""
+                default: str = "pert", method: str = "shapley") -> MonteCarloResult:
+    """Draw every range n times (seeded) and evaluate all draws in one call.
+
+    method: the fair split whose outcome per partner is reported per draw (shapley, as_is,
+    proportional_benefit or equal_surplus: the splits that are linear in the flows).
+    """
     draws = sample_parameters(case, n, seed, correlations, default)
     result = evaluate(case, draws)
-    W, players = shapley_weights(result, basis)
-    shapley = pd.DataFrame(result._line_pv @ W, columns=players)
-    return MonteCarloResult(draws, result, seed, shapley, BenefitBasis(basis).value)
+    weights, players = split_weights(result, basis)
+    split = pd.DataFrame(net_after_draws(result._line_pv, weights, method), columns=players)
+    return MonteCarloResult(draws, result, seed, split, BenefitBasis(basis).value, method)
