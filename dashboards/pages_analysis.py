@@ -147,6 +147,10 @@ class UncertaintyPage(LazyPage):
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
         self.draws.name = _t("Aantal trekkingen", "Draws", lang)
+        self.seed.name = _t("Startgetal (seed)", "Seed", lang)
+        with unlocked():
+            self.hist.title.text = _t("Verdeling van het MKBA-saldo over de trekkingen",
+                                      "Distribution of the social NPV over the draws", lang)
         self.bias.name = _t("Correctie voor optimisme", "Optimism bias", lang)
         self.run.name = _t("Start Monte Carlo", "Run Monte Carlo", lang)
         partners = {s.result.partner_label(p, lang): p for p in s.case.partner_ids}
