@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import yaml
 
+try:  # libyaml's emitter is several times faster than the pure-Python one
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper
+
 from ..assumptions import case_from_data
 from ..schema import Case
 from ..yaml_source import read_yaml_text
@@ -11,7 +16,7 @@ from ..yaml_source import read_yaml_text
 
 def case_to_yaml(case: Case) -> str:
     data = case.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def case_from_yaml(text: str, name: str = "<scenario>") -> Case:
