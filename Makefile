@@ -4,7 +4,7 @@ UV := .tools/uvpkg/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench bench-peers lock
+.PHONY: setup run browser test bench bench-peers lock
 
 setup: $(STAMP)
 
@@ -18,9 +18,14 @@ $(STAMP): requirements.lock pyproject.toml | $(UV)
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/businesscase run
+	$(VENV)/bin/python -m dashboards.app --port 5006
 
-test: $(STAMP)
+# The browser tests use Debian's Chromium (never a browser downloaded by Playwright).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends chromium fonts-liberation poppler-utils)
+
+test: $(STAMP) browser
 	$(VENV)/bin/python -m pytest
 
 bench: $(STAMP)
