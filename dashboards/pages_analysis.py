@@ -276,6 +276,7 @@ class ScenariosPage(LazyPage):
         self.to_compare.name = _t("Vergelijk (2 tot 6)", "Compare (2 to 6)", lang)
         self.to_compare.options = listing
         self.compare_button.name = _t("Vergelijk", "Compare", lang)
+        self._list_versions()  # the chosen scenario may have a new version now
 
     def __panel__(self):
         return pn.Column(

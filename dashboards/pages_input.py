@@ -32,7 +32,8 @@ class SetupPage(LazyPage):
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
         self.upload = pn.widgets.FileInput(accept=".yaml,.yml,.xlsx", css_classes=["bc-upload"])
         self.partners = pn.widgets.Tabulator(pd.DataFrame(), show_index=False, layout="fit_data",
-                                             css_classes=["bc-partners"], selectable=False)
+                                             css_classes=["bc-partners"], selectable=False,
+                                             formatters={"takes_part": {"type": "tickCross"}})
         self.new_name = pn.widgets.TextInput(width=240)
         self.add_button = pn.widgets.Button(button_type="primary")
         self.remove_select = pn.widgets.Select(width=240)
