@@ -10,34 +10,24 @@ import gc
 import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from businesscase import load_case  # noqa: E402
 from businesscase.assumptions import assumptions_dir  # noqa: E402
 from businesscase.scenarios import ScenarioStore  # noqa: E402
 from businesscase.uncertainty import monte_carlo, tornado  # noqa: E402
-
-
-def timed(fn, repeat):
-    fn()
-    out = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
+from bench_engine import time_calls  # noqa: E402  (same folder: one way to time a call)
 
 
 def main():
     combined = load_case(assumptions_dir() / "meeting_space_community_builder.yaml")
     combined.meta.horizon = 30
     rows = []
-    t = timed(lambda: monte_carlo(combined, 10_000, seed=1), 5)
+    t = time_calls(lambda: monte_carlo(combined, 10_000, seed=1), 5)
     rows.append(("Monte Carlo, combined case, 10,000 draws x 30 years", statistics.median(t) * 1e3,
                  max(t) * 1e3, "ms", "< 1000 ms"))
     gc.collect()
@@ -47,15 +37,15 @@ def main():
     tracemalloc.stop()
     rows.append(("  peak memory (tracemalloc)", peak / 2**20, peak / 2**20, "MiB", "< 1024 MiB"))
     n = sum(1 for _, p in combined.parameters() if p.high > p.low)
-    t = timed(lambda: tornado(combined), 5)
+    t = time_calls(lambda: tornado(combined), 5)
     rows.append((f"tornado over {n} parameters (combined case)", statistics.median(t) * 1e3,
                  max(t) * 1e3, "ms", "< 1000 ms (50 parameters)"))
     store = ScenarioStore(Path(tempfile.mkdtemp()) / "bench.db")
     saved = store.save("bench", combined)
-    t = timed(lambda: store.save("bench", combined, scenario_id=saved.scenario_id), 20)
+    t = time_calls(lambda: store.save("bench", combined, scenario_id=saved.scenario_id), 20)
     rows.append(("save a scenario (new version, SQLite)", statistics.median(t) * 1e3, max(t) * 1e3,
                  "ms", "< 50 ms"))
-    t = timed(lambda: store.open(saved.scenario_id), 20)
+    t = time_calls(lambda: store.open(saved.scenario_id), 20)
     rows.append(("open a scenario (latest version)", statistics.median(t) * 1e3, max(t) * 1e3,
                  "ms", "< 50 ms"))
     print(f"{'benchmark':<56}{'median':>10}{'max':>10}  unit  goal")
