@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import param
+from panel.io.document import hold
 from pydantic import ValidationError
 
 from businesscase import evaluate, load_case
@@ -97,8 +98,9 @@ class CaseState(param.Parameterized):
             self.message = f"{type(exc).__name__}: {exc}"
             return False
         self.case, self.result, self.allocation, self.proposal_check = case, result, allocation, proposal
-        self.message = ""
-        self.version += 1
+        with hold():  # every page's changes go to the browser as one message
+            self.message = ""
+            self.version += 1
         return True
 
     def use_case(self, case, label: str = ""):
