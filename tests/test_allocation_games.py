@@ -212,3 +212,11 @@ def test_shapley_by_enumeration_matches_the_permutation_definition():
             phi[i] += g.v[mask | 1 << i] - g.v[mask]
             mask |= 1 << i
     np.testing.assert_allclose(g.shapley(), phi / math.factorial(5), atol=1e-9)
+
+
+def test_nucleolus_with_an_empty_core_and_a_binding_lower_bound():
+    # Found by hypothesis on a case game: v(23) = 100,018 > v(N) = 100,017, all else 0.
+    # By hand: x1 = 0 (its bound) gives the least excess 1 for {2, 3}; then x2 = x3.
+    g = TUGame(["1", "2", "3"], np.array([0, 0, 0, 0, 0, 0, 100_018, 100_017], dtype=float))
+    assert g.nucleolus().tolist() == pytest.approx([0, 50_008.5, 50_008.5], abs=1e-6)
+    assert g.prenucleolus().tolist() == pytest.approx([-0.5, 50_008.75, 50_008.75], abs=1e-6)

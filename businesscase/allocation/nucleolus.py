@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linprog
 
-TOL = 1e-8          # relative to max |v| after scaling
+TOL = 1e-8          # violation of a constraint, relative to max |v| after scaling
+TIGHT = 1e-7        # an excess this close to the round's level counts as tight
 ADD_PER_ROUND = 64  # violated coalitions added to the working set per LP re-solve
 
 
@@ -111,7 +112,7 @@ class _Problem:
     def _always_tight(self, eps: float, x: np.ndarray) -> list[int]:
         """Coalitions tight in every optimum of this round (tested one by one)."""
         e = self.v - self.M @ x
-        candidates = np.flatnonzero(self.active & (e >= eps - 1e3 * TOL))
+        candidates = np.flatnonzero(self.active & (e >= eps - TIGHT))
         if candidates.size == 0:
             return []
 
@@ -129,12 +130,12 @@ class _Problem:
         z, _ = self._lp(np.r_[np.zeros(self.n), -np.ones(k)], rows_filter,
                         extra_ub=(slack_rows, eps - self.v[candidates]),
                         extra_bounds=[(0.0, 1.0)] * k)
-        maybe = candidates[z[self.n:] <= 1e3 * TOL]
+        maybe = candidates[z[self.n:] <= TIGHT]
         # Confirm each remaining candidate: minimise its excess over the optimal face.
         tight = []
         for i in maybe:
             zx, _ = self._lp(-self.M[i], rows_face)
-            if self.v[i] - self.M[i] @ zx >= eps - 1e3 * TOL:
+            if self.v[i] - self.M[i] @ zx >= eps - TIGHT:
                 tight.append(int(i))
         if not tight:  # numerical corner: fix the candidate closest to always tight
             tight = [int(maybe[0] if maybe.size else candidates[0])]
