@@ -35,7 +35,7 @@ def parse_number(text, lang: str = "nl") -> float:
     s = str(text).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
     percent = s.endswith("%")
     s = s.rstrip("%")
-    if lang == "nl" and re.fullmatch(r"-?\d{1,3}(\.\d{3})+", s):
+    if lang == "nl" and re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", s):  # not 0.035
         s = s.replace(".", "")
     if "," in s and "." in s:  # the last separator is the decimal one
         s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
@@ -130,7 +130,7 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
             "key": key,
             "group": _group(section, lang),
             "item": labels.get((section, item), item) if item else "",
-            "field": rest[-1] if rest else key,
+            "field": _field(rest[-1] if rest else key, lang),
             "value": float(p.value),
             "default": float(base_values.get(key, p.value)),
             "changed": float(p.value) != float(base_values.get(key, p.value)),
@@ -145,12 +145,32 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+FIELDS = {  # the glossary's pairs for the parameter names users see
+    "deadweight": ("deadweight (wat toch al gebeurd was)", "deadweight"),
+    "attribution": ("attributie (aandeel van anderen)", "attribution"),
+    "displacement": ("verplaatsing", "displacement"), "drop_off": ("uitdoving", "drop-off"),
+    "ramp_up_years": ("aanloopjaren", "ramp-up years"), "first_year": ("eerste jaar", "first year"),
+    "duration": ("duur", "duration"), "proxy": ("financiële proxy", "financial proxy"),
+    "amount": ("bedrag", "amount"), "lifetime": ("levensduur", "lifetime"),
+    "alpha": ("alfa (deel van de overlap)", "alpha (share of the overlap)"),
+    "social_discount_rate": ("maatschappelijke discontovoet", "social discount rate"),
+    "financial_discount_rate": ("financiële discontovoet", "financial discount rate"),
+    "inflation": ("inflatie", "inflation"), "wages": ("lonen", "wages"),
+    "prices": ("prijzen", "prices"), "rents": ("huren", "rents"),
+    "care_tariffs": ("zorgtarieven", "care tariffs"),
+}
+
 GROUPS = {
     "economics": ("Economie", "Economics"), "partners": ("Partijen", "Partners"),
     "drivers": ("Omvang", "Size"), "costs": ("Kosten", "Costs"),
     "revenues": ("Opbrengsten", "Revenues"), "outcomes": ("Effecten", "Outcomes"),
     "overlap_groups": ("Overlap", "Overlap"),
 }
+
+
+def _field(name: str, lang: str) -> str:
+    nl, en = FIELDS.get(name, (name, name))
+    return en if lang == "en" else nl
 
 
 def _group(section: str, lang: str) -> str:

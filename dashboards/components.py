@@ -106,7 +106,7 @@ def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: 
 
 def _fig(title: str, **kw):
     f = figure(title=title, height=300, sizing_mode="stretch_width", toolbar_location=None, **kw)
-    f.yaxis.formatter = NumeralTickFormatter(format="0,0")
+    f.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
     return f
 
 
@@ -160,7 +160,7 @@ class PartnerChart:
         self.fig = figure(height=320, sizing_mode="stretch_width", toolbar_location=None, y_range=[])
         self.fig.hbar(y="partner", right="benefits", height=0.6, color="#2e7d32", source=self.source)
         self.fig.hbar(y="partner", right="costs", height=0.6, color="#c62828", source=self.source)
-        self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0")
+        self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
 
     def update(self, labels, costs, benefits, title: str):
         with unlocked():

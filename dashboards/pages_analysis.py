@@ -46,7 +46,7 @@ class UncertaintyPage(LazyPage):
         self.hist = figure(height=280, sizing_mode="stretch_width", toolbar_location=None)
         self.hist.quad(left="left", right="right", top="top", bottom=0, source=self.hist_source,
                        color="#3f51b5", alpha=0.7)
-        self.hist.xaxis.formatter = NumeralTickFormatter(format="0,0")
+        self.hist.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.hist.add_layout(Span(location=0, dimension="height", line_color="#c62828"))
         self.partner = pn.widgets.Select(width=260, css_classes=["bc-tornado-partner"])
         self.tornado_source = ColumnDataSource(dict(key=[], low=[], high=[], base=[]))
@@ -56,13 +56,14 @@ class UncertaintyPage(LazyPage):
                           source=self.tornado_source)
         self.tornado.hbar(y="key", left="base", right="high", height=0.6, color="#2e7d32",
                           source=self.tornado_source)
-        self.tornado.xaxis.formatter = NumeralTickFormatter(format="0,0")
+        self.tornado.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.be_param = pn.widgets.Select(width=420, css_classes=["bc-be-parameter"])
         self.be_target = pn.widgets.Select(width=260, css_classes=["bc-be-target"])
         self.be_partner = pn.widgets.Select(width=220)
         self.be_run = pn.widgets.Button(css_classes=["bc-be-run"])
         self.be_answer = pn.pane.HTML("", css_classes=["bc-be-answer"])
         self.run.on_click(self._run_mc)
+        self._mc = None  # the last run: its table follows the language, not later edits
         self.partner.param.watch(self._draw_tornado, "value")
         self.be_run.on_click(self._run_be)
         self._watch_state(["version", "lang"])
@@ -81,6 +82,12 @@ class UncertaintyPage(LazyPage):
             return
         finally:
             self.summary.loading = False
+        self._mc, self._mc_version, self._mc_method = mc, s.version, method
+        self._show_mc()
+
+    def _show_mc(self):
+        s, lang = self.state, self.state.lang
+        mc, method = self._mc, self._mc_method
         npv = mc.result.total_arrays["social_npv"]
         counts, edges = np.histogram(npv, bins=40)
         with unlocked():
@@ -101,9 +108,13 @@ class UncertaintyPage(LazyPage):
                               f"P(better off, {method_name(method, lang)})", lang))]
         note = load_optimism_bias().describe(lang) if self.bias.value else ""
         sroi = summary.loc["sroi_ratio"]
+        stale = "" if self._mc_version == s.version else " " + _t(
+            "De businesscase is sindsdien gewijzigd: start opnieuw voor de nieuwe cijfers.",
+            "The case has changed since: run again for the new figures.", lang)
         self.summary.object = (
             f"<p data-key='mc-draws' data-value='{mc.n}'>{fmt.number(mc.n, 0, lang)} "
-            f"{_t('trekkingen', 'draws', lang)}, seed {mc.seed}. {esc(note)}</p>"
+            f"{_t('trekkingen', 'draws', lang)}, seed {mc.seed}. {esc(note)}"
+            f"<b>{esc(stale)}</b></p>"
             f"<p>SROI P10–P90: {fmt.number(sroi.p10, 2, lang)} – {fmt.number(sroi.p90, 2, lang)}</p>"
             + table(cols, [r for r in rows if r["name"] != "sroi_ratio"], "name", lang,
                     money_columns={"p10", "p50", "p90"}))
@@ -164,6 +175,12 @@ class UncertaintyPage(LazyPage):
         self.be_partner.options = partners
         self.be_run.name = _t("Zoek omslagpunt", "Find break-even", lang)
         self._draw_tornado()
+        if self._mc is not None:
+            self._show_mc()
+        else:
+            self.summary.object = "<p>" + esc(_t(
+                "Kies het aantal trekkingen en start de Monte Carlo-analyse.",
+                "Choose the number of draws and run the Monte Carlo analysis.", lang)) + "</p>"
 
     def __panel__(self):
         return pn.Column(
@@ -194,7 +211,7 @@ class ScenariosPage(LazyPage):
         self.bar_source = ColumnDataSource(dict(name=[], npv=[]))
         self.bar = figure(height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[])
         self.bar.vbar(x="name", top="npv", width=0.6, source=self.bar_source, color="#3f51b5")
-        self.bar.yaxis.formatter = NumeralTickFormatter(format="0,0")
+        self.bar.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.current: int | None = None
         self.save_new.on_click(lambda _: self._save(None))
         self.save_version.on_click(lambda _: self._save(self.current))

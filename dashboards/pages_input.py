@@ -139,9 +139,9 @@ class AssumptionsPage(LazyPage):
             formatters={"estimate": {"type": "tickCross", "crossElement": False},
                         "changed": {"type": "tickCross", "crossElement": False},
                         "source": {"type": "textarea"}},
-            widths={"changed": 80, "group": 100, "item": 190, "field": 180, "value": 90,
+            widths={"changed": 80, "group": 100, "item": 190, "field": 220, "value": 90,
                     "unit": 170, "low": 70, "high": 70, "confidence": 90, "estimate": 85,
-                    "source": 440, "key": 250})
+                    "source": 400, "key": 320})
         self.error = pn.pane.Alert("", alert_type="danger", visible=False,
                                    css_classes=["bc-edit-error"])
         self.summary = pn.pane.Markdown("", css_classes=["bc-changed-count"])
@@ -181,11 +181,16 @@ class AssumptionsPage(LazyPage):
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
         df = self._rows()
+        # Values as text in the interface's number format: what a person types (0,5 or
+        # 40%) reaches the validation as typed, instead of being coerced by the browser.
+        for column in ("value", "low", "high"):
+            df[column] = [fmt.compact(v, lang, 6) for v in df[column]]
         self.table.value = df[self.COLUMNS]
-        self.table.titles = {c: ui(c, lang) for c in self.COLUMNS if c != "key"}
-        self.table.editors = {c: None for c in self.COLUMNS}
+        self.table.titles = {c: ui(c, lang) for c in self.COLUMNS}
+        editors = {c: None for c in self.COLUMNS}
         if not s.locked:
-            self.table.editors["value"] = {"type": "input"}
+            editors["value"] = {"type": "input"}
+        self.table.editors = editors  # one assignment: the browser sees every change
         self.filter.placeholder = ui("filter", lang)
         self.reset_all.name = ui("reset_all", lang)
         self.reset_all.disabled = s.locked

@@ -223,7 +223,8 @@ class SplitPage(LazyPage):
             self.stability.object = (f"{names}: {money(a.core_excess, lang)} " +
                                      ("better off on their own or by staying out" if lang == "en"
                                       else "beter af alleen of door niet mee te doen"))
-        self.explanation.object = a.explain(lang)
+        # The method is described above the table already: skip the explanation's first line.
+        self.explanation.object = a.explain(lang).split("\n\n", 1)[-1]
         current = dict(s.proposal)
         self.proposal.value = pd.DataFrame({
             "id": list(a.table.index),
