@@ -83,6 +83,7 @@ class UncertaintyPage(LazyPage):
         finally:
             self.summary.loading = False
         self._mc, self._mc_version, self._mc_method = mc, s.version, method
+        s.montecarlo = (s.version, mc)
         self._show_mc()
 
     def _show_mc(self):

@@ -85,11 +85,13 @@ class ResultsPage(LazyPage):
         super().__init__(**params)
         s = self.state
         self.downloads = pn.Row(
-            _download(lambda: workbook_bytes(s.result, s.allocation, None, s.lang),
+            _download(lambda: workbook_bytes(s.result, s.allocation, s.current_montecarlo(), s.lang),
                       "businesscase.xlsx", "bc-download-xlsx"),
-            _download(lambda: report_html(s.result, s.allocation, None, s.lang).encode("utf-8"),
+            _download(lambda: report_html(s.result, s.allocation, s.current_montecarlo(),
+                                          s.lang).encode("utf-8"),
                       "rapport.html", "bc-download-html"),
-            _download(lambda: _pdf_bytes(report_html(s.result, s.allocation, None, s.lang)),
+            _download(lambda: _pdf_bytes(report_html(s.result, s.allocation,
+                                                     s.current_montecarlo(), s.lang)),
                       "rapport.pdf", "bc-download-pdf"),
             _download(lambda: agreements_html(s.result, s.allocation, s.lang).encode("utf-8"),
                       "afsprakenbladen.html", "bc-download-agreements"))

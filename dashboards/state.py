@@ -50,6 +50,7 @@ class CaseState(param.Parameterized):
         files = case_files()
         self.files = files
         self.opened = ""
+        self.montecarlo = None  # (version, MonteCarloResult) of the last run, for exports
         self.case_file = case_file or str(default_case_path())
         self._load()
 
@@ -102,6 +103,12 @@ class CaseState(param.Parameterized):
             self.message = ""
             self.version += 1
         return True
+
+    def current_montecarlo(self):
+        """The last Monte Carlo run if the case has not changed since, else None."""
+        if self.montecarlo and self.montecarlo[0] == self.version:
+            return self.montecarlo[1]
+        return None
 
     def use_case(self, case, label: str = ""):
         """Work on a case that does not come from a file (an opened scenario)."""

@@ -55,3 +55,19 @@ def test_locked_state_ignores_edits():
     s.locked = True
     s.set_value("drivers.room_area", "90")
     assert s.changes == {}
+
+
+def test_downloads_include_a_fresh_monte_carlo_run_only():
+    from dashboards.pages_analysis import UncertaintyPage
+    from dashboards.pages_output import ResultsPage
+    from openpyxl import load_workbook
+    import io
+    s = CaseState(case_file=CASE)
+    results, uncertainty = ResultsPage(state=s), UncertaintyPage(state=s)
+    uncertainty.draws.value = 200
+    uncertainty._run_mc()
+    book = load_workbook(io.BytesIO(results.downloads[0].callback().getvalue()))
+    assert "Onzekerheid" in book.sheetnames
+    s.set_value("drivers.room_area", "70")  # the run no longer fits the case
+    book = load_workbook(io.BytesIO(results.downloads[0].callback().getvalue()))
+    assert "Onzekerheid" not in book.sheetnames
