@@ -74,9 +74,14 @@ async def session(browser, url, seconds, expected, stats, seed):
                         raise TimeoutError("headline did not change within 30 s")
                     await asyncio.sleep(0.01)
             stats["latency"].append(time.perf_counter() - start)
-            shown = float(await headline.get_attribute("data-value"))
-            if abs(shown - expected[rate]) > 0.005:
-                stats["mismatch"] += 1
+            # The first change seen may be a slower earlier edit of this session arriving;
+            # a session shows someone else's figures only if its own never arrives.
+            deadline = time.perf_counter() + 30
+            while abs(float(await headline.get_attribute("data-value")) - expected[rate]) > 0.005:
+                if time.perf_counter() > deadline:
+                    stats["mismatch"] += 1
+                    break
+                await asyncio.sleep(0.05)
         except Exception as exc:  # a timeout counts as an error, the run goes on
             stats["errors"].append(f"{type(exc).__name__}: {str(exc)[:120]}")
         if i % 2 == 0:
@@ -126,7 +131,7 @@ async def run(sessions: int, seconds: float):
     print(f"{'actions (edits + method switches)':<34}{stats['actions']}")
     print(f"{'latency median / p95 / max (ms)':<34}{q(0.5):.0f} / {q(0.95):.0f} / {q(1.0) if lat else 0:.0f}")
     print(f"{'errors':<34}{len(stats['errors'])} {stats['errors'][:3]}")
-    print(f"{'sessions showing others figures':<34}{stats['mismatch']}")
+    print(f"{'edits never showing their figure':<34}{stats['mismatch']}")
     print(f"{'server memory (MB) over time':<34}" +
           ", ".join(f"{t:.0f}s {m:.0f}" for t, m in memory))
     return stats
