@@ -27,6 +27,10 @@ from dashboards.texts import ui  # noqa: E402
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
+# Uploads above 5 MB are refused by the state with a message; the transport stops anything
+# much larger before it is read into memory.
+MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+
 TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_uncertainty",
         "tab_scenarios", "tab_meeting", "tab_why")
 
@@ -95,6 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     pn.serve({"businesscase": create_app}, port=args.port, address=args.address,
              show=args.show, title="businesscase",
+             websocket_max_message_size=MAX_MESSAGE_BYTES,
              websocket_origin=[f"localhost:{args.port}", f"127.0.0.1:{args.port}"])
 
 

@@ -71,3 +71,14 @@ def test_downloads_include_a_fresh_monte_carlo_run_only():
     s.set_value("drivers.room_area", "70")  # the run no longer fits the case
     book = load_workbook(io.BytesIO(results.downloads[0].callback().getvalue()))
     assert "Onzekerheid" not in book.sheetnames
+
+
+def test_the_dashboard_binds_to_localhost_unless_told_otherwise(monkeypatch):
+    import dashboards.app as app_module
+    calls = []
+    monkeypatch.setattr(app_module.pn, "serve", lambda *a, **kw: calls.append(kw))
+    app_module.main([])
+    app_module.main(["--address", "0.0.0.0", "--port", "8080"])
+    assert calls[0]["address"] == "localhost" and calls[0]["port"] == 5006
+    assert calls[0]["websocket_max_message_size"] <= 10 * 1024 * 1024
+    assert calls[1]["address"] == "0.0.0.0"
