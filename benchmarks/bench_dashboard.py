@@ -199,8 +199,7 @@ def bench_table(browser, url: str, reps: int, expected: dict[float, float]) -> M
                 cell.click()
                 editor.wait_for(state="visible", timeout=5_000)
             editor.press("Control+a")
-            # A dot decimal with four places: the table does not take a Dutch comma yet, and
-            # in Dutch "0.016" would be read as sixteen (see the UI tests and the report).
+            # A dot decimal with four places, as first measured (a Dutch comma works too).
             editor.press_sequentially(f"{rate:.4f}", delay=10)
             page.locator(".bc-headline-bar").evaluate(ARM)
             editor.press("Enter")

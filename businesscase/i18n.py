@@ -43,6 +43,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "warnings": {"nl": "Let op", "en": "Note"},
     "outside_range": {"nl": "waarde {value} ligt buiten de bandbreedte {low} – {high}",
                       "en": "value {value} lies outside the range {low} – {high}"},
+    # the columns of an allocation (CLI, dashboard, report)
+    "benefit": {"nl": "Baten", "en": "Benefit"},
+    "contribution_today": {"nl": "Bijdrage nu", "en": "Pays today"},
+    "fair_contribution": {"nl": "Eerlijke bijdrage", "en": "Fair contribution"},
+    "fair_contribution_per_year": {"nl": "per jaar", "en": "a year"},
+    "net_before": {"nl": "Saldo nu", "en": "Net before"},
+    "net_after": {"nl": "Saldo na", "en": "Net after"},
+    "change_per_year": {"nl": "Verschil per jaar", "en": "Change a year"},
     "financial_note": {
         "nl": "Financiële NCW: kas, inzet in natura en verzilverbare besparingen, nominaal, "
               "tegen de eigen discontovoet van de partij.",

@@ -100,18 +100,12 @@ def summary_text(result: Result, lang: str = "nl") -> str:
 
 ALLOCATION_COLUMNS = ("benefit", "contribution_today", "fair_contribution",
                       "fair_contribution_per_year", "net_before", "net_after", "change_per_year")
-ALLOCATION_HEADERS = {
-    "nl": ("Partij", "Baten", "Bijdrage nu", "Eerlijke bijdrage", "per jaar", "Saldo nu",
-           "Saldo na", "Verschil/jaar"),
-    "en": ("Partner", "Benefit", "Pays today", "Fair contribution", "a year", "Net before",
-           "Net after", "Change/year"),
-}
 
 
 def allocation_text(allocation, lang: str = "nl") -> str:
     """The allocation table, the payments and the explanation."""
     from .allocation import method_name
-    headers = ALLOCATION_HEADERS["en" if lang == "en" else "nl"]
+    headers = [t("partner", lang)] + [t(c, lang) for c in ALLOCATION_COLUMNS]
     rows = [[allocation.label(pid, lang)] + [fmt.euro(row[c], 0, lang) for c in ALLOCATION_COLUMNS]
             for pid, row in allocation.table.iterrows()]
     widths = [max(len(r[i]) for r in rows + [list(headers)]) for i in range(len(headers))]

@@ -254,7 +254,8 @@ class ScenariosPage(LazyPage):
         lang = self.state.lang
         chosen = self.to_compare.value
         try:
-            cases = [(self.store.open(sid)[1].label, self.store.open(sid)[0]) for sid in chosen]
+            opened = [self.store.open(sid) for sid in chosen]
+            cases = [(version.label, case) for case, version in opened]
             frame = compare(cases, self.state.method, self.state.basis)
         except (ValueError, KeyError) as exc:
             self.comparison.object = f"<p class='bc-neg'>{esc(exc)}</p>"

@@ -13,6 +13,7 @@ import panel as pn
 import param
 
 from businesscase import formatting as fmt
+from businesscase.report import ALLOCATION_COLUMNS
 from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
 from businesscase.allocation import METHODS, method_description, method_name
 from businesscase.schema import PartnerType
@@ -150,13 +151,7 @@ def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocat
     a = state.allocation
     rows = [{"partner": pid, "label": a.label(pid, lang), **row.to_dict()}
             for pid, row in a.table.iterrows()]
-    cols = [("label", ui("partner", lang)), ("benefit", ui("pv_benefits", lang)),
-            ("contribution_today", "Bijdrage nu" if lang != "en" else "Pays today"),
-            ("fair_contribution", "Eerlijke bijdrage" if lang != "en" else "Fair contribution"),
-            ("fair_contribution_per_year", "per jaar" if lang != "en" else "a year"),
-            ("net_before", "Saldo nu" if lang != "en" else "Net before"),
-            ("net_after", "Saldo na" if lang != "en" else "Net after"),
-            ("change_per_year", "Verschil per jaar" if lang != "en" else "Change a year")]
+    cols = [("label", ui("partner", lang))] + [(c, ui(c, lang)) for c in ALLOCATION_COLUMNS]
     return table(cols, rows, "partner", lang, css=css, money_columns={c for c, _ in cols[1:]})
 
 

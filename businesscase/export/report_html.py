@@ -157,11 +157,10 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
                  + _table([t("partner", lang), t("pv_costs", lang), t("pv_benefits", lang),
                            t("net_position", lang)], rows, {1, 2, 3}) + "</div>")
     a = allocation
-    rows = [[a.label(p, lang), eur(r.benefit), eur(r.contribution_today), eur(r.fair_contribution),
-             eur(r.fair_contribution_per_year), eur(r.net_after)] for p, r in a.table.iterrows()]
-    head = ([t("partner", lang), t("pv_benefits", lang), "Pays today" if lang == "en" else "Bijdrage nu",
-             "Fair contribution" if lang == "en" else "Eerlijke bijdrage",
-             "a year" if lang == "en" else "per jaar", "Net after" if lang == "en" else "Saldo na"])
+    columns = ("benefit", "contribution_today", "fair_contribution", "fair_contribution_per_year",
+               "net_after")
+    rows = [[a.label(p, lang)] + [eur(r[c]) for c in columns] for p, r in a.table.iterrows()]
+    head = [t("partner", lang)] + [t(c, lang) for c in columns]
     explanation = "".join(f"<p>{_e(p)}</p>" for p in a.explain(lang).split("\n\n"))
     parts.append(f"<div class='section'><h2>{_e(_l('split', lang))}</h2>"
                  + _table(head, rows, {1, 2, 3, 4, 5}) + explanation + "</div>")
