@@ -4,6 +4,9 @@ A case file may ``include`` shared files (partners, economics) or whole other ca
 combined case includes the cases of its formulas), given relative to it. Included files
 are read first, each at most once; the case's own mappings are merged on top of them
 (the case wins) and the item lists (partners, costs, revenues, outcomes) are appended.
+An overlap group may be defined (label, alpha) in a shared file and get its ``members``
+from the formula files that use it: members are appended; a group that no file gives
+members is not used by this case and is left out.
 """
 
 from __future__ import annotations
@@ -53,7 +56,17 @@ def load_case(path: str | os.PathLike) -> Case:
         data = _read_with_includes(path, str(path), depth=0, seen=set())
     except InputProblem as problem:
         raise LoadError([problem]) from None
+    _drop_unused_groups(data)
     return case_from_data(data, str(path))
+
+
+def _drop_unused_groups(data) -> None:
+    groups = data.get("overlap_groups") if isinstance(data, dict) else None
+    if isinstance(groups, LocDict):
+        for name in [n for n, g in groups.items() if isinstance(g, dict) and "members" not in g]:
+            del groups[name]
+            groups.key_marks.pop(name, None)
+            groups.value_marks.pop(name, None)
 
 
 def case_from_data(data, file: str = "<case>") -> Case:
@@ -102,16 +115,26 @@ def _read_with_includes(path: Path, shown: str, depth: int, seen: set):
 
 def _check_siblings_agree(first: LocDict, second: LocDict) -> None:
     """Two included files may share a driver or overlap group only if they agree on it."""
-    for section in ("drivers", "overlap_groups"):
+    for section in ("drivers", "derived_drivers", "overlap_groups"):
         a, b = first.get(section), second.get(section)
         if not (isinstance(a, LocDict) and isinstance(b, LocDict)):
             continue
         for key in a.keys() & b.keys():
-            if _plain(a[key]) != _plain(b[key]):
+            if _disagree(a[key], b[key], section):
                 there, here = a.key_marks[key], b.key_marks[key]
                 raise InputProblem(here.file, here.line, f"{section}.{key}",
                                    f"also defined, differently, in {there.file} line {there.line}; "
                                    "give one of them another name or define it once in a shared file")
+
+
+def _disagree(a, b, section: str) -> bool:
+    """Two definitions of one driver or group differ. An overlap group's members are
+    each file's own, and a file that only adds members agrees with the one defining it."""
+    a, b = _plain(a), _plain(b)
+    if section == "overlap_groups" and isinstance(a, dict) and isinstance(b, dict):
+        shared = (a.keys() & b.keys()) - {"members"}
+        return any(a[k] != b[k] for k in shared)
+    return a != b
 
 
 def _plain(value):
@@ -122,17 +145,18 @@ def _plain(value):
     return value
 
 
-def _merge(base: LocDict, top: LocDict, top_level: bool = False) -> LocDict:
+def _merge(base: LocDict, top: LocDict, top_level: bool = False, path: tuple = ()) -> LocDict:
     out = LocDict(base)
     out.mark = top.mark
     out.key_marks = {**base.key_marks, **top.key_marks}
     out.value_marks = {**base.value_marks, **top.value_marks}
     for key, value in top.items():
         old = base.get(key)
+        appended = (top_level and key in APPENDED_SECTIONS) or \
+            (len(path) == 2 and path[0] == "overlap_groups" and key == "members")
         if isinstance(old, LocDict) and isinstance(value, LocDict):
-            out[key] = _merge(old, value)
-        elif top_level and key in APPENDED_SECTIONS and isinstance(old, LocList) \
-                and isinstance(value, LocList):
+            out[key] = _merge(old, value, path=path + (key,))
+        elif appended and isinstance(old, LocList) and isinstance(value, LocList):
             joined = LocList(old + value)
             joined.mark = value.mark
             joined.item_marks = old.item_marks + value.item_marks
@@ -160,9 +184,11 @@ def _message(err: dict, data) -> str:
     kind, loc = err["type"], tuple(err["loc"])
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1])
-        return f"unknown field '{loc[-1]}'" + (f": allowed are {', '.join(allowed)}" if allowed else "")
+        hint = RENAMED.get(loc[-1], "") if len(loc) == 2 and loc[0] == "economics" else ""
+        return f"unknown field '{loc[-1]}'" + (f": allowed are {', '.join(allowed)}" if allowed else "") + hint
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing"
+        choices = _choices(_field_type(loc))
+        return f"required field '{loc[-1]}' is missing" + (f": write one of {choices}" if choices else "")
     model = _model_at(loc)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
         return (f"got {err['input']!r}; a parameter is a mapping with value, unit, year, "
@@ -171,6 +197,29 @@ def _message(err: dict, data) -> str:
     if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
         msg = f"{msg} (got {err['input']!r})"
     return msg.replace("Value error, ", "")
+
+
+RENAMED = {
+    "indexation": (". Since December 2026 indexation is a real change on top of inflation, "
+                   "so that inflation alone never moves a real figure: rename it to "
+                   "real_indexation and subtract inflation from each rate (wages 0.03 with "
+                   "inflation 0.02 becomes 0.01)"),
+}
+
+
+def _field_type(loc: tuple):
+    parent = _model_at(loc[:-1])
+    if isinstance(parent, type) and issubclass(parent, BaseModel):
+        field = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
+        return _unwrap(field.annotation) if field is not None else None
+    return None
+
+
+def _choices(tp) -> str:
+    import enum
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return ", ".join(str(m.value) for m in tp)
+    return ""
 
 
 def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:

@@ -15,10 +15,13 @@ from .schema import Discounting
 def index_factor(rate, years_since_price_year):
     """Growth factor (1 + rate)^(year − price_year).
 
+    Used for both the real change of a category (on top of inflation) and the deflator
+    (inflation itself); nominal = real × deflator.
+
     Parameters
     ----------
     rate : float or ndarray (D, 1)
-        Nominal yearly growth, fraction per year.
+        Yearly growth, fraction per year.
     years_since_price_year : ndarray (T + 1,)
         Calendar year of each t minus the price year, in years.
     """
@@ -74,24 +77,36 @@ def residual_share(lifetime, horizon: int):
     return 1.0 - (horizon - t_last) / lifetime
 
 
-def outcome_profile(t, first_year, duration, drop_off, ramp_up_years):
+def outcome_profile(t, first_year, duration, drop_off, ramp_up_years, recurring):
     """Share of the full yearly effect reached in each year t.
 
-    (1 − drop_off)^(t − first_year) × ramp for first_year ≤ t < first_year + duration; the
-    ramp is linear, (k + 1) / ramp_up_years in the k-th year of effect (k from 0), capped
-    at 1, so ramp_up_years = 2 gives 50% then 100%, and 0 or 1 gives full effect at once.
+    The ramp is linear, (k + 1) / ramp_up_years in the k-th year of effect (k from 0),
+    capped at 1, so ramp_up_years = 2 gives 50% then 100%, and 0 or 1 gives full effect
+    at once.
+
+    - recurring (a service that produces the effect anew each year, new cohorts): ramp
+      only while the service runs, first_year ≤ t < first_year + duration; after it ends
+      the last year's level fades by (1 − drop_off) a year.
+    - fading (a one-off effect): (1 − drop_off)^(t − first_year) × ramp for
+      first_year ≤ t < first_year + duration, nothing after.
 
     Parameters
     ----------
     t : ndarray (T + 1,), year index
     first_year, duration, ramp_up_years : years (scalar or (D, 1))
     drop_off : fraction per year (scalar or (D, 1))
+    recurring : bool
     """
     k = np.asarray(t, dtype=float) - first_year
-    active = (k >= 0) & (k < duration)
+    running = (k >= 0) & (k < duration)
     k0 = np.maximum(k, 0.0)
     ramp = np.minimum(1.0, (k0 + 1.0) / np.maximum(ramp_up_years, 1.0))
-    return np.where(active, (1.0 - drop_off) ** k0 * ramp, 0.0)
+    if not recurring:
+        return np.where(running, (1.0 - drop_off) ** k0 * ramp, 0.0)
+    last = np.minimum(1.0, np.maximum(duration, 0.0) / np.maximum(ramp_up_years, 1.0))
+    after = k - duration + 1.0  # 1 in the first year after the service ends
+    tail = np.where((after >= 1) & (duration > 0), last * (1.0 - drop_off) ** np.maximum(after, 0.0), 0.0)
+    return np.where(running, ramp, tail)
 
 
 def impact_factor(deadweight, attribution, displacement):

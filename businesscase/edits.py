@@ -13,7 +13,7 @@ from typing import Mapping
 import pandas as pd
 from pydantic import ValidationError
 
-from .schema import Case, Parameter
+from .schema import driver_inputs, Case, Parameter
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
@@ -197,7 +197,12 @@ def parameters_behind(case: Case, item: str) -> list[str]:
         for x in getattr(case, section):
             if x.id == item:
                 keys += [k for k, _ in case.parameters() if k.startswith(f"{section}.{item}.")]
-                keys += [f"drivers.{d}" for d in x.quantity]
+                named = list(x.quantity) + [getattr(x, "amount_driver", None)]
+                named += [c.proxy_driver for _, c in x.gross_lines()] if section == "outcomes" else []
+                for d in named:
+                    if d:
+                        keys += [f"drivers.{m}" for m in driver_inputs(case, d)
+                                 if f"drivers.{m}" not in keys]
     return keys
 
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import cashflow as cf
 from .result import Line, Result
-from .schema import EXTERNAL, Case, CostKind, Residual, RevenueTiming
+from .schema import EXTERNAL, Case, CostKind, Direction, Effect, Residual, RevenueTiming, derived_order
 
 __all__ = ["evaluate"]
 
@@ -44,9 +44,12 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     def v(key: str) -> np.ndarray:
         return values[key]
 
-    index = {cat: cf.index_factor(v(f"economics.indexation.{cat}"), since_price)
+    # Flows are built in real terms (price_year euros); nominal = real × deflator, so
+    # inflation moves only nominal (financial) figures.
+    index = {cat: np.broadcast_to(cf.index_factor(v(f"economics.real_indexation.{cat}"), since_price),
+                                  (n_draws, T + 1))
              for cat in ("wages", "prices", "rents", "care_tariffs")}
-    index = {k: np.broadcast_to(a, (n_draws, T + 1)) for k, a in index.items()}
+    deflator = np.broadcast_to(cf.index_factor(v("economics.inflation"), since_price), (n_draws, T + 1))
 
     def quantity(names: list[str]) -> np.ndarray:
         q = np.ones((n_draws, 1))
@@ -57,15 +60,16 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     lines: list[Line] = []
     flows: list[np.ndarray] = []
 
-    def add(line: Line, nominal: np.ndarray, always: bool = True):
-        nominal = np.broadcast_to(nominal, (n_draws, T + 1))
-        if always or np.any(nominal != 0):
+    def add(line: Line, real: np.ndarray, always: bool = True):
+        real = np.broadcast_to(real, (n_draws, T + 1))
+        if always or np.any(real != 0):
             lines.append(line)
-            flows.append(nominal)
+            flows.append(real)
 
     for c in case.costs:
         key = f"costs.{c.id}"
-        base = v(f"{key}.amount") * quantity(c.quantity)
+        amount = v(f"drivers.{c.amount_driver}") if c.amount_driver else v(f"{key}.amount")
+        base = amount * quantity(c.quantity)
         idx = index[c.indexation]
         common = dict(item=c.id, partner=c.payer, role="cost", flow_type=c.flow_type.value,
                       label=c.label)
@@ -84,37 +88,49 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     for r in case.revenues:
         base = v(f"revenues.{r.id}.amount") * quantity(r.quantity)
         profile = cf.one_off_profile(t) if r.timing is RevenueTiming.one_off else cf.operating_profile(t)
-        nominal = base * profile * index[r.indexation]
+        real = base * profile * index[r.indexation]
         add(Line(item=r.id, partner=r.to, role="benefit", category="revenue",
-                 flow_type="cash", label=r.label), nominal)
+                 flow_type="cash", label=r.label), real)
         add(Line(item=r.id, partner=r.from_, role="cost", category="revenue",
-                 flow_type="cash", label=r.label), -nominal)
+                 flow_type="cash", label=r.label), -real)
 
-    groups: dict[str, list[int]] = defaultdict(list)
+    # group -> [(line indices of one member outcome, which of them are savings)]
+    groups: dict[str, list[list[int]]] = defaultdict(list)
     for o in case.outcomes:
         key = f"outcomes.{o.id}"
-        base = (quantity(o.quantity) * v(f"{key}.proxy")
-                * cf.impact_factor(v(f"{key}.deadweight"), v(f"{key}.attribution"),
-                                   v(f"{key}.displacement")))
-        profile = cf.outcome_profile(t, v(f"{key}.first_year"), v(f"{key}.duration"),
-                                     v(f"{key}.drop_off"), v(f"{key}.ramp_up_years"))
+        chain = (quantity(o.quantity)
+                 * cf.impact_factor(v(f"{key}.deadweight"), v(f"{key}.attribution"),
+                                    v(f"{key}.displacement"))
+                 * cf.outcome_profile(t, v(f"{key}.first_year"), v(f"{key}.duration"),
+                                      v(f"{key}.drop_off"), v(f"{key}.ramp_up_years"),
+                                      recurring=o.effect is Effect.recurring))
+        member = []
+        for prefix, comp in o.gross_lines():
+            proxy = v(f"drivers.{comp.proxy_driver}") if comp.proxy_driver else v(f"{prefix}.proxy")
+            sign = -1.0 if comp.direction is Direction.cost else 1.0
+            member.append(len(lines))
+            add(Line(item=o.id, partner=comp.pocket,
+                     role="cost" if comp.direction is Direction.cost else "benefit",
+                     category="outcome", flow_type=comp.flow_type,
+                     label=comp.label or o.label, component=comp.id),
+                sign * chain * proxy * index[comp.indexation])
         if o.overlap_group:
-            groups[o.overlap_group].append(len(lines))
-        add(Line(item=o.id, partner=o.pocket, role="benefit", category="outcome",
-                 flow_type=o.flow_type.value, label=o.label),
-            base * profile * index[o.indexation])
+            groups[o.overlap_group].append(member)
 
-    deflator = cf.index_factor(v("economics.inflation"), since_price)
     for name, members in groups.items():
         alpha = v(f"overlap_groups.{name}.alpha")[:, :, None]
-        nominal = np.stack([flows[i] for i in members], axis=1)
-        scale = cf.overlap_scale(nominal / deflator[:, None, :], alpha)
-        correction = -nominal * (1.0 - scale)
-        for j, i in enumerate(members):
-            add(lines[i].with_category("overlap_correction"), correction[:, j], always=False)
+        # A member's size is its gross saving; its cost components scale with it, since
+        # the overlap is in the effect (the same months, hours or contacts).
+        size = np.stack([sum((flows[i] for i in m if lines[i].role == "benefit"),
+                             np.zeros((n_draws, T + 1))) for m in members], axis=1)
+        scale = cf.overlap_scale(size, alpha)
+        for j, m in enumerate(members):
+            for i in m:
+                add(lines[i].with_category("overlap_correction"),
+                    -flows[i] * (1.0 - scale[:, j]), always=False)
 
-    nominal = np.stack(flows, axis=1) if flows else np.zeros((n_draws, 0, T + 1))
-    real = nominal / deflator[:, None, :]
+    real = np.stack(flows, axis=1) if flows else np.zeros((n_draws, 0, T + 1))
+    nominal = real * deflator[:, None, :]
     social_df = cf.discount_factor(v("economics.social_discount_rate"), t, econ.discounting)
     rates = {p.id: (v(f"partners.{p.id}.financial_discount_rate")
                     if p.financial_discount_rate is not None
@@ -137,6 +153,12 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     )
 
 
+def driver_values(case: Case) -> dict[str, float]:
+    """Every driver's value, derived drivers computed (single evaluation)."""
+    values, _ = _parameter_values(case, None)
+    return {k.split(".", 1)[1]: float(v[0, 0]) for k, v in values.items() if k.startswith("drivers.")}
+
+
 def _parameter_values(case: Case, draws: Mapping[str, np.ndarray] | None):
     """Every parameter as an array (D, 1), with draws substituted."""
     raw = {key: np.asarray(p.value, dtype=float) for key, p in case.parameters()}
@@ -156,4 +178,12 @@ def _parameter_values(case: Case, draws: Mapping[str, np.ndarray] | None):
             raise ValueError(f"{key}: draws must be a 1-D array, got shape {a.shape}")
         out[key] = np.broadcast_to(a.reshape(-1, 1), (n_draws, 1)) if a.size > 1 \
             else np.full((n_draws, 1), float(a.reshape(-1)[0]))
+    for name in derived_order(case):
+        d = case.derived_drivers[name]
+        value = np.ones((n_draws, 1))
+        for m in d.product:
+            value = value * out[f"drivers.{m}"]
+        for m in d.divide_by:
+            value = value / out[f"drivers.{m}"]
+        out[f"drivers.{name}"] = value
     return out, n_draws

@@ -23,9 +23,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "investment": {"nl": "Investering", "en": "Investment"},
     "operating_cost_first_year": {"nl": "Exploitatielasten eerste jaar",
                                   "en": "Operating cost, first year"},
-    "pv_inputs": {"nl": "Contante waarde kosten", "en": "Present value of costs"},
-    "pv_social_value": {"nl": "Contante waarde maatschappelijk rendement",
-                        "en": "Present value of social return"},
+    "total_pv_costs": {"nl": "Contante waarde kosten (zonder overdrachten)",
+                       "en": "Present value of costs (transfers excluded)"},
+    "total_pv_benefits": {"nl": "Contante waarde baten (zonder overdrachten)",
+                          "en": "Present value of benefits (transfers excluded)"},
+    "total_pv_transfers": {"nl": "Overdrachten tussen partijen (vallen weg in het totaal)",
+                           "en": "Transfers between pockets (cancel in the total)"},
+    "sroi_definition": {
+        "nl": "SROI-ratio = baten / kosten, beide zonder overdrachten tussen partijen "
+              "(een betaling van de ene partij aan de andere is kosten én baten en valt weg). "
+              "Per partij tellen overdrachten wel mee.",
+        "en": "SROI ratio = benefits / costs, both without transfers between pockets (a "
+              "payment from one partner to another is a cost and a benefit and cancels). "
+              "Per partner, transfers do count."},
+    "irr_no_flows": {"nl": "geen financiële stromen", "en": "no financial flows"},
+    "irr_no_investment": {"nl": "geen investering (alleen inkomsten)",
+                          "en": "no investment (only receives)"},
+    "irr_no_sign_change": {"nl": "geen tekenwisseling (alleen uitgaven)",
+                           "en": "no change of sign (only pays)"},
+    "irr_no_root": {"nl": "niet gedefinieerd", "en": "not defined"},
+    "zero_alternative": {"nl": "Nulalternatief", "en": "Zero alternative"},
+    "other_price_year": {
+        "nl": "bedrag van prijsjaar {year}; het model rekent alles in prijzen van {price_year}: "
+              "reken het om en zet year op {price_year}",
+        "en": "amount at {year} prices; the model reads every amount at {price_year} prices: "
+              "convert it and set year to {price_year}"},
     "social_npv": {"nl": "MKBA-saldo (t.o.v. nulalternatief)",
                    "en": "Social NPV (against the zero alternative)"},
     "sroi_ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
@@ -57,6 +79,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Financial NPV: cash, in-kind and cashable savings, nominal, at the partner's "
               "own discount rate."},
 }
+
+
+TOTAL_LABELS = ("pv_costs", "pv_benefits", "pv_transfers")
+
+
+def total_label(key: str, lang: str = "nl") -> str:
+    """The label of a total (societal costs and benefits say that transfers are excluded)."""
+    return t(f"total_{key}" if key in TOTAL_LABELS else key, lang)
 
 
 def t(key: str, lang: str = "nl", **fields) -> str:

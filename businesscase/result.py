@@ -5,9 +5,22 @@ A line's *role* says on which side of the partner's account it stands: costs
 (investments, replacements, their residual value, operating costs, payments to another
 partner) or benefits (revenues received, outcomes, overlap corrections).
 
-Totals are sums over partners, including the pseudo-partner ``external`` for money from
-outside the partnership (a national subsidy), so the MKBA balance counts a transfer as
-zero, as a social cost-benefit analysis should.
+Definitions, stated once here and used by every report, workbook, dashboard page and
+JSON summary:
+
+- A *transfer* is a payment from one pocket to another (a revenue line, booked on both
+  sides; money from outside the partnership comes from the pseudo-partner ``external``).
+  Transfers cancel in every societal figure.
+- *Costs* (societal, ``totals["pv_costs"]``): present value of every cost-side line that
+  is not a transfer: investments, replacements less residual value, operating costs, and
+  costs that an outcome causes (the extra care at home when an admission is delayed).
+- *Benefits* (societal, ``totals["pv_benefits"]``): present value of every benefit-side
+  outcome line, after overlap corrections.
+- *Social NPV* = benefits − costs = the sum of all partners' net positions.
+- *SROI ratio* = benefits / costs; it is the societal benefit-cost ratio.
+- Per partner, costs and benefits include the transfers it pays and receives, because they
+  are real for that partner; summed over partners they exceed the societal figures by the
+  transfers (``totals["pv_transfers"]``), while net positions sum to the social NPV.
 """
 
 from __future__ import annotations
@@ -22,6 +35,8 @@ from . import metrics as m
 from .schema import EXTERNAL, Case, Label
 
 COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
+TRANSFER_CATEGORY = "revenue"
+IRR_NOTES = ("no_flows", "no_investment", "no_sign_change", "no_root")
 OUTCOME_CATEGORIES = ("outcome", "overlap_correction")
 FINANCIAL_FLOW_TYPES = ("cash", "in_kind", "cashable_saving")
 FLOW_TYPES = ("cash", "in_kind", "cashable_saving", "non_cashable_saving", "societal_value")
@@ -37,6 +52,7 @@ class Line:
     category: str    # investment, replacement, residual_value, operating, revenue, outcome, overlap_correction
     flow_type: str   # one of FLOW_TYPES
     label: Label
+    component: str = ""  # the gross component of an outcome, "" for a single-line item
 
     def with_category(self, category: str) -> "Line":
         return replace(self, category=category)
@@ -97,10 +113,11 @@ class Result:
         """
         D, L, Y = self.nominal.shape
         meta = pd.DataFrame([{
-            "partner": ln.partner, "item": ln.item, "category": ln.category,
-            "role": ln.role, "flow_type": ln.flow_type,
+            "partner": ln.partner, "item": ln.item, "component": ln.component,
+            "category": ln.category, "role": ln.role, "flow_type": ln.flow_type,
             "label_nl": ln.label.nl, "label_en": ln.label.en} for ln in self.lines],
-            columns=["partner", "item", "category", "role", "flow_type", "label_nl", "label_en"])
+            columns=["partner", "item", "component", "category", "role", "flow_type",
+                     "label_nl", "label_en"])
         frame = meta.loc[np.tile(np.repeat(np.arange(L), Y), D)].reset_index(drop=True)
         frame.insert(0, "year", np.tile(self.years, D * L))
         frame.insert(0, "t", np.tile(self.t.astype(int), D * L))
@@ -133,10 +150,12 @@ class Result:
         }
         out["net_position"] = self._by_partner(pv)
         out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
-        for ft in ("cash", "in_kind"):
-            out[f"costs_{ft}"] = 0.0 - self._by_partner(pv, cost * self._mask(lambda ln: ln.flow_type == ft))
-        for ft in ("cash", "cashable_saving", "non_cashable_saving", "societal_value"):
-            out[f"benefits_{ft}"] = self._by_partner(pv, benefit * self._mask(lambda ln: ln.flow_type == ft))
+        for ft in FLOW_TYPES:
+            kind = self._mask(lambda ln: ln.flow_type == ft)
+            if (cost * kind).any():
+                out[f"costs_{ft}"] = 0.0 - self._by_partner(pv, cost * kind)
+            if (benefit * kind).any():
+                out[f"benefits_{ft}"] = self._by_partner(pv, benefit * kind)
         out["financial_npv"] = self._by_partner(self.pv_financial.sum(-1), self._financial_mask)
         cumulative = np.cumsum(self.financial_pv_per_year, axis=-1)
         out["financial_payback_year"] = m.payback_index(cumulative) + self.case.meta.start_year
@@ -167,12 +186,30 @@ class Result:
 
     @cached_property
     def partner_irr(self) -> np.ndarray:
-        """(D, P) IRR of each partner's nominal financial flows; NaN without investment."""
-        out = np.full(self.financial_flows_per_year.shape[:2], np.nan)
-        cols = np.flatnonzero(self.has_investment)
-        if cols.size:
-            out[:, cols] = m.irr(self.financial_flows_per_year[:, cols, :])
+        """(D, P) IRR of each partner's nominal financial flows, NaN where undefined
+        (the reason is in :attr:`partner_irr_note`)."""
+        flows = self.financial_flows_per_year
+        out = np.full(flows.shape[:2], np.nan)
+        defined = self.partner_irr_note == ""
+        if defined.any():
+            out[defined] = m.irr(flows[defined])
         return out
+
+    @cached_property
+    def partner_irr_note(self) -> np.ndarray:
+        """(D, P) why an IRR is undefined: "no_flows", "no_investment" (the partner only
+        receives), "no_sign_change" (it only pays), "no_root"; "" where it is defined."""
+        flows = self.financial_flows_per_year
+        paid = (flows < -0.005).any(axis=-1)
+        received = (flows > 0.005).any(axis=-1)
+        note = np.where(~paid & ~received, "no_flows",
+                        np.where(~paid, "no_investment", np.where(~received, "no_sign_change", "")))
+        if (note == "").any():
+            root = np.isfinite(m.irr(flows[note == ""]))
+            sub = note[note == ""]
+            sub[~root] = "no_root"
+            note[note == ""] = sub
+        return note
 
     @cached_property
     def by_partner(self) -> pd.DataFrame:
@@ -180,6 +217,7 @@ class Result:
         arrays = {**self.partner_arrays, "irr": self.partner_irr}
         D, P = arrays["net_position"].shape
         frame = pd.DataFrame({k: a.reshape(-1) for k, a in arrays.items()})
+        frame["irr_note"] = self.partner_irr_note.reshape(-1)
         frame["has_investment"] = np.tile(self.has_investment, D)
         if D == 1:
             frame.index = pd.Index(self.partners, name="partner")
@@ -194,12 +232,13 @@ class Result:
         """Totals as arrays (D,). Money totals are sums over the partners' rows."""
         pa = self.partner_arrays
         pv = self._line_pv
-        out = {k: pa[k].sum(axis=1) for k in ("pv_costs", "pv_benefits", "net_position")}
-        out["social_npv"] = out.pop("net_position")
-        out["pv_inputs"] = -(pv @ self._mask(lambda ln: ln.category in COST_CATEGORIES))
-        out["pv_social_value"] = pv @ self._mask(lambda ln: ln.category in OUTCOME_CATEGORIES)
-        out["sroi_ratio"] = m.ratio(out["pv_social_value"], out["pv_inputs"])
-        out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
+        transfer = self._mask(lambda ln: ln.category == TRANSFER_CATEGORY)
+        cost = self._mask(lambda ln: ln.role == "cost") * (1.0 - transfer)
+        benefit = self._mask(lambda ln: ln.role == "benefit") * (1.0 - transfer)
+        out = {"pv_costs": 0.0 - pv @ cost, "pv_benefits": pv @ benefit,
+               "social_npv": pa["net_position"].sum(axis=1),
+               "pv_transfers": pv @ (transfer * self._mask(lambda ln: ln.role == "benefit"))}
+        out["sroi_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
         per_year = self.pv_social.sum(axis=1)
         out["payback_year"] = m.payback_index(np.cumsum(per_year, -1)) + self.case.meta.start_year
         inv = self._mask(lambda ln: ln.category == "investment")

@@ -185,8 +185,14 @@ class Partner(Strict):
     takes_part: bool = True
 
 
-class Indexation(Strict):
-    """Nominal yearly growth per cost category."""
+class RealIndexation(Strict):
+    """Real yearly change per cost category, on top of general inflation.
+
+    A flow indexed with category c is, in euros of year y,
+    ``amount × (1 + real_c)^(y − price_year) × (1 + inflation)^(y − price_year)``; in real
+    terms (price_year euros) the inflation factor drops out, so inflation alone never moves
+    a real or social figure. Wages that rise 1% faster than prices: ``wages: 0.01``.
+    """
     wages: Rate
     prices: Rate
     rents: Rate
@@ -206,8 +212,9 @@ class Economics(Strict):
         description="real rate for MKBA/SROI figures; Dutch standard 2.25% (2021)")
     financial_discount_rate: DiscountRate = Field(
         description="nominal default for partners without a rate of their own")
-    inflation: Rate = Field(description="general price inflation, to turn nominal into real")
-    indexation: Indexation
+    inflation: Rate = Field(description="general price inflation, to turn real into nominal")
+    real_indexation: RealIndexation = Field(
+        description="real change per category on top of inflation (0 = follows inflation)")
     discounting: Discounting = Discounting.end_of_year
 
 
@@ -225,6 +232,8 @@ class Meta(Strict):
     start_year: int = Field(ge=1990, le=2100)
     horizon: int = Field(ge=1, le=50, description="operating years after the investment year")
     description: str = ""
+    zero_alternative: Label = Field(
+        description="what happens without the facility: every result is the difference with it")
 
 
 class CostKind(str, Enum):
@@ -247,7 +256,13 @@ class CostItem(Strict):
     label: Label
     kind: CostKind
     payer: Identifier
-    amount: Amount = Field(description="euros at price_year, per unit of quantity (per year if operating)")
+    payer_reasoning: str | None = Field(
+        default=None, description="why this partner pays (a stated choice, e.g. who employs "
+                                  "and who funds a worker)")
+    amount: Amount | None = Field(
+        default=None, description="euros at price_year per unit of quantity (per year if operating)")
+    amount_driver: Identifier | None = Field(
+        default=None, description="a driver (or derived driver) that holds the amount")
     quantity: list[Identifier] = Field(default_factory=list, description="drivers multiplied")
     indexation: IndexCategory = "prices"
     flow_type: CostFlowType = CostFlowType.cash
@@ -256,8 +271,16 @@ class CostItem(Strict):
     provides: list[Identifier] = Field(
         default_factory=list, description="outcomes this cost is needed for (allocation)")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _driver_shorthand(cls, data):
+        return _amount_or_driver(data, "amount", "amount_driver")
+
     @model_validator(mode="after")
     def _lifetime_for_investments(self) -> "CostItem":
+        if (self.amount is None) == (self.amount_driver is None):
+            raise PydanticCustomError(
+                "one_amount", "give 'amount' as a parameter or as the name of a driver (one of them)", {})
         if self.kind is CostKind.investment and self.lifetime is None:
             raise PydanticCustomError(
                 "lifetime_required", "an investment needs a 'lifetime' in years", {})
@@ -291,30 +314,96 @@ class OutcomeFlowType(str, Enum):
     societal_value = "societal_value"
 
 
+ComponentFlowType = Literal["cash", "in_kind", "cashable_saving", "non_cashable_saving",
+                            "societal_value"]
+
+
+class Effect(str, Enum):
+    """How an outcome behaves over time (see :func:`businesscase.cashflow.outcome_profile`)."""
+    recurring = "recurring"  # produced anew each year while the service runs; fades after it ends
+    fading = "fading"        # a one-off effect that fades by drop_off a year from first_year
+
+
+class Direction(str, Enum):
+    saving = "saving"  # money or value the pocket gains
+    cost = "cost"      # money or value the pocket loses because the outcome occurs
+
+
+def _amount_or_driver(data, field: str, driver_field: str):
+    """``field: <driver name>`` is short for ``driver_field: <driver name>``."""
+    if isinstance(data, dict) and isinstance(data.get(field), str):
+        data = dict(data)
+        data[driver_field] = data.pop(field)
+    return data
+
+
+class OutcomeComponent(Strict):
+    """One gross flow of an outcome, in the pocket that really pays or gains it.
+
+    A proxy that is a difference between two parties' flows (nursing-home care avoided
+    minus the extra care at home) is written as components, so the wrong-pocket view
+    shows both sides.
+    """
+    id: Identifier
+    label: Label | None = None
+    pocket: Identifier
+    direction: Direction
+    flow_type: ComponentFlowType
+    proxy: Amount | None = Field(default=None, description="euros at price_year per unit of quantity")
+    proxy_driver: Identifier | None = Field(
+        default=None, description="a driver (or derived driver) that holds the proxy")
+    indexation: IndexCategory = "prices"
+    reasoning: str | None = Field(default=None, description="why this pocket")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _driver_shorthand(cls, data):
+        return _amount_or_driver(data, "proxy", "proxy_driver")
+
+    @model_validator(mode="after")
+    def _one_proxy(self) -> "OutcomeComponent":
+        if (self.proxy is None) == (self.proxy_driver is None):
+            raise PydanticCustomError(
+                "one_proxy", "give 'proxy' as a parameter or as the name of a driver (one of them)", {})
+        return self
+
+
 class Outcome(Strict):
-    """One line of the social-return chain.
+    """One effect of the social-return chain, booked as one or more gross lines.
 
     value(t) = quantity × proxy × (1 − deadweight) × (1 − attribution) ×
-    (1 − displacement) × (1 − drop_off)^(t − first_year) × ramp(t),
-    for first_year ≤ t < first_year + duration and t ≤ horizon.
+    (1 − displacement) × profile(t), profile as in :func:`~businesscase.cashflow.outcome_profile`
+    for the outcome's ``effect`` (recurring or fading). With ``components`` every component
+    carries its own pocket, direction and proxy and shares the rest of the chain.
     """
     id: Identifier
     label: Label
-    pocket: Identifier = Field(description="partner whose pocket receives the value")
-    flow_type: OutcomeFlowType
+    effect: Effect = Field(description="recurring: produced each year while the service runs; "
+                                       "fading: a one-off effect that fades")
+    pocket: Identifier | None = Field(default=None, description="partner whose pocket receives the value")
+    flow_type: OutcomeFlowType | None = None
     quantity: list[Identifier] = Field(min_length=1, description="drivers multiplied")
-    proxy: Amount = Field(description="euros at price_year per unit of quantity per year")
+    proxy: Amount | None = Field(default=None, description="euros at price_year per unit of quantity per year")
+    proxy_driver: Identifier | None = None
     indexation: IndexCategory = "prices"
+    components: list[OutcomeComponent] = Field(default_factory=list)
     deadweight: Fraction
     attribution: Fraction
     displacement: Fraction
-    drop_off: Fraction
+    drop_off: Fraction = Field(description="recurring: yearly fading after the service ends; "
+                                           "fading: yearly fading from the first year")
     ramp_up_years: Years = Field(description="years until full effect, linear; 0 or 1 = at once")
     first_year: Years = Field(description="first operating year with an effect (1 = first)")
-    duration: Years = Field(description="years the effect lasts")
+    duration: Years = Field(description="recurring: years the service produces the effect; "
+                                        "fading: years the effect is counted")
     overlap_group: Identifier | None = None
     needs: list[Identifier] = Field(default_factory=list,
                                     description="partners without whom this outcome does not occur")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _driver_shorthand(cls, data):
+        return _amount_or_driver(data, "proxy", "proxy_driver")
 
     @field_validator("first_year")
     @classmethod
@@ -324,15 +413,65 @@ class Outcome(Strict):
                                       "first_year must be 1 or more (1 = first operating year)", {})
         return p
 
+    @model_validator(mode="after")
+    def _single_or_components(self) -> "Outcome":
+        single = [f for f in ("pocket", "flow_type", "proxy", "proxy_driver")
+                  if getattr(self, f) is not None]
+        if self.components:
+            if single:
+                raise PydanticCustomError(
+                    "single_and_components",
+                    "an outcome with 'components' states pocket, flow_type and proxy per "
+                    "component; remove {fields}", {"fields": ", ".join(single)})
+            return self
+        missing = [f for f in ("pocket", "flow_type") if getattr(self, f) is None]
+        if missing or (self.proxy is None) == (self.proxy_driver is None):
+            raise PydanticCustomError(
+                "single_line_incomplete",
+                "an outcome needs pocket, flow_type and proxy (a parameter or a driver name), "
+                "or a list of 'components' each with its own", {})
+        return self
+
+    def gross_lines(self) -> list[tuple[str, "OutcomeComponent"]]:
+        """(parameter key prefix, component) for each gross line; a single-line outcome
+        is one component with the outcome's own pocket and proxy."""
+        if self.components:
+            return [(f"outcomes.{self.id}.components.{c.id}", c) for c in self.components]
+        single = OutcomeComponent.model_construct(
+            id="", label=None, pocket=self.pocket, direction=Direction.saving,
+            flow_type=self.flow_type.value if self.flow_type else "societal_value",
+            proxy=self.proxy, proxy_driver=self.proxy_driver, indexation=self.indexation,
+            reasoning=None)
+        return [(f"outcomes.{self.id}", single)]
+
+    @property
+    def pockets(self) -> list[str]:
+        return [c.pocket for _, c in self.gross_lines()]
+
 
 class OverlapGroup(Strict):
     """Outcomes reaching the same saving: counted once.
 
     group value = largest member + alpha × (sum of the others), as in the Deccos
-    meetstandaard (alpha 0, 0.5 or 1).
+    meetstandaard (alpha 0, 0.5 or 1). Membership is stated on both sides: the group
+    lists its members and each member names the group, and the two must agree.
     """
     label: Label
     alpha: Fraction
+    members: list[Identifier] = Field(min_length=1, description="outcomes in the group")
+
+
+class DerivedDriver(Strict):
+    """A driver computed from others: product of ``product`` divided by product of ``divide_by``.
+
+    States a chain once (e.g. the integral hourly cost of a welfare worker from the cao
+    salary, IKB, employer charges, overhead and productive hours) so that every formula
+    that uses it prices it the same.
+    """
+    unit: str = Field(min_length=1)
+    product: list[Identifier] = Field(min_length=1)
+    divide_by: list[Identifier] = Field(default_factory=list)
+    description: str = ""
 
 
 class Case(Strict):
@@ -340,6 +479,7 @@ class Case(Strict):
     economics: Economics
     partners: list[Partner] = Field(min_length=1, max_length=100)
     drivers: dict[Identifier, Amount] = Field(default_factory=dict)
+    derived_drivers: dict[Identifier, DerivedDriver] = Field(default_factory=dict)
     costs: list[CostItem] = Field(default_factory=list)
     revenues: list[RevenueItem] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
@@ -368,6 +508,12 @@ class Case(Strict):
         """Parameters whose value lies outside their own low–high range (a soft warning)."""
         return [(k, p) for k, p in self.parameters()
                 if not (p.low <= float(min_or(p.value)) and float(max_or(p.value)) <= p.high)]
+
+    def price_year_mismatches(self) -> list[tuple[str, Parameter]]:
+        """Money figures whose year is not the case's price year (a soft warning): the
+        engine reads every amount at price_year prices and does not re-index it."""
+        return [(k, p) for k, p in self.parameters()
+                if "€" in p.unit and p.year != self.meta.price_year]
 
     def parameter(self, key: str) -> Parameter:
         for k, p in self.parameters():
@@ -416,6 +562,7 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
     yield from _duplicates("costs", [c.id for c in case.costs])
     yield from _duplicates("revenues", [r.id for r in case.revenues])
     yield from _duplicates("outcomes", [o.id for o in case.outcomes])
+    driver_names = list(case.drivers) + list(case.derived_drivers)
 
     def partner_ref(loc: tuple, ref: str, allow_external: bool = False):
         if ref in partner_ids or (allow_external and ref == EXTERNAL):
@@ -423,16 +570,35 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         extra = f" or '{EXTERNAL}'" if allow_external else ""
         yield loc, f"unknown partner '{ref}': allowed are {known}{extra}"
 
+    def driver_ref(loc: tuple, name: str):
+        if name not in driver_names:
+            allowed = ", ".join(driver_names) or "(no drivers defined)"
+            yield loc, f"unknown driver '{name}': allowed are the drivers {allowed}"
+
     def driver_refs(loc: tuple, names: list[str]):
         for j, name in enumerate(names):
-            if name not in case.drivers:
-                allowed = ", ".join(case.drivers) or "(no drivers defined)"
-                yield loc + (j,), f"unknown driver '{name}': allowed are the drivers {allowed}"
+            yield from driver_ref(loc + (j,), name)
+
+    for name in case.derived_drivers:
+        if name in case.drivers:
+            yield ("derived_drivers", name), (
+                f"'{name}' is also an ordinary driver: a name is either a driver or derived")
+    for name, d in case.derived_drivers.items():
+        yield from driver_refs(("derived_drivers", name, "product"), d.product)
+        yield from driver_refs(("derived_drivers", name, "divide_by"), d.divide_by)
+        for j, div in enumerate(d.divide_by):
+            p = case.drivers.get(div)
+            if p is not None and min(p.low, float(min_or(p.value))) <= 0:
+                yield ("derived_drivers", name, "divide_by", j), (
+                    f"driver '{div}' can be 0 (its value or low is 0): a divisor must be above 0")
+    yield from _derived_cycles(case)
 
     outcome_ids = [o.id for o in case.outcomes]
     for i, c in enumerate(case.costs):
         yield from partner_ref(("costs", i, "payer"), c.payer)
         yield from driver_refs(("costs", i, "quantity"), c.quantity)
+        if c.amount_driver is not None:
+            yield from driver_ref(("costs", i, "amount"), c.amount_driver)
         for j, o in enumerate(c.provides):
             if o not in outcome_ids:
                 yield ("costs", i, "provides", j), (
@@ -444,16 +610,107 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         if r.to == r.from_:
             yield ("revenues", i, "from"), "a revenue cannot come from the partner it goes to"
     for i, o in enumerate(case.outcomes):
-        yield from partner_ref(("outcomes", i, "pocket"), o.pocket)
+        if o.components:
+            yield from _duplicates_at(("outcomes", i, "components"), [c.id for c in o.components])
+            for j, comp in enumerate(o.components):
+                yield from partner_ref(("outcomes", i, "components", j, "pocket"), comp.pocket)
+                if comp.proxy_driver is not None:
+                    yield from driver_ref(("outcomes", i, "components", j, "proxy"), comp.proxy_driver)
+        else:
+            yield from partner_ref(("outcomes", i, "pocket"), o.pocket or "")
+            if o.proxy_driver is not None:
+                yield from driver_ref(("outcomes", i, "proxy"), o.proxy_driver)
         for j, n in enumerate(o.needs):
             yield from partner_ref(("outcomes", i, "needs", j), n)
         yield from driver_refs(("outcomes", i, "quantity"), o.quantity)
-        if o.overlap_group is not None and o.overlap_group not in case.overlap_groups:
-            allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
-            yield ("outcomes", i, "overlap_group"), (
-                f"unknown overlap group '{o.overlap_group}': allowed are {allowed}")
+        if o.overlap_group is not None:
+            group = case.overlap_groups.get(o.overlap_group)
+            if group is None:
+                allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
+                yield ("outcomes", i, "overlap_group"), (
+                    f"unknown overlap group '{o.overlap_group}': allowed are {allowed}")
+            elif o.id not in group.members:
+                yield ("outcomes", i, "overlap_group"), (
+                    f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the group's "
+                    f"members ({', '.join(group.members)}) do not list it: add it to "
+                    f"overlap_groups.{o.overlap_group}.members")
+    by_id = {o.id: o for o in case.outcomes}
+    for name, group in case.overlap_groups.items():
+        for j, member in enumerate(group.members):
+            loc = ("overlap_groups", name, "members", j)
+            if member not in by_id:
+                yield loc, (f"member '{member}' is not an outcome of this case: allowed are "
+                            f"{', '.join(outcome_ids) or '(no outcomes)'}")
+            elif by_id[member].overlap_group != name:
+                declared = by_id[member].overlap_group
+                yield loc, (f"member '{member}' does not declare this group: it says "
+                            f"overlap_group: {declared or '(none)'}; write overlap_group: "
+                            f"{name} on the outcome, or remove it from the members")
+        yield from _duplicates_at(("overlap_groups", name, "members"), group.members)
     if case.meta.price_year > case.meta.start_year + case.meta.horizon:
         yield ("meta", "price_year"), "price_year lies after the last year of the case"
+
+
+def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:
+    graph = {n: d.product + d.divide_by for n, d in case.derived_drivers.items()}
+    state: dict[str, int] = {}
+
+    def visit(n: str, path: list[str]) -> list[str] | None:
+        state[n] = 1
+        for m in graph.get(n, []):
+            if m in graph and state.get(m) == 1:
+                return path + [n, m]
+            if m in graph and m not in state:
+                found = visit(m, path + [n])
+                if found:
+                    return found
+        state[n] = 2
+        return None
+
+    for n in graph:
+        if n not in state:
+            cycle = visit(n, [])
+            if cycle:
+                yield ("derived_drivers", cycle[0]), (
+                    f"derived drivers refer to each other in a circle: {' → '.join(cycle)}")
+                return
+
+
+def driver_inputs(case: Case, name: str) -> list[str]:
+    """The ordinary drivers a driver is computed from (itself if it is not derived)."""
+    d = case.derived_drivers.get(name)
+    if d is None:
+        return [name]
+    out: list[str] = []
+    for m in d.product + d.divide_by:
+        out += [x for x in driver_inputs(case, m) if x not in out]
+    return out
+
+
+def derived_order(case: Case) -> list[str]:
+    """Derived drivers in an order where each comes after the derived drivers it uses."""
+    done: list[str] = []
+
+    def visit(n: str):
+        if n in done:
+            return
+        d = case.derived_drivers[n]
+        for m in d.product + d.divide_by:
+            if m in case.derived_drivers:
+                visit(m)
+        done.append(n)
+
+    for n in case.derived_drivers:
+        visit(n)
+    return done
+
+
+def _duplicates_at(loc: tuple, ids: list[str]) -> Iterator[tuple[tuple, str]]:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            yield loc + (i,), f"duplicate '{ident}': must be unique here"
+        seen.add(ident)
 
 
 def _duplicates(section: str, ids: list[str]) -> Iterator[tuple[tuple, str]]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .edits import parameters_behind
-from .result import COST_CATEGORIES, FINANCIAL_FLOW_TYPES, OUTCOME_CATEGORIES, Result
+from .result import FINANCIAL_FLOW_TYPES, TRANSFER_CATEGORY, Result
 
 LINE_FILTERS = {
     "social_npv": lambda ln: True,
-    "pv_social_value": lambda ln: ln.category in OUTCOME_CATEGORIES,
-    "pv_inputs": lambda ln: ln.category in COST_CATEGORIES,
-    "sroi_ratio": lambda ln: ln.category in OUTCOME_CATEGORIES + COST_CATEGORIES,
+    "pv_benefits": lambda ln: ln.role == "benefit" and ln.category != TRANSFER_CATEGORY,
+    "pv_costs": lambda ln: ln.role == "cost" and ln.category != TRANSFER_CATEGORY,
+    "sroi_ratio": lambda ln: ln.category != TRANSFER_CATEGORY,
     "investment": lambda ln: ln.category == "investment",
     "payback_year": lambda ln: True,
 }

@@ -22,6 +22,8 @@ from businesscase.why import LINE_FILTERS, why
 from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards, esc,
                          money, table)
 from .state import CaseState
+from businesscase.i18n import total_label
+
 from .texts import flow_label, ui
 
 def _pdf_bytes(html_text: str) -> bytes:
@@ -29,7 +31,7 @@ def _pdf_bytes(html_text: str) -> bytes:
         return html_to_pdf(html_text, Path(tmp) / "rapport.pdf").read_bytes()
 
 
-HEADLINES = ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "payback_year")
+HEADLINES = ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")
 
 
 def headline_cards(state: CaseState) -> str:
@@ -44,7 +46,7 @@ def headline_cards(state: CaseState) -> str:
             shown = fmt.year(value) if math.isfinite(value) else ui("never", lang)
         else:
             shown = money(value, lang)
-        items.append(card(key, ui(key, lang), shown, value, signed=key == "social_npv"))
+        items.append(card(key, total_label(key, lang), shown, value, signed=key == "social_npv"))
     corp = next((p.id for p in r.case.partners if p.type is PartnerType.corporation), None)
     if corp is not None:
         row = r.by_partner.loc[corp]

@@ -26,8 +26,8 @@ def economics(rate=0.0225, convention="end_of_year", inflation=0.0, prices=0.0, 
               rents=0.0, care=0.0, financial=0.05):
     return {"social_discount_rate": p(rate), "financial_discount_rate": p(financial),
             "inflation": p(inflation),
-            "indexation": {"wages": p(wages), "prices": p(prices), "rents": p(rents),
-                           "care_tariffs": p(care)},
+            "real_indexation": {"wages": p(wages), "prices": p(prices), "rents": p(rents),
+                                "care_tariffs": p(care)},
             "discounting": convention}
 
 
@@ -38,7 +38,8 @@ def partner(pid, ptype="other", **extra):
 def base_case(horizon=3, price_year=2025, start_year=2025, **econ):
     return {
         "meta": {"name": "test", "formulas": ["meeting_space"], "price_year": price_year,
-                 "start_year": start_year, "horizon": horizon},
+                 "start_year": start_year, "horizon": horizon,
+                 "zero_alternative": label("nothing changes")},
         "economics": economics(**econ),
         "partners": [partner("woco", "corporation"), partner("gem", "municipality")],
         "drivers": {}, "costs": [], "revenues": [], "outcomes": [],
@@ -47,8 +48,8 @@ def base_case(horizon=3, price_year=2025, start_year=2025, **econ):
 
 def outcome(oid, pocket, quantity, proxy, *, deadweight=0.0, attribution=0.0,
             displacement=0.0, drop_off=0.0, ramp_up=0, first_year=1, duration=50,
-            flow_type="societal_value", indexation="prices", **extra):
-    return {"id": oid, "label": label(oid), "pocket": pocket, "flow_type": flow_type,
+            flow_type="societal_value", indexation="prices", effect="fading", **extra):
+    return {"id": oid, "label": label(oid), "effect": effect, "pocket": pocket, "flow_type": flow_type,
             "quantity": quantity, "proxy": p(proxy), "indexation": indexation,
             "deadweight": p(deadweight), "attribution": p(attribution),
             "displacement": p(displacement), "drop_off": p(drop_off),

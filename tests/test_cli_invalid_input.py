@@ -20,15 +20,16 @@ meta:
   price_year: 2024
   start_year: 2025
   horizon: 10
+  zero_alternative: {{nl: Geen buurtkamer, en: No meeting room}}
 economics:
   social_discount_rate: {prm(0.0225, 0.015, 0.03)}
   financial_discount_rate: {prm(0.04)}
   inflation: {prm(0.02)}
-  indexation:
-    wages: {prm(0.03)}
-    prices: {prm(0.02)}
-    rents: {prm(0.025)}
-    care_tariffs: {prm(0.025)}
+  real_indexation:
+    wages: {prm(0.01)}
+    prices: {prm(0.0)}
+    rents: {prm(0.005)}
+    care_tariffs: {prm(0.005)}
   discounting: end_of_year
 partners:
   - id: woco
@@ -61,6 +62,7 @@ outcomes:
     first_year: {prm(1)}
     duration: {prm(10)}
     overlap_group: null
+    effect: recurring
 """
 
 

@@ -48,12 +48,15 @@ def test_apply_changes_leaves_the_base_untouched_and_flags_changes():
 
 def test_why_lines_add_up_to_the_figure():
     r = evaluate(load_case(CASE))
-    for metric in ("social_npv", "pv_social_value", "pv_inputs"):
+    for metric in ("social_npv", "pv_benefits", "pv_costs"):
         frame = why(r, metric)
-        sign = -1 if metric == "pv_inputs" else 1
+        sign = -1 if metric == "pv_costs" else 1
         assert sign * frame.value.sum() == pytest.approx(r.totals[metric], abs=0.01)
     host = why(r, "social_npv").set_index("item").loc["host"]
-    assert "drivers.host_hours" in host.parameters and "costs.host.amount" in host.parameters
+    # The host's hours and the shared welfare-staff chain behind its hourly price.
+    assert "drivers.host_hours" in host.parameters
+    assert "drivers.welfare_productive_hours_per_fte" in host.parameters
+    assert "drivers.welfare_ikb_factor" in host.parameters
     corp = why(r, "financial_npv", partner="woningcorporatie")
     assert corp.value.sum() == pytest.approx(r.by_partner.loc["woningcorporatie", "financial_npv"],
                                              abs=0.01)

@@ -136,10 +136,10 @@ def test_combined_case_counts_shared_outcomes_once():
     # Same gross outcomes and costs as the two formulas together.
     gross = lambda r: r.ledger[r.ledger.category == "outcome"].pv_social.sum()
     assert gross(both) == pytest.approx(gross(ms) + gross(cb), abs=0.005)
-    assert both.totals["pv_inputs"] == pytest.approx(
-        ms.totals["pv_inputs"] + cb.totals["pv_inputs"], abs=0.005)
-    naive = ms.totals["pv_social_value"] + cb.totals["pv_social_value"]
+    assert both.totals["pv_costs"] == pytest.approx(
+        ms.totals["pv_costs"] + cb.totals["pv_costs"], abs=0.005)
+    naive = ms.totals["pv_benefits"] + cb.totals["pv_benefits"]
     overlap = group_overlap_pv(both) - group_overlap_pv(ms) - group_overlap_pv(cb)
     assert overlap > 1_000  # the two formulas really do reach the same outcomes
-    assert both.totals["pv_social_value"] < naive
-    assert naive - both.totals["pv_social_value"] == pytest.approx(overlap, abs=0.005)
+    assert both.totals["pv_benefits"] < naive
+    assert naive - both.totals["pv_benefits"] == pytest.approx(overlap, abs=0.005)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from builders import ASSUMPTIONS, base_case, p
+from builders import ASSUMPTIONS, base_case, outcome, p
 from businesscase import LoadError, load_case
 from businesscase.assumptions import case_from_data
 
@@ -50,7 +50,11 @@ def test_problem_in_an_included_file_names_that_file(tmp_path):
                     .replace("shared/partners.yaml", "partners.yaml")
                     .replace("shared/economics.yaml", str(ASSUMPTIONS / "shared" / "economics.yaml"))
                     .replace("shared/reference_complex.yaml",
-                             str(ASSUMPTIONS / "shared" / "reference_complex.yaml")))
+                             str(ASSUMPTIONS / "shared" / "reference_complex.yaml"))
+                    .replace("shared/welfare_staff.yaml", str(ASSUMPTIONS / "shared" / "welfare_staff.yaml"))
+                    .replace("shared/care_prices.yaml", str(ASSUMPTIONS / "shared" / "care_prices.yaml"))
+                    .replace("shared/overlap_groups.yaml",
+                             str(ASSUMPTIONS / "shared" / "overlap_groups.yaml")))
     with pytest.raises(LoadError) as err:
         load_case(path)
     first = err.value.problems[0]
@@ -64,7 +68,14 @@ def test_plain_data_is_validated_with_paths():
     with pytest.raises(LoadError) as err:
         case_from_data(data)
     fields = {pr.field for pr in err.value.problems}
-    assert "outcomes[x].pocket" in fields and "outcomes[x].proxy" in fields
+    assert {"outcomes[x].effect", "outcomes[x].quantity", "outcomes[x].deadweight"} <= fields
+    # A complete outcome without a pocket or proxy is told what it needs.
+    full = outcome("x", "gem", ["n"], 1.0)
+    del full["pocket"], full["proxy"]
+    data["drivers"], data["outcomes"] = {"n": p(1)}, [full]
+    with pytest.raises(LoadError) as err:
+        case_from_data(data)
+    assert "needs pocket, flow_type and proxy" in str(err.value)
 
 
 def test_value_outside_its_range_is_a_warning_not_an_error(tmp_path):

@@ -25,20 +25,23 @@ def test_ledger_reconciles(path):
     # Sums over partners equal the totals, to the cent.
     assert round(bp.net_position.sum(), 2) == round(totals["social_npv"], 2)
     assert round(ledger.pv_social.sum(), 2) == round(totals["social_npv"], 2)
-    assert round(bp.pv_costs.sum(), 2) == round(totals["pv_costs"], 2)
-    assert round(bp.pv_benefits.sum(), 2) == round(totals["pv_benefits"], 2)
+    # Partners' costs and benefits include the transfers they pay and receive; the
+    # societal totals do not (one definition, businesscase/result.py).
+    assert round(bp.pv_costs.sum() - totals["pv_transfers"], 2) == round(totals["pv_costs"], 2)
+    assert round(bp.pv_benefits.sum() - totals["pv_transfers"], 2) == round(totals["pv_benefits"], 2)
     # Costs and benefits per partner add up to the net position, by flow type too.
     assert np.allclose(bp.pv_benefits - bp.pv_costs, bp.net_position, atol=0.005)
     ft_benefits = bp[[c for c in bp.columns if c.startswith("benefits_")]].sum(axis=1)
     ft_costs = bp[[c for c in bp.columns if c.startswith("costs_")]].sum(axis=1)
     assert np.allclose(ft_benefits, bp.pv_benefits, atol=0.005)
     assert np.allclose(ft_costs, bp.pv_costs, atol=0.005)
-    # Social value and inputs come from the same ledger lines.
-    outcomes = ledger[ledger.category.isin(["outcome", "overlap_correction"])].pv_social.sum()
-    inputs = -ledger[ledger.category.isin(["investment", "replacement", "residual_value",
-                                           "operating"])].pv_social.sum()
-    assert outcomes == pytest.approx(totals["pv_social_value"], abs=0.005)
-    assert inputs == pytest.approx(totals["pv_inputs"], abs=0.005)
+    # Societal costs and benefits come from the same ledger lines, transfers left out;
+    # the SROI ratio is their quotient.
+    own = ledger[ledger.category != "revenue"]
+    assert -own[own.role == "cost"].pv_social.sum() == pytest.approx(totals["pv_costs"], abs=0.005)
+    assert own[own.role == "benefit"].pv_social.sum() == pytest.approx(totals["pv_benefits"], abs=0.005)
+    assert totals["sroi_ratio"] == pytest.approx(totals["pv_benefits"] / totals["pv_costs"])
+    assert totals["pv_benefits"] - totals["pv_costs"] == pytest.approx(totals["social_npv"], abs=0.005)
     # Transfers between partners and from outside cancel in the total.
     assert ledger[ledger.category == "revenue"].pv_social.sum() == pytest.approx(0.0, abs=1e-6)
     # Real = nominal deflated; PV = real discounted.

@@ -190,7 +190,7 @@ def test_compare_ranks_scenarios_and_reports_municipal_money():
     assert frame.loc["meeting_space", "municipal_cost"] == pytest.approx(
         ms.by_partner.loc["gemeente", "pv_costs"])
     assert frame.loc["meeting_space", "value_per_municipal_euro"] == pytest.approx(
-        ms.totals["pv_social_value"] / ms.by_partner.loc["gemeente", "pv_costs"])
+        ms.totals["pv_benefits"] / ms.by_partner.loc["gemeente", "pv_costs"])
     with pytest.raises(ValueError, match="2 to 6"):
         compare(cases[:1])
 

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from ..assumptions import LoadError
 from ..edits import InvalidChange, apply_changes, check_value, parameter_table
 from ..report import PARTNER_KEYS, TOTAL_KEYS
-from ..i18n import t
+from ..i18n import t, total_label
 from ..result import Result
 from ..schema import Case
 from ..yaml_source import InputProblem
@@ -80,14 +80,18 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     ws.append([t("discounting", lang), t(case.economics.discounting.value, lang)])
     ws.append([t("social_rate", lang), case.economics.social_discount_rate.value])
     ws.cell(row=5, column=2).number_format = "0.00%"
+    ws.append([t("zero_alternative", lang), case.meta.zero_alternative(lang).strip()])
+    for row in (1, ws.max_row):  # the user's own text, never a formula
+        ws.cell(row=row, column=2).data_type = "s"
     ws.append([])
     ws.append([t("key_figures", lang)])
     ws.cell(row=ws.max_row, column=1).font = BOLD
     for key in TOTAL_KEYS:
         value = float(result.totals[key])
-        ws.append([t(key, lang), value if value == value else None])
+        ws.append([total_label(key, lang), value if value == value else None])
         ws.cell(row=ws.max_row, column=2).number_format = (
             RATIO if key == "sroi_ratio" else "0" if key == "payback_year" else EURO)
+    ws.append([t("sroi_definition", lang)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
     ws = wb.create_sheet(_name("assumptions", lang))

@@ -126,7 +126,7 @@ def _table(head: list[str], rows: list[list], numeric: set[int] = frozenset()) -
 
 def _headline(result: Result, lang: str) -> str:
     cards = []
-    for key in ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "investment",
+    for key in ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "investment",
                 "payback_year"):
         v = float(result.totals[key])
         shown = (fmt.number(v, 2, lang) if key == "sroi_ratio" else

@@ -30,8 +30,8 @@ def compare(scenarios: list[tuple[str, Case]], method: str = "shapley",
         municipal = [p.id for p in case.partners if p.type is PartnerType.municipality]
         cost = float(bp.loc[municipal, "pv_costs"].sum()) if municipal else 0.0
         row = {"social_npv": result.totals["social_npv"], "sroi_ratio": result.totals["sroi_ratio"],
-               "pv_social_value": result.totals["pv_social_value"], "municipal_cost": cost,
-               "value_per_municipal_euro": float(ratio(result.totals["pv_social_value"], cost))}
+               "pv_benefits": result.totals["pv_benefits"], "municipal_cost": cost,
+               "value_per_municipal_euro": float(ratio(result.totals["pv_benefits"], cost))}
         row.update({f"net.{p}": v for p, v in bp.net_position.items()})
         split = allocate(result, method, basis).table.fair_contribution
         row.update({f"fair.{p}": v for p, v in split.items()})

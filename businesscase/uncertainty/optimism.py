@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assumptions import assumptions_dir
-from ..schema import Case
+from ..schema import Amount, Case, Direction, driver_inputs
 from ..yaml_source import read_yaml
 
 
@@ -37,14 +37,47 @@ def load_optimism_bias(path: Path | None = None) -> OptimismBias:
 
 
 def optimism_bias(case: Case, bias: OptimismBias | None = None) -> Case:
-    """A copy of the case with costs raised and benefits lowered and delayed."""
+    """A copy of the case with costs raised and benefits lowered and delayed.
+
+    An item whose amount or proxy names a (shared) driver gets its own copy of that
+    figure, corrected by the weakest confidence behind it, so that correcting one item
+    never moves another that shares the driver.
+    """
     bias = bias or load_optimism_bias()
     out = case.model_copy(deep=True)
     for item in out.costs:
+        if item.amount_driver:
+            item.amount, item.amount_driver = _own_copy(out, item.amount_driver), None
         item.amount.value *= 1 + bias.cost_uplift[item.amount.confidence.value]
     for o in out.outcomes:
-        grade = o.proxy.confidence.value
-        o.proxy.value *= 1 - bias.benefit_cut[grade]
-        o.first_year.value += round(bias.delay_years[grade])
-        o.duration.value = max(0.0, o.duration.value - round(bias.delay_years[grade]))
+        grades = []
+        targets = o.components or [o]
+        for target in targets:
+            if target.proxy_driver:
+                target.proxy, target.proxy_driver = _own_copy(out, target.proxy_driver), None
+            grade = target.proxy.confidence.value
+            grades.append(grade)
+            if getattr(target, "direction", Direction.saving) is Direction.cost:
+                target.proxy.value *= 1 + bias.cost_uplift[grade]
+            else:
+                target.proxy.value *= 1 - bias.benefit_cut[grade]
+        delay = max(round(bias.delay_years[g]) for g in grades)
+        o.first_year.value += delay
+        o.duration.value = max(0.0, o.duration.value - delay)
     return out
+
+
+_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _own_copy(case: Case, driver: str) -> Amount:
+    """A driver's current value as a parameter of its own, with the weakest confidence
+    of the figures behind it."""
+    from ..engine import driver_values
+    inputs = [case.drivers[m] for m in driver_inputs(case, driver)]
+    weakest = max(inputs, key=lambda p: _ORDER[p.confidence.value])
+    value = float(driver_values(case)[driver])
+    return Amount(value=value, unit=weakest.unit, year=weakest.year, estimate=True,
+                  reasoning=f"driver {driver}, copied for the optimism-bias correction",
+                  low=min(value, 0.0) if value < 0 else 0.0, high=max(value, 0.0) * 10 or 1.0,
+                  confidence=weakest.confidence)

@@ -59,7 +59,7 @@ def core_result(changes: dict | None = None):
 def core_headlines(changes: dict | None = None) -> dict[str, float]:
     r = core_result(changes)
     out = {k: float(r.totals[k]) for k in
-           ("social_npv", "sroi_ratio", "pv_social_value", "pv_inputs", "payback_year")}
+           ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")}
     corp = next(p.id for p in r.case.partners if p.type is PartnerType.corporation)
     out["corporation_npv"] = float(r.by_partner.loc[corp].financial_npv)
     out["corporation_irr"] = float(r.by_partner.loc[corp].irr)
