@@ -118,7 +118,8 @@ class StructuredGame:
                 r[n + k], r[index[p]] = 1, -1  # y_k − s_i ≤ 0
                 rows.append(r); lo.append(-np.inf); hi.append(0)
                 all_in[index[p]] = -1
-            rows.append(all_in); lo.append(1 - len(b.players)); hi.append(np.inf)  # y_k − Σ s_i ≥ 1 − |R_k|
+            # y_k − Σ s_i ≥ 1 − |R_k|
+            rows.append(all_in); lo.append(1 - len(b.players)); hi.append(np.inf)
         for j, cs in enumerate(self.costs):
             any_in = row()
             any_in[n + K + j] = 1
