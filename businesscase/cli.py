@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from .allocation import METHODS, BenefitBasis, allocate
+from .allocation import METHODS, BenefitBasis, allocate, default_participants
 from .cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from .cli_analysis import add_parsers as add_analysis_parsers
 from .assumptions import LoadError, default_case_path, load_case
@@ -62,9 +62,10 @@ def cmd_allocate(args) -> int:
         print(f"businesscase: unknown partner(s) {', '.join(sorted(unknown))}; "
               f"partners are {', '.join(case.partner_ids)}", file=sys.stderr)
         return EXIT_INVALID
-    participants = [p for p in case.partner_ids if p not in args.without]
+    result = evaluate(case)
+    participants = [p for p in default_participants(result, args.basis) if p not in args.without]
     try:
-        allocation = allocate(evaluate(case), args.method, args.basis, participants)
+        allocation = allocate(result, args.method, args.basis, participants)
     except ValueError as exc:  # e.g. a method that cannot handle this many partners
         raise LoadError([InputProblem(str(args.case or default_case_path()), None,
                                       "--method", str(exc))]) from None

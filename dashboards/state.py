@@ -12,7 +12,7 @@ from panel.io.document import hold
 from pydantic import ValidationError
 
 from businesscase import evaluate, load_case
-from businesscase.allocation import METHODS, allocate, check_proposal
+from businesscase.allocation import METHODS, allocate, check_proposal, default_participants
 from businesscase.assumptions import LoadError, assumptions_dir, default_case_path
 from businesscase.edits import InvalidChange, apply_changes, check_value
 
@@ -86,7 +86,7 @@ class CaseState(param.Parameterized):
             case = apply_changes(self.base, self.changes, self.names, self.absent, self.added,
                                  self.removed)
             result = evaluate(case)
-            participants = [p.id for p in case.partners if p.takes_part]
+            participants = default_participants(result, self.basis)
             allocation = allocate(result, self.method, self.basis, participants)
             proposal = (check_proposal(result, {p: v for p, v in self.proposal.items()
                                                 if p in participants}, self.basis, participants)

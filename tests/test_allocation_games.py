@@ -220,3 +220,73 @@ def test_nucleolus_with_an_empty_core_and_a_binding_lower_bound():
     g = TUGame(["1", "2", "3"], np.array([0, 0, 0, 0, 0, 0, 100_018, 100_017], dtype=float))
     assert g.nucleolus().tolist() == pytest.approx([0, 50_008.5, 50_008.5], abs=1e-6)
     assert g.prenucleolus().tolist() == pytest.approx([-0.5, 50_008.75, 50_008.75], abs=1e-6)
+
+
+# -- structured games with negative streams ----------------------------------------------------
+
+def signed_structured(n, seed):
+    """Benefits and costs of either sign: a negative benefit is a loss needing all of its
+    players (the cost side of an outcome booked gross), a negative cost a gain."""
+    rng = np.random.default_rng(seed)
+    players = [f"p{i}" for i in range(n)]
+
+    def subset():
+        k = int(rng.integers(1, min(n, 4) + 1))
+        return frozenset(rng.choice(players, size=k, replace=False).tolist())
+    benefits = [Stream(f"b{k}", float(rng.uniform(-80, 100)), subset())
+                for k in range(int(rng.integers(1, 2 * n + 1)))]
+    costs = [Stream(f"c{j}", float(rng.uniform(-30, 60)), subset())
+             for j in range(int(rng.integers(0, n + 1)))]
+    return StructuredGame(players, benefits, costs)
+
+
+@SETTINGS
+@given(st.integers(3, 9), st.integers(0, 100_000), st.integers(0, 100_000))
+def test_max_excess_with_negative_streams_equals_enumeration(n, seed, xseed):
+    sg = signed_structured(n, seed)
+    tu = sg.to_tugame()
+    x = sg.shapley() + np.random.default_rng(xseed).normal(0, 30, n)
+    group, excess = sg.max_excess(x)
+    _, expected = tu.core_excess(x)
+    assert excess == pytest.approx(expected, abs=1e-6)
+    assert 0 < len(group) < n
+    assert sg.value(group) - x[list(group)].sum() == pytest.approx(expected, abs=1e-6)
+
+
+@SETTINGS
+@given(st.integers(2, 9), st.integers(0, 100_000))
+def test_closed_form_shapley_with_negative_streams_equals_enumeration(n, seed):
+    sg = signed_structured(n, seed)
+    tu = sg.to_tugame()
+    np.testing.assert_allclose(sg.shapley()[sg.players], tu.shapley(), atol=1e-9)
+    for S in [sg.players[:1], sg.players[: n // 2], sg.players]:
+        assert tu.value(S) == pytest.approx(sg.value(S))
+
+
+def test_max_excess_counts_a_loss_that_needs_the_whole_group():
+    # The loss of 10 arises only when a and b both take part. A program that only caps
+    # "earned" at each member's membership would leave the loss out and find {a, b} at 2.
+    sg = StructuredGame(["a", "b", "c"], [Stream("loss", -10.0, frozenset({"a", "b"}))])
+    x = {"a": -1.0, "b": -1.0, "c": 0.0}
+    group, excess = sg.max_excess(x)
+    assert excess == pytest.approx(1.0) and group in ({"a"}, {"b"}, {"a", "c"}, {"b", "c"})
+
+
+def test_null_players_and_the_restricted_game():
+    sg = StructuredGame(["a", "b", "c", "d", "e"],
+                        [Stream("ab", 50.0, frozenset({"a", "b"})),
+                         Stream("gross_plus", 20.0, frozenset({"c", "d"})),
+                         Stream("gross_minus", -20.0, frozenset({"c", "d"})),
+                         Stream("own", 5.0, frozenset({"e"}))],
+                        [Stream("e_cost", 5.0, frozenset({"e"})), Stream("a_cost", 30.0, frozenset({"a"}))])
+    # c and d are in streams that cancel; e's own benefit pays exactly its own cost.
+    assert sg.null_players() == ["c", "d", "e"]
+    tu = sg.to_tugame()
+    for p in sg.null_players():
+        i = sg.players.index(p)
+        assert all(tu.v[m | 1 << i] == pytest.approx(tu.v[m]) for m in range(1 << 5))
+    sub = sg.restricted(["a", "b"])
+    assert sub.players == ["a", "b"] and sub.value(["a", "b"]) == pytest.approx(sg.value(sg.players))
+    shared = StructuredGame(["a", "b", "c"], [], [Stream("any", 7.0, frozenset({"b", "c"}))])
+    assert shared.null_players() == ["a"]
+    assert shared.restricted(["a", "b"]).value(["b"]) == pytest.approx(-7.0)

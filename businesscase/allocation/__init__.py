@@ -5,7 +5,7 @@
 >>> g.shapley(), g.nucleolus()
 """
 
-from .case_game import METHODS, BenefitBasis, CaseGame, case_game
+from .case_game import METHODS, BenefitBasis, CaseGame, case_game, default_participants
 from .costgame import CostGame
 from .game import TUGame
 from .split import Allocation, ProposalCheck, Transfer, allocate, check_proposal, settle
@@ -14,4 +14,5 @@ from .texts import method_description, method_name
 
 __all__ = ["Allocation", "BenefitBasis", "CaseGame", "CostGame", "METHODS", "ProposalCheck",
            "Stream", "StructuredGame", "TUGame", "Transfer", "allocate", "case_game",
-           "check_proposal", "method_description", "method_name", "sampled_shapley", "settle"]
+           "check_proposal", "default_participants", "method_description", "method_name",
+           "sampled_shapley", "settle"]

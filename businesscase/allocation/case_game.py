@@ -5,7 +5,7 @@ if only they take part. Taking part means bringing one's own cost items; an outc
 realised only if every partner it needs takes part, and it counts for the coalition only
 if the partner whose pocket receives it is a member too.
 
-Definition (formula): with outcomes k (value B_k ≥ 0 at the social discount rate, needing
+Definition (formula): with outcomes k (value B_k at the social discount rate, needing
 partners R_k, received by p_k) and cost items j (cost C_j ≥ 0 paid by q_j),
 
     v(S) = Σ_k B_k · 1[R_k ∪ {p_k} ⊆ S] − Σ_j C_j · 1[q_j ∈ S],
@@ -13,8 +13,20 @@ partners R_k, received by p_k) and cost items j (cost C_j ≥ 0 paid by q_j),
 a game with the business-case structure, so its Shapley value has a closed form:
 each outcome's value is shared equally by the partners it needs and the one receiving it,
 and each partner carries its own costs. Money from outside the partnership (a subsidy)
-is a benefit needing only its receiver. Payments between partners today (a room fee) are
-not part of the game: they are today's split, which the allocation replaces.
+is a benefit needing only its receiver. An outcome booked gross, as a saving in one pocket
+and an extra cost in another (a postponed nursing-home admission saves the care office and
+costs the health insurer extra home care), is one stream per pocket, each needing the
+outcome's partners and its own pocket; the cost side has B_k < 0.
+
+Payments between partners today (a room fee) are not part of the game: they are today's
+split, which the allocation replaces. A payment whose counterpart does not take part does
+not happen in that coalition, so it is left out of today's contribution on both sides:
+the fair contributions then always add up to the cost to cover.
+
+Who is in the game: the partners taking part (or the ones named in ``participants``). By
+default a partner with no line in the ledger that no outcome needs is left out; named
+explicitly, it stays in as a null player and gets nothing under every method but the
+equal split of the surplus.
 
 What counts as benefit (``basis``):
 - ``cash``: cashable savings and cash received;
@@ -27,6 +39,9 @@ The Shapley value uses v as defined above (closed form). A group can also decide
 out and gain nothing, so the stability check, the equal split of the surplus and the
 (pre-)nucleolus use v⁺(S) = max(v(S), 0) for the groups short of the whole partnership:
 a split is stable when no group gains more by going its own way or by staying out.
+The (pre-)nucleolus is computed on the game without the null players of v (partners in
+no stream and paying no cost), who get 0: in v⁺ they would not be null any more, since
+v⁺(N) = v(N) while the others alone may claim max(v(N ∖ null), 0).
 """
 
 from __future__ import annotations
@@ -81,10 +96,16 @@ class CaseGame:
     def cost_to_cover(self) -> float:
         return float(self.contribution_today.sum())
 
-    def stay_out_game(self) -> TUGame:
+    def null_players(self) -> list[str]:
+        """Partners who change no coalition's value (no stream, no cost)."""
+        return self.game.null_players()
+
+    def stay_out_game(self, players: list[str] | None = None) -> TUGame:
         """The explicit game in which a group may also stay out: v⁺(S) = max(v(S), 0) for
-        every proper group S, v⁺(N) = v(N). Used for the nucleolus and the stability check."""
-        tu = self.game.to_tugame()
+        every proper group S, v⁺(N) = v(N); optionally on a subset of the players (the
+        subgame of v, then v⁺). Used for the nucleolus."""
+        game = self.game if players is None else self.game.restricted(players)
+        tu = game.to_tugame()
         values = np.maximum(tu.v, 0.0)
         values[-1] = tu.v[-1]
         return TUGame(tu.players, values)
@@ -99,41 +120,63 @@ def default_holders(result: Result) -> dict[str, str]:
     return {p.id: municipality for p in case.partners if p.type is PartnerType.residents}
 
 
+def default_participants(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
+                         holders: dict[str, str] | None = None) -> list[str]:
+    """The partners in the game when none are named: those taking part that have a line in
+    the ledger, are needed by an outcome, or hold another partner's value (``holders``,
+    by default as in ``case_game``)."""
+    case = result.case
+    if holders is None:
+        holders = default_holders(result) if BenefitBasis(basis) is BenefitBasis.societal else {}
+    with_lines = {ln.partner for ln in result.lines}
+    relevant = with_lines | {p for o in case.outcomes for p in o.needs}
+    relevant |= {h for p, h in holders.items() if p in with_lines}
+    return [p.id for p in case.partners if p.takes_part and p.id in relevant]
+
+
 def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
               participants: list[str] | None = None,
               holders: dict[str, str] | None = None) -> CaseGame:
-    """Build the coalition game of an evaluated case (single evaluation)."""
+    """Build the coalition game of an evaluated case (single evaluation).
+
+    participants: the partners in the coalition (those not taking part are dropped);
+    by default the ones of ``default_participants``.
+    """
     if result.n_draws != 1:
         raise ValueError("allocation works on a single evaluation, not on draws")
     basis = BenefitBasis(basis)
     case = result.case
-    taking_part = [p.id for p in case.partners if p.takes_part]
-    players = taking_part if participants is None else [p for p in taking_part if p in participants]
-    if not players:
-        raise ValueError("no partner takes part")
     if holders is None:
         holders = default_holders(result) if basis is BenefitBasis.societal else {}
+    if participants is None:
+        players = default_participants(result, basis, holders)
+    else:
+        players = [p.id for p in case.partners if p.takes_part and p.id in participants]
+    if not players:
+        raise ValueError("no partner takes part")
     present = set(players)
     pv = result._line_pv[0]
     benefit = pd.Series(0.0, index=players)
     cashable = pd.Series(0.0, index=players)
     today = pd.Series(0.0, index=players)
     streams: dict[tuple, float] = {}
+    stream_flows: dict[tuple, set] = {}
     costs: dict[tuple, float] = {}
-    for (kind, key), value in zip(_classify_lines(result, basis, holders), pv):
+    for line, (kind, key), value in zip(result.lines, _classify_lines(result, basis, holders), pv):
         if kind == "stream":
             streams[key] = streams.get(key, 0.0) + value
+            stream_flows.setdefault(key, set()).add(line.flow_type)
         elif kind == "cost" and key[1] in present:
             costs[key] = costs.get(key, 0.0) - value
-        elif kind == "transfer" and key in present:
-            today[key] -= value  # paid (value < 0) raises, received (value > 0) lowers it
+        elif kind == "transfer" and key[0] in present and key[1] in present:
+            today[key[0]] -= value  # paid (value < 0) raises, received (value > 0) lowers it
     game_benefits, lost = [], []
     for (item, pocket, required), value in streams.items():
         stream = Stream(item, value, required)
         if required <= present:
             game_benefits.append(stream)
             benefit[pocket] += value
-            if _is_cashable(result, item):
+            if stream_flows[(item, pocket, required)] <= CASHABLE:
                 cashable[pocket] += value
         else:
             lost.append(stream)
@@ -149,18 +192,29 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
                     (start, start + case.meta.horizon))
 
 
+CASHABLE = {"cash", "cashable_saving"}
+
+
 def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
     """What each ledger line is in the game: ("stream", (item, pocket, required partners)),
-    ("cost", (item, payer)), ("transfer", partner) for payments between partners, or
-    ("none", None) for lines outside the game (not counted under this basis, external)."""
+    ("cost", (item, payer)), ("transfer", (partner, counterpart)) for payments between
+    partners, or ("none", None) for lines outside the game (not counted under this basis,
+    external).
+
+    An outcome line is a stream whatever its role: the cost side of an outcome booked
+    gross (role "cost", negative values) is a stream with a negative amount.
+    """
     needs = {o.id: set(o.needs) for o in result.case.outcomes}
+    revenues = {r.id: r for r in result.case.revenues}
     out = []
     for line in result.lines:
         is_revenue = line.category == "revenue"
         if line.partner == EXTERNAL:
             out.append(("none", None))
         elif is_revenue and not (line.role == "benefit" and _payer_is_external(result, line.item)):
-            out.append(("transfer", line.partner))
+            r = revenues[line.item]
+            counterpart = r.from_ if line.role == "benefit" else r.to
+            out.append(("transfer", (line.partner, counterpart)))
         elif line.category in OUTCOME_CATEGORIES or is_revenue:
             if line.flow_type not in COUNTED[basis]:
                 out.append(("none", None))
@@ -202,8 +256,8 @@ def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.finan
             for name in ("shapley", "alone"):
                 W[name][l, index[key[1]]] = 1.0
             W["today"][l, index[key[1]]] = -1.0
-        elif kind == "transfer" and key in index:
-            W["today"][l, index[key]] = -1.0
+        elif kind == "transfer" and key[0] in index and key[1] in index:
+            W["today"][l, index[key[0]]] = -1.0
     return W, players
 
 
@@ -217,7 +271,9 @@ def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method
         return benefit - today
     total = (benefit - today).sum(axis=1, keepdims=True)  # v(N) = benefits − costs
     if method == "proportional_benefit":
-        share = benefit / np.where(benefit.sum(1, keepdims=True) > 0, benefit.sum(1, keepdims=True), 1)
+        weight = np.maximum(benefit, 0.0)  # as fair_split: no share for a net loss
+        total_weight = weight.sum(1, keepdims=True)
+        share = weight / np.where(total_weight > 0, total_weight, 1)
         return benefit - today.sum(1, keepdims=True) * share
     if method == "equal_surplus":
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
@@ -245,11 +301,6 @@ def _payer_is_external(result: Result, item: str) -> bool:
     return any(r.id == item and r.from_ == EXTERNAL for r in result.case.revenues)
 
 
-def _is_cashable(result: Result, item: str) -> bool:
-    flows = {ln.flow_type for ln in result.lines if ln.item == item}
-    return bool(flows) and flows <= {"cash", "cashable_saving"}
-
-
 def fair_split(cg: CaseGame, method: str) -> pd.Series:
     """Net position after the split (PV) per partner, for a named method."""
     game, players = cg.game, cg.players
@@ -257,7 +308,8 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
     if method == "as_is":
         return cg.benefit - cg.contribution_today
     if method in ("proportional_benefit", "proportional_cashable"):
-        weights = cg.benefit if method == "proportional_benefit" else cg.cashable_benefit
+        received = cg.benefit if method == "proportional_benefit" else cg.cashable_benefit
+        weights = received.clip(lower=0.0)  # a partner left with a net loss takes no share
         if weights.sum() <= 0:
             raise ValueError("no benefit to be proportional to")
         return cg.benefit - cg.cost_to_cover * weights / weights.sum()
@@ -267,17 +319,24 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
     if method == "shapley":
         return game.shapley().reindex(players)
     if method in ("nucleolus", "prenucleolus"):
-        if len(players) > MAX_NUCLEOLUS_PLAYERS:
+        null = set(cg.null_players())
+        active = [p for p in players if p not in null]
+        if len(active) > MAX_NUCLEOLUS_PLAYERS:
             raise ValueError(f"the {method} is computed exactly for up to "
                              f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
-                             f"{len(players)}: use shapley")
-        tu = cg.stay_out_game()
+                             f"{len(active)}: use shapley")
+        out = pd.Series(0.0, index=pd.Index(players, name="player"))
+        if not active:
+            return out
+        tu = cg.stay_out_game(active)
         try:
-            return getattr(tu, method)()
+            x = getattr(tu, method)()
         except ValueError:
-            if method == "nucleolus":  # no imputation exists: fall back to the pre-nucleolus
-                return tu.prenucleolus()
-            raise
+            if method != "nucleolus":
+                raise
+            x = tu.prenucleolus()  # no imputation exists: fall back to the pre-nucleolus
+        out[active] = x[active].to_numpy()
+        return out
     raise ValueError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
 
 

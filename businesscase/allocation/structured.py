@@ -12,6 +12,11 @@ Its Shapley value has an exact closed form for any number of players,
 
 because the Shapley value is additive and splits each unanimity or union game equally
 among the players it involves.
+
+Amounts may have either sign: a benefit stream with a negative amount is an extra cost
+that arises only when all of R_k take part (the gross cost side of an outcome, such as
+extra home care while a nursing-home admission is postponed). The closed form, the
+explicit game and the max-excess program hold for both signs.
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ from .game import MAX_EXPLICIT_PLAYERS, TUGame
 
 @dataclass(frozen=True)
 class Stream:
-    """A benefit (amount > 0 needs all of `players`) or a cost (needs any of them)."""
+    """A benefit (earned when all of `players` take part) or a cost (incurred when any of
+    them does). The amount may be negative: a negative benefit is a loss that needs all of
+    `players`, a negative cost a gain that needs any of them."""
     name: str
     amount: float
     players: frozenset
@@ -88,8 +95,11 @@ class StructuredGame:
     def max_excess(self, x) -> tuple[frozenset, float]:
         """The proper coalition S maximising v(S) − x(S), for any number of players.
 
-        A small mixed-integer program (HiGHS): s_i ∈ {0, 1} membership, y_k ≤ s_i for
-        i ∈ R_k (benefit k earned), z_j ≥ s_i for i ∈ U_j (cost j incurred).
+        A small mixed-integer program (HiGHS): s_i ∈ {0, 1} membership; y_k = 1[R_k ⊆ S]
+        (benefit k earned) and z_j = 1[U_j ∩ S ≠ ∅] (cost j incurred), held exactly by
+        y_k ≤ s_i and y_k ≥ Σ_{i∈R_k} s_i − |R_k| + 1, z_j ≥ s_i and z_j ≤ Σ_{i∈U_j} s_i.
+        Both sides are needed once amounts can be negative: the objective no longer pushes
+        y_k up and z_j down by itself.
         """
         x = np.array([float(x[p]) for p in self.players]) if not isinstance(x, np.ndarray) else x
         n, K, J = self.n, len(self.benefits), len(self.costs)
@@ -97,16 +107,28 @@ class StructuredGame:
         # variables: s (n), y (K), z (J); maximise Σ B y − Σ C z − Σ x s
         c = -np.r_[-x, [b.amount for b in self.benefits], [-c.amount for c in self.costs]]
         rows, lo, hi = [], [], []
+
+        def row():
+            return np.zeros(n + K + J)
         for k, b in enumerate(self.benefits):
+            all_in = row()
+            all_in[n + k] = 1
             for p in b.players:
-                r = np.zeros(n + K + J)
+                r = row()
                 r[n + k], r[index[p]] = 1, -1  # y_k − s_i ≤ 0
                 rows.append(r); lo.append(-np.inf); hi.append(0)
+                all_in[index[p]] = -1
+            # y_k − Σ s_i ≥ 1 − |R_k|
+            rows.append(all_in); lo.append(1 - len(b.players)); hi.append(np.inf)
         for j, cs in enumerate(self.costs):
+            any_in = row()
+            any_in[n + K + j] = 1
             for p in cs.players:
-                r = np.zeros(n + K + J)
+                r = row()
                 r[index[p]], r[n + K + j] = 1, -1  # s_i − z_j ≤ 0
                 rows.append(r); lo.append(-np.inf); hi.append(0)
+                any_in[index[p]] = -1
+            rows.append(any_in); lo.append(-np.inf); hi.append(0)  # z_j − Σ s_i ≤ 0
         size = np.r_[np.ones(n), np.zeros(K + J)]
         rows.append(size); lo.append(1); hi.append(n - 1)  # proper, non-empty
         res = milp(c, constraints=LinearConstraint(np.array(rows), lo, hi),
@@ -115,6 +137,44 @@ class StructuredGame:
             raise RuntimeError(f"max-excess MILP failed: {res.message}")
         members = frozenset(p for p, s in zip(self.players, res.x[:n]) if s > 0.5)
         return members, float(-res.fun)
+
+    def null_players(self) -> list:
+        """Players that never change any coalition's value, read from the structure.
+
+        The game is a sum of unanimity games: streams (and single-payer costs, as negative
+        streams) on the same set of players are merged into one coefficient, the Harsanyi
+        dividend of that set. A player is null exactly when every set holding it has a zero
+        dividend and it is in no shared (union) cost with a non-zero amount; in particular
+        a player in no stream at all is null.
+        """
+        dividends: dict[frozenset, float] = {}
+        for b in self.benefits:
+            dividends[b.players] = dividends.get(b.players, 0.0) + b.amount
+        shared = set()
+        for c in self.costs:
+            if len(c.players) == 1:
+                dividends[c.players] = dividends.get(c.players, 0.0) - c.amount
+            elif c.amount != 0:
+                shared |= c.players
+        scale = max([1.0] + [abs(s.amount) for s in self.benefits + self.costs])
+        active = set(shared)
+        for players, amount in dividends.items():
+            if abs(amount) > 1e-12 * scale:
+                active |= players
+        return [p for p in self.players if p not in active]
+
+    def restricted(self, players) -> "StructuredGame":
+        """The subgame on a subset T of the players: v(S) for S ⊆ T only.
+
+        A benefit that needs someone outside T is never earned there; a cost is incurred
+        when any of its players within T takes part. Restricted to the non-null players
+        (``null_players``) it is the game with the null players left out.
+        """
+        keep = set(players)
+        return StructuredGame([p for p in self.players if p in keep],
+                              [b for b in self.benefits if b.players <= keep],
+                              [Stream(c.name, c.amount, c.players & keep) for c in self.costs
+                               if c.players & keep])
 
 
 def sampled_shapley(players: Sequence, v: Callable[[frozenset], float], permutations: int,

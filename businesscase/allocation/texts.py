@@ -46,10 +46,14 @@ METHOD_TEXT = {
     "equal_surplus": {
         "nl": ("Gelijke verdeling van de meerwaarde",
                "Elke partij krijgt wat zij alleen zou halen, plus een gelijk deel van wat "
-               "de samenwerking daarbovenop oplevert."),
+               "de samenwerking daarbovenop oplevert. Ook een partij die niets bijdraagt "
+               "en niets ontvangt krijgt zo'n gelijk deel; bij een negatieve businesscase "
+               "is dat een gelijk deel van het tekort."),
         "en": ("Equal split of the surplus",
                "Each partner gets what it would get alone, plus an equal share of what "
-               "working together adds."),
+               "working together adds. A partner that adds nothing and receives nothing "
+               "gets such an equal share too; when the case is negative, it is an equal "
+               "share of the shortfall."),
     },
     "proportional_benefit": {
         "nl": ("Naar rato van de baten",
