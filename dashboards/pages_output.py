@@ -23,6 +23,8 @@ from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, car
                          money, table)
 from .state import CaseState
 from businesscase.i18n import total_label
+from businesscase.report import irr_text
+from businesscase.result import FLOW_TYPES
 
 from .texts import flow_label, ui
 
@@ -53,7 +55,7 @@ def headline_cards(state: CaseState) -> str:
         items.append(card("corporation_npv", ui("corporation_npv", lang),
                           money(row.financial_npv, lang), float(row.financial_npv), signed=True))
         items.append(card("corporation_irr", ui("corporation_irr", lang),
-                          fmt.percent(row.irr, 1, lang), float(row.irr)))
+                          irr_text(row.irr, row.irr_note, lang), float(row.irr)))
     return cards(items)
 
 
@@ -65,10 +67,22 @@ def headline_bar(state: CaseState) -> str:
                   card("sroi_ratio", ui("sroi_ratio", lang), fmt.number(sroi, 2, lang), sroi)])
 
 
+FLOW_COLUMNS = [f"benefits_{ft}" for ft in FLOW_TYPES] + [f"costs_{ft}" for ft in FLOW_TYPES]
+
+
 def partner_rows(state: CaseState) -> list[dict]:
     r, lang = state.result, state.lang
-    return [{"partner": pid, "label": r.partner_label(pid, lang), **row.to_dict()}
+    return [{"partner": pid, "label": r.partner_label(pid, lang),
+             **dict.fromkeys(FLOW_COLUMNS, 0.0), **row.to_dict(),
+             "irr_text": irr_text(row.irr, row.irr_note, lang)}
             for pid, row in r.by_partner.iterrows()]
+
+
+def zero_alternative_html(state: CaseState) -> str:
+    """The case's zero alternative, the user's own text shown as text, never as HTML."""
+    text = state.case.meta.zero_alternative(state.lang).strip()
+    return (f'<p class="bc-zero-alternative"><strong>{esc(ui("zero_alternative", state.lang))}:'
+            f'</strong> {esc(text)}</p>')
 
 
 def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
@@ -99,6 +113,7 @@ class ResultsPage(LazyPage):
             _download(lambda: agreements_html(s.result, s.allocation, s.lang).encode("utf-8"),
                       "afsprakenbladen.html", "bc-download-agreements"))
         self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
+        self.zero_alternative = pn.pane.HTML("", css_classes=["bc-zero-alt"], sizing_mode="stretch_width")
         self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
@@ -110,6 +125,7 @@ class ResultsPage(LazyPage):
         s, lang = self.state, self.state.lang
         r = s.result
         self.headlines.object = headline_cards(s)
+        self.zero_alternative.object = zero_alternative_html(s)
         names = (("Excel", "Rapport (HTML)", "Rapport (PDF)", "Afsprakenbladen") if lang != "en"
                  else ("Excel", "Report (HTML)", "Report (PDF)", "Agreement sheets"))
         for widget, label in zip(self.downloads, names):
@@ -126,21 +142,22 @@ class ResultsPage(LazyPage):
                                   [x["pv_benefits"] for x in rows], ui("who_pays", lang))
         cols = [("label", ui("partner", lang)), ("pv_costs", ui("pv_costs", lang)),
                 ("pv_benefits", ui("pv_benefits", lang)), ("net_position", ui("net_position", lang)),
-                ("financial_npv", ui("financial_npv", lang))]
+                ("financial_npv", ui("financial_npv", lang)), ("irr_text", ui("irr", lang))]
         self.partner_table.object = table(cols, rows, "partner", lang,
                                           money_columns={"pv_costs", "pv_benefits", "net_position",
                                                          "financial_npv"})
+        present = set(r.by_partner.columns)
         flow_cols = [("label", ui("partner", lang))] + [
             (f"benefits_{ft}", flow_label(ft, lang))
-            for ft in ("cash", "cashable_saving", "non_cashable_saving", "societal_value")] + [
+            for ft in FLOW_TYPES if f"benefits_{ft}" in present] + [
             (f"costs_{ft}", f"{ui('costs', lang)}: {flow_label(ft, lang).lower()}")
-            for ft in ("cash", "in_kind")]
+            for ft in FLOW_TYPES if f"costs_{ft}" in present]
         self.flow_table.object = table(flow_cols, rows, "partner", lang,
                                        money_columns={c for c, _ in flow_cols[1:]})
 
     def __panel__(self):
         return pn.Column(
-            self.headlines, self.downloads,
+            self.headlines, self.zero_alternative, self.downloads,
             pn.Row(pn.pane.Bokeh(self.year_chart.fig), pn.pane.Bokeh(self.cumulative.fig),
                    sizing_mode="stretch_width"),
             pn.Row(pn.pane.Bokeh(self.partner_chart.fig), self.partner_table,

@@ -20,7 +20,7 @@ from builders import ASSUMPTIONS
 from businesscase.allocation import METHODS, StructuredGame, Stream, TUGame, allocate
 from businesscase.allocation.case_game import BenefitBasis, CaseGame, default_holders, fair_split
 from businesscase.assumptions import load_case
-from businesscase.engine import evaluate
+from businesscase.engine import driver_values, evaluate
 from businesscase.schema import Case
 
 CASES = sorted(p.stem for p in ASSUMPTIONS.glob("*.yaml"))
@@ -105,8 +105,16 @@ def test_every_split_adds_up_for_any_coalition_of_the_willing(coalition):
 # -- null player -------------------------------------------------------------------------------
 
 def with_costs_scaled(case: Case, factor: float) -> Case:
+    drivers = driver_values(case)
+
     def edit(data):
         for c in data["costs"]:
+            if c["amount"] is None:  # a shared driver: give this cost its own scaled copy
+                value = drivers[c.pop("amount_driver")]
+                c["amount"] = {"value": value, "unit": "€", "year": case.meta.price_year,
+                               "estimate": True, "reasoning": "test copy of a driver",
+                               "low": value, "high": value, "confidence": "low"}
+                c["amount_driver"] = None
             for key in ("value", "low", "high"):
                 c["amount"][key] *= factor
     return variant(case, edit)
@@ -178,9 +186,14 @@ def with_a_clone(case: Case, p: str, p2: str) -> Case:
                 data["revenues"].append({**r, "id": r["id"] + "_twin", "to": swap(r["to"]),
                                          "from": swap(r["from"])})
         for o in list(data["outcomes"]):
-            if o["pocket"] == p or p in o["needs"]:
-                data["outcomes"].append({**o, "id": o["id"] + "_twin", "pocket": swap(o["pocket"]),
-                                         "needs": [swap(x) for x in o["needs"]]})
+            pockets = [o["pocket"]] + [c["pocket"] for c in o["components"]]
+            if p in pockets or p in o["needs"]:
+                twin = {**o, "id": o["id"] + "_twin", "pocket": swap(o["pocket"]),
+                        "needs": [swap(x) for x in o["needs"]],
+                        "components": [{**c, "pocket": swap(c["pocket"])} for c in o["components"]]}
+                data["outcomes"].append(twin)
+                if o["overlap_group"]:  # the twin shares the original's group
+                    data["overlap_groups"][o["overlap_group"]]["members"].append(twin["id"])
     return variant(case, edit)
 
 

@@ -12,6 +12,7 @@ from businesscase.provenance import provenance_problems
 
 FORMULAS = ["meeting_space", "community_builder", "care_in_complex"]
 COMBINED = "meeting_space_community_builder"
+COMBINED_CARE = "meeting_space_care_in_complex"
 ALL_FILES = sorted(ASSUMPTIONS.rglob("*.yaml"))
 
 
@@ -24,7 +25,7 @@ def test_every_figure_has_provenance(path):
 
 
 def test_every_formula_has_a_case_file():
-    for name in FORMULAS + [COMBINED]:
+    for name in FORMULAS + [COMBINED, COMBINED_CARE]:
         assert (ASSUMPTIONS / f"{name}.yaml").exists(), name
 
 
@@ -69,7 +70,7 @@ def documented_signs(name: str) -> dict[str, str]:
     return {pid: sign.replace("−", "-") for pid, sign in rows}
 
 
-@pytest.mark.parametrize("name", FORMULAS + [COMBINED])
+@pytest.mark.parametrize("name", FORMULAS + [COMBINED, COMBINED_CARE])
 def test_formula_evaluates_and_partner_signs_match_its_documentation(name):
     result = evaluate(load_case(ASSUMPTIONS / f"{name}.yaml"))
     net = result.by_partner.net_position

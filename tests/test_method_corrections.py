@@ -269,6 +269,17 @@ def test_every_formula_document_states_its_zero_alternative():
         assert "## Zero alternative" in doc.read_text(), doc.name
 
 
+def test_the_documents_show_the_current_results():
+    """docs/formulas/results.py writes each document's results from its case file."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("doc_results", ROOT / "docs" / "formulas" / "results.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for doc in sorted((ROOT / "docs" / "formulas").glob("*.md")):
+        assert module.updated(doc) == doc.read_text(), (
+            f"{doc.name} shows stale results: run python docs/formulas/results.py")
+
+
 @pytest.mark.parametrize("name", CASE_IDS)
 def test_every_money_figure_is_at_the_case_price_year(name):
     assert LOADED[name].price_year_mismatches() == []

@@ -16,8 +16,9 @@ import numpy as np
 
 from .. import formatting as fmt
 from ..edits import parameter_table
-from ..i18n import t
+from ..i18n import t, total_label
 from ..result import Result
+from ..report import irr_text
 from ..uncertainty import tornado
 
 REVIEW_AFTER_YEARS = 2
@@ -132,7 +133,7 @@ def _headline(result: Result, lang: str) -> str:
         shown = (fmt.number(v, 2, lang) if key == "sroi_ratio" else
                  (fmt.year(v) if np.isfinite(v) else t("never", lang)) if key == "payback_year"
                  else fmt.euro(v, 0, lang))
-        cards.append(f"<div class='card'><div class='l'>{_e(t(key, lang))}</div>"
+        cards.append(f"<div class='card'><div class='l'>{_e(total_label(key, lang))}</div>"
                      f"<div class='v'>{_e(shown)}</div></div>")
     return "<div class='cards'>" + "".join(cards) + "</div>"
 
@@ -148,14 +149,24 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
              f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
              f"{_e(t('prices_of', lang))} {case.meta.price_year} · {_e(t(econ.discounting.value, lang))}, "
              f"{_e(t('social_rate', lang))} {fmt.percent(econ.social_discount_rate.value, 2, lang)}</div>",
+             f"<p class='zero'><strong>{_e(t('zero_alternative', lang))}:</strong> "
+             f"{_e(case.meta.zero_alternative(lang).strip())}</p>",
              _headline(result, lang),
+             f"<p class='def'>{_e(t('sroi_definition', lang))}</p>",
              f"<div class='section'><h2>{_e(_l('per_year', lang))}</h2>{_year_chart(result, lang)}</div>"]
     bp = result.by_partner
-    rows = [[result.partner_label(p, lang), eur(r.pv_costs), eur(r.pv_benefits), eur(r.net_position)]
+    rows = [[result.partner_label(p, lang), eur(r.pv_costs), eur(r.pv_benefits), eur(r.net_position),
+             eur(r.financial_npv), irr_text(r.irr, r.irr_note, lang)]
             for p, r in bp.iterrows()]
+    totals = result.totals
+    rows.append([t("total_pv_transfers", lang), eur(-totals["pv_transfers"]),
+                 eur(-totals["pv_transfers"]), eur(0.0), "", ""])
+    rows.append([t("total", lang), eur(totals["pv_costs"]), eur(totals["pv_benefits"]),
+                 eur(totals["social_npv"]), "", fmt.number(totals["sroi_ratio"], 2, lang)])
     parts.append(f"<div class='section'><h2>{_e(_l('who', lang))}</h2>{_partner_chart(result, lang)}"
                  + _table([t("partner", lang), t("pv_costs", lang), t("pv_benefits", lang),
-                           t("net_position", lang)], rows, {1, 2, 3}) + "</div>")
+                           t("net_position", lang), t("financial_npv", lang), t("irr", lang)],
+                          rows, {1, 2, 3, 4}) + "</div>")
     a = allocation
     columns = ("benefit", "contribution_today", "fair_contribution", "fair_contribution_per_year",
                "net_after")
