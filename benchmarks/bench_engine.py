@@ -83,7 +83,7 @@ def main() -> None:
     r = evaluate(case, draws)
     start = time.perf_counter()
     r.partner_irr
-    rows.append(("10,000 draws: IRR of partners with investments",
+    rows.append(("10,000 draws: IRR of every partner (where defined)",
                  (time.perf_counter() - start) * 1e3, float("nan"), "ms", "-"))
 
     print(f"{'benchmark':<58}{'median':>10}{'p95/max':>10}  unit   goal")

@@ -188,28 +188,27 @@ class Result:
     def partner_irr(self) -> np.ndarray:
         """(D, P) IRR of each partner's nominal financial flows, NaN where undefined
         (the reason is in :attr:`partner_irr_note`)."""
-        flows = self.financial_flows_per_year
-        out = np.full(flows.shape[:2], np.nan)
-        defined = self.partner_irr_note == ""
-        if defined.any():
-            out[defined] = m.irr(flows[defined])
-        return out
+        return self._irr_and_note[0]
 
     @cached_property
     def partner_irr_note(self) -> np.ndarray:
         """(D, P) why an IRR is undefined: "no_flows", "no_investment" (the partner only
         receives), "no_sign_change" (it only pays), "no_root"; "" where it is defined."""
+        return self._irr_and_note[1]
+
+    @cached_property
+    def _irr_and_note(self) -> tuple[np.ndarray, np.ndarray]:
         flows = self.financial_flows_per_year
         paid = (flows < -0.005).any(axis=-1)
         received = (flows > 0.005).any(axis=-1)
         note = np.where(~paid & ~received, "no_flows",
                         np.where(~paid, "no_investment", np.where(~received, "no_sign_change", "")))
-        if (note == "").any():
-            root = np.isfinite(m.irr(flows[note == ""]))
-            sub = note[note == ""]
-            sub[~root] = "no_root"
-            note[note == ""] = sub
-        return note
+        irr = np.full(flows.shape[:2], np.nan)
+        both = note == ""
+        if both.any():
+            irr[both] = m.irr(flows[both])
+            note[both & ~np.isfinite(irr)] = "no_root"
+        return irr, note
 
     @cached_property
     def by_partner(self) -> pd.DataFrame:
@@ -259,9 +258,11 @@ class Result:
     def per_year(self, value: str = "real") -> pd.DataFrame:
         """Costs, benefits and net per year (single evaluation), from the ledger arrays."""
         arr = getattr(self, value)[0]
-        cost = self._mask(lambda ln: ln.role == "cost").astype(bool)
+        own = self._mask(lambda ln: ln.category != TRANSFER_CATEGORY).astype(bool)
+        cost = self._mask(lambda ln: ln.role == "cost").astype(bool) & own
+        benefit = ~cost & own  # transfers cancel: left out on both sides, as in the totals
         out = pd.DataFrame({"year": self.years, "costs": -arr[cost].sum(0),
-                            "benefits": arr[~cost].sum(0)})
+                            "benefits": arr[benefit].sum(0)})
         out["net"] = out["benefits"] - out["costs"]
         out["cumulative"] = out["net"].cumsum()
         return out.set_index("year")

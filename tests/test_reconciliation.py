@@ -42,6 +42,10 @@ def test_ledger_reconciles(path):
     assert own[own.role == "benefit"].pv_social.sum() == pytest.approx(totals["pv_benefits"], abs=0.005)
     assert totals["sroi_ratio"] == pytest.approx(totals["pv_benefits"] / totals["pv_costs"])
     assert totals["pv_benefits"] - totals["pv_costs"] == pytest.approx(totals["social_npv"], abs=0.005)
+    # The chart of costs and benefits per year uses the same definition.
+    per_year = r.per_year("pv_social")
+    assert per_year.costs.sum() == pytest.approx(totals["pv_costs"], abs=0.005)
+    assert per_year.benefits.sum() == pytest.approx(totals["pv_benefits"], abs=0.005)
     # Transfers between partners and from outside cancel in the total.
     assert ledger[ledger.category == "revenue"].pv_social.sum() == pytest.approx(0.0, abs=1e-6)
     # Real = nominal deflated; PV = real discounted.

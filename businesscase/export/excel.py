@@ -121,10 +121,11 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     ws = wb.create_sheet(_name("partners", lang))
     bp = result.by_partner
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
-    _header(ws, ["id", t("partner", lang)] + pcols, [22, 26] + [16] * len(pcols))
+    _header(ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30])
     for pid, row in bp.iterrows():
         ws.append([pid, result.partner_label(pid, lang)] +
-                  [None if row[c] != row[c] else float(row[c]) for c in pcols])
+                  [None if row[c] != row[c] else float(row[c]) for c in pcols] +
+                  [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
         _formats(ws, ws.max_row, [None, None] + [
             RATIO if c == "benefit_cost_ratio" else "0.0%" if c == "irr" else EURO for c in pcols])
 

@@ -575,3 +575,22 @@ def test_unlock_enables_table_editing_again(app: Dashboard):
     app.type_in_cell(app.value_cell(), "0.03")
     app.wait_for_bar("social_npv", core_headlines({DISCOUNT: 0.03})["social_npv"])
     app.assert_clean()
+
+
+def test_results_page_states_the_zero_alternative_and_every_partners_irr(app: Dashboard):
+    """Issue 11: the zero alternative is on the results page, in the language shown, and the
+    partner table gives every partner an IRR or the reason there is none."""
+    case = load_case(default_case_path())
+    app.tab("tab_results")
+    zero = app.page.locator(".bc-zero-alternative")
+    expect(zero).to_contain_text(case.meta.zero_alternative("nl").strip()[:60])
+    rows = app.page.locator(".bc-partner-table tbody tr")
+    expect(rows.first).to_be_visible()
+    texts = rows.all_inner_texts()
+    assert len(texts) == len(core_result().partners)
+    assert any("geen tekenwisseling" in t for t in texts), texts
+    app.language("EN", TABS_EN)
+    app.tab("tab_results")
+    expect(zero).to_contain_text(case.meta.zero_alternative("en").strip()[:60])
+    assert any("no change of sign" in t for t in rows.all_inner_texts())
+    app.assert_clean()
