@@ -11,6 +11,7 @@ members is not used by this case and is left out.
 
 from __future__ import annotations
 
+import enum
 import os
 import types
 import typing
@@ -216,7 +217,6 @@ def _field_type(loc: tuple):
 
 
 def _choices(tp) -> str:
-    import enum
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return ", ".join(str(m.value) for m in tp)
     return ""

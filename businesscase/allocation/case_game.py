@@ -14,8 +14,8 @@ a game with the business-case structure, so its Shapley value has a closed form:
 each outcome's value is shared equally by the partners it needs and the one receiving it,
 and each partner carries its own costs. Money from outside the partnership (a subsidy)
 is a benefit needing only its receiver. An outcome booked gross, as a saving in one pocket
-and an extra cost in another (a postponed nursing-home admission saves the care office and
-costs the health insurer extra home care), is one stream per pocket, each needing the
+and an extra cost in another (a postponed nursing-home admission saves the nursing-home care
+and costs the care at home, and leaves a dwelling occupied), is one stream per pocket, each needing the
 outcome's partners and its own pocket; the cost side has B_k < 0.
 
 Payments between partners today (a room fee) are not part of the game: they are today's

@@ -79,5 +79,5 @@ def _own_copy(case: Case, driver: str) -> Amount:
     value = float(driver_values(case)[driver])
     return Amount(value=value, unit=weakest.unit, year=weakest.year, estimate=True,
                   reasoning=f"driver {driver}, copied for the optimism-bias correction",
-                  low=min(value, 0.0) if value < 0 else 0.0, high=max(value, 0.0) * 10 or 1.0,
+                  low=0.0, high=max(value * 10, 1.0),  # amounts are never negative
                   confidence=weakest.confidence)
