@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .errors import UserError
 from .schema import Case, CaseReferenceError, Parameter
 from .yaml_source import InputProblem, LocDict, LocList, read_yaml
 
@@ -28,7 +29,7 @@ MAX_INCLUDE_DEPTH = 5
 APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")
 
 
-class LoadError(Exception):
+class LoadError(UserError):
     """A case that cannot be loaded: one or more located problems."""
 
     def __init__(self, problems: list[InputProblem]):

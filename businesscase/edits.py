@@ -13,12 +13,13 @@ from typing import Mapping
 import pandas as pd
 from pydantic import ValidationError
 
+from .errors import UserError
 from .schema import driver_inputs, Case, Parameter
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
 
-class InvalidChange(ValueError):
+class InvalidChange(UserError):
     """A value that is not allowed for its parameter; the message says what is."""
 
     def __init__(self, key: str, message: str):

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import UserError
+
 try:  # the C composer is faster; both give the same marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -29,7 +31,7 @@ class Mark:
     column: int  # 1-based
 
 
-class InputProblem(Exception):
+class InputProblem(UserError):
     """One problem in the user's input, located in a file."""
 
     def __init__(self, file: str, line: int | None, field: str, message: str):
