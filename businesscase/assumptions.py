@@ -1,12 +1,11 @@
 """Load and validate a case from YAML; every error names file, line and field.
 
 A case file may ``include`` shared files (partners, economics) or whole other cases (a
-combined case includes the cases of its formulas), given relative to it. Included files
-are read first, each at most once; the case's own mappings are merged on top of them
-(the case wins) and the item lists (partners, costs, revenues, outcomes) are appended.
-An overlap group may be defined (label, alpha) in a shared file and get its ``members``
-from the formula files that use it: members are appended; a group that no file gives
-members is not used by this case and is left out.
+combined case includes the cases of its formulas), given relative to it; where an include
+may lead is :mod:`businesscase.includes`' one policy. An overlap group may be defined
+(label, alpha) in a shared file and get its ``members`` from the formula files that use
+it: members are appended; a group that no file gives members is not used by this case and
+is left out.
 """
 
 from __future__ import annotations
@@ -20,13 +19,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .errors import UserError
+from .includes import IncludePolicy, IncludeReader, drop_unused_groups
 from .schema import Case, CaseReferenceError, Parameter
-from .yaml_source import InputProblem, LocDict, LocList, read_yaml
+from .yaml_source import MAX_FILE_BYTES, InputProblem, LocDict, LocList, read_bounded
 
-__all__ = ["LoadError", "load_case", "default_case_path", "assumptions_dir", "case_from_data"]
+__all__ = ["LoadError", "load_case", "load_upload", "default_case_path", "assumptions_dir",
+           "case_from_data", "UPLOAD_SUFFIXES"]
 
-MAX_INCLUDE_DEPTH = 5
-APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")
+UPLOAD_SUFFIXES = (".yaml", ".yml", ".xlsx")
 
 
 class LoadError(UserError):
@@ -46,29 +46,79 @@ def default_case_path() -> Path:
     return assumptions_dir() / "meeting_space.yaml"
 
 
-def load_case(path: str | os.PathLike) -> Case:
+def load_case(path: str | os.PathLike, *, allow_include_outside: bool = False) -> Case:
     """Read, merge and validate a case file (YAML, or an exported Excel workbook).
 
-    Raises :class:`LoadError`."""
+    Its includes may lead into its own folder tree and the assumptions folder; elsewhere
+    only with ``allow_include_outside``. Raises :class:`LoadError`."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from .export.excel import case_from_workbook  # only when a workbook is read
         return case_from_workbook(path)
+    policy = IncludePolicy.for_case_file(path, assumptions_dir(), allow_include_outside)
+    reader = IncludeReader(policy)
     try:
-        data = _read_with_includes(path, str(path), depth=0, seen=set())
+        raw = read_bounded(path, str(path))
+        data = reader.read_top(raw, str(path), path.parent, path.resolve())
     except InputProblem as problem:
-        raise LoadError([problem]) from None
-    _drop_unused_groups(data)
-    return case_from_data(data, str(path))
+        raise LoadError([reader.hide(problem)]) from None
+    return _validated(data, str(path), reader)
 
 
-def _drop_unused_groups(data) -> None:
-    groups = data.get("overlap_groups") if isinstance(data, dict) else None
-    if isinstance(groups, LocDict):
-        for name in [n for n, g in groups.items() if isinstance(g, dict) and "members" not in g]:
-            del groups[name]
-            groups.key_marks.pop(name, None)
-            groups.value_marks.pop(name, None)
+def load_upload(data: bytes, filename: str) -> Case:
+    """Validate an uploaded case (YAML or an exported workbook) without writing it anywhere.
+
+    Its includes may name only the shipped files of the assumptions folder, and messages
+    name them relative to it. Raises :class:`LoadError`."""
+    name = upload_name(filename)
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError([InputProblem(name, None, "", f"{len(data) / 1e6:.1f} MB; at most "
+                                      f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded")])
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise LoadError([InputProblem(name, None, "", "upload a case as .yaml or an exported "
+                                      ".xlsx workbook")])
+    if suffix == ".xlsx":
+        return _workbook_upload(data, name)
+    policy = IncludePolicy.for_upload(assumptions_dir())
+    reader = IncludeReader(policy)
+    try:
+        parsed = reader.read_top(data, name, policy.shipped)
+    except InputProblem as problem:
+        raise LoadError([reader.hide(problem)]) from None
+    return _validated(parsed, name, reader)
+
+
+def upload_name(filename: str | None) -> str:
+    """The name an upload is shown by: its last part, as the browser gave it."""
+    name = Path(str(filename or "").replace("\\", "/")).name
+    return name if name.strip() else "upload.yaml"
+
+
+def _workbook_upload(data: bytes, name: str) -> Case:
+    # case_from_workbook (export/excel.py) reads a path today. Until it takes a file
+    # object, the workbook goes to a private folder and that folder's path is taken out
+    # of every message. A workbook carries no includes: its case sheet is validated alone.
+    import tempfile
+
+    from .export.excel import case_from_workbook
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            return case_from_workbook(path)
+        except LoadError as exc:
+            raise LoadError([InputProblem(pr.file.replace(str(path), name), pr.line, pr.field,
+                                          pr.message.replace(str(path), name).replace(tmp, ""))
+                             for pr in exc.problems]) from None
+
+
+def _validated(data, file: str, reader: IncludeReader) -> Case:
+    drop_unused_groups(data)
+    try:
+        return case_from_data(data, file)
+    except LoadError as exc:
+        raise LoadError([reader.hide(pr) for pr in exc.problems]) from None
 
 
 def case_from_data(data, file: str = "<case>") -> Case:
@@ -80,92 +130,6 @@ def case_from_data(data, file: str = "<case>") -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise LoadError(_problems(exc, data, file)) from None
-
-
-# -- includes --------------------------------------------------------------------------
-
-def _read_with_includes(path: Path, shown: str, depth: int, seen: set):
-    """Read a file and, before it, the files it includes; a file already read is skipped."""
-    seen.add(path.resolve())
-    data = read_yaml(path, shown)
-    if not isinstance(data, LocDict) or "include" not in data:
-        return data
-    includes = data.pop("include")
-    inc_mark = data.key_marks.pop("include")
-    data.value_marks.pop("include")
-    if depth >= MAX_INCLUDE_DEPTH:
-        raise InputProblem(shown, inc_mark.line, "include",
-                           f"includes nested deeper than {MAX_INCLUDE_DEPTH}: a cycle?")
-    if isinstance(includes, str):
-        includes = [includes]
-    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
-        raise InputProblem(shown, inc_mark.line, "include",
-                           "must be a file name or a list of file names")
-    merged = None
-    for rel in includes:
-        target = path.parent / rel
-        if target.resolve() in seen:
-            continue  # shared by two included cases: read once
-        part = _read_with_includes(target, str(Path(shown).parent / rel), depth + 1, seen)
-        if not isinstance(part, LocDict):
-            raise InputProblem(str(target), 1, "", "an included file must be a mapping")
-        if merged is not None:
-            _check_siblings_agree(merged, part)
-        merged = part if merged is None else _merge(merged, part, top_level=True)
-    return data if merged is None else _merge(merged, data, top_level=True)
-
-
-def _check_siblings_agree(first: LocDict, second: LocDict) -> None:
-    """Two included files may share a driver or overlap group only if they agree on it."""
-    for section in ("drivers", "derived_drivers", "overlap_groups"):
-        a, b = first.get(section), second.get(section)
-        if not (isinstance(a, LocDict) and isinstance(b, LocDict)):
-            continue
-        for key in a.keys() & b.keys():
-            if _disagree(a[key], b[key], section):
-                there, here = a.key_marks[key], b.key_marks[key]
-                raise InputProblem(here.file, here.line, f"{section}.{key}",
-                                   f"also defined, differently, in {there.file} line {there.line}; "
-                                   "give one of them another name or define it once in a shared file")
-
-
-def _disagree(a, b, section: str) -> bool:
-    """Two definitions of one driver or group differ. An overlap group's members are
-    each file's own, and a file that only adds members agrees with the one defining it."""
-    a, b = _plain(a), _plain(b)
-    if section == "overlap_groups" and isinstance(a, dict) and isinstance(b, dict):
-        shared = (a.keys() & b.keys()) - {"members"}
-        return any(a[k] != b[k] for k in shared)
-    return a != b
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _merge(base: LocDict, top: LocDict, top_level: bool = False, path: tuple = ()) -> LocDict:
-    out = LocDict(base)
-    out.mark = top.mark
-    out.key_marks = {**base.key_marks, **top.key_marks}
-    out.value_marks = {**base.value_marks, **top.value_marks}
-    for key, value in top.items():
-        old = base.get(key)
-        appended = (top_level and key in APPENDED_SECTIONS) or \
-            (len(path) == 2 and path[0] == "overlap_groups" and key == "members")
-        if isinstance(old, LocDict) and isinstance(value, LocDict):
-            out[key] = _merge(old, value, path=path + (key,))
-        elif appended and isinstance(old, LocList) and isinstance(value, LocList):
-            joined = LocList(old + value)
-            joined.mark = value.mark
-            joined.item_marks = old.item_marks + value.item_marks
-            out[key] = joined
-        else:
-            out[key] = value
-    return out
 
 
 # -- translating validation errors -----------------------------------------------------
@@ -193,12 +157,19 @@ def _message(err: dict, data) -> str:
         return f"required field '{loc[-1]}' is missing" + (f": write one of {choices}" if choices else "")
     model = _model_at(loc)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
-        return (f"got {err['input']!r}; a parameter is a mapping with value, unit, year, "
+        return (f"got {_echo(err['input'])}; a parameter is a mapping with value, unit, year, "
                 "source (or estimate: true and reasoning), low, high and confidence")
     msg = err["msg"]
     if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
-        msg = f"{msg} (got {err['input']!r})"
+        msg = f"{msg} (got {_echo(err['input'])})"
     return msg.replace("Value error, ", "")
+
+
+def _echo(value) -> str:
+    """The user's value, cut short: a whole mapping pasted where a number belongs would
+    fill the screen."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 RENAMED = {

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     run.add_argument("--lang", choices=["nl", "en"], default="nl")
     run.add_argument("--json", action="store_true", help="machine-readable output")
+    _include_flag(run)
     alloc = sub.add_parser("allocate", help="split the bill fairly between the partners")
     alloc.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     alloc.add_argument("--method", default="shapley", choices=list(METHODS))
@@ -39,14 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="partners that do not take part (coalition of the willing)")
     alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
+    _include_flag(alloc)
     add_analysis_parsers(sub)
     check = sub.add_parser("provenance", help="check that every figure in files is documented")
     check.add_argument("files", nargs="+")
     return parser
 
 
+def _include_flag(parser) -> None:
+    parser.add_argument("--allow-include-outside", action="store_true",
+                        help="let the case include files outside its own folder and the "
+                             "assumptions folder")
+
+
 def cmd_run(args) -> int:
-    case = load_case(args.case or default_case_path())
+    case = load_case(args.case or default_case_path(),
+                     allow_include_outside=args.allow_include_outside)
     result = evaluate(case)
     if args.json:
         print(json.dumps(summary_dict(result), indent=2, ensure_ascii=False))
@@ -56,7 +65,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_allocate(args) -> int:
-    case = load_case(args.case or default_case_path())
+    case = load_case(args.case or default_case_path(),
+                     allow_include_outside=args.allow_include_outside)
     unknown = set(args.without) - set(case.partner_ids)
     if unknown:
         print(f"businesscase: unknown partner(s) {', '.join(sorted(unknown))}; "

@@ -121,27 +121,16 @@ class CaseState(param.Parameterized):
 
     def import_file(self, data: bytes, filename: str) -> str | None:
         """Open an uploaded case (YAML or an exported workbook); on a problem keep the
-        current case and return the message (file, line or cell, field)."""
-        from businesscase.assumptions import LoadError
-        from businesscase.yaml_source import MAX_FILE_BYTES
-        name = Path(filename or "upload.yaml").name
-        if len(data) > MAX_FILE_BYTES:
-            self.message = (f"{name}: {len(data) / 1e6:.1f} MB; at most "
-                            f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded")
+        current case and return the message (file, line or cell, field). The upload is
+        read from memory: it has no folder on the server, and may include only the
+        shipped shared files."""
+        from businesscase.assumptions import load_upload, upload_name
+        try:
+            case = load_upload(data, filename)
+        except LoadError as exc:
+            self.message = str(exc)
             return self.message
-        if Path(name).suffix.lower() not in (".yaml", ".yml", ".xlsx"):
-            self.message = f"{name}: upload a case as .yaml or an exported .xlsx workbook"
-            return self.message
-        import tempfile
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / name
-            path.write_bytes(data)
-            try:
-                case = load_case(path)
-            except LoadError as exc:
-                self.message = str(exc).replace(str(path), name)
-                return self.message
-        self.use_case(case, name)
+        self.use_case(case, upload_name(filename))
         return None
 
     # -- user actions (each returns an error message or None) ---------------------------------------

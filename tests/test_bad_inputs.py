@@ -3,6 +3,10 @@ and field and saying what is allowed; exit code 2 from the CLI; an inline messag
 dashboard with the last good state kept; no file or stored scenario changed."""
 
 import hashlib
+import os
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from openpyxl import load_workbook
 
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
+from businesscase.assumptions import assumptions_dir
 from businesscase.cli import main
 from businesscase.export import workbook
 from businesscase.scenarios import ScenarioStore
@@ -63,10 +68,23 @@ def test_dashboard_shows_the_message_and_keeps_the_last_good_state(name):
     if "/" in e["file"]:  # a case with includes is chosen from its folder, not uploaded
         state.case_file = str(path)
         error = state.message
+        message = e["message"]
     else:
         error = state.import_file(path.read_bytes(), path.name)
-    assert error and e["message"] in error and e.get("reported_file", path.name) in error
+        message = e.get("upload_message", e["message"])
+        assert_no_server_path(error)
+    assert error and message in error and e.get("reported_file", path.name) in error, error
+    if e["line"] and "/" not in e["file"]:
+        assert f"{path.name}:{e['line']}:" in error, error
     assert state.result.totals["social_npv"] == good and state.base.meta.name == "Kleine buurtkamer"
+
+
+def assert_no_server_path(message: str) -> None:
+    """An upload's message names the upload and the shipped files, never where they lie,
+    and quotes no server file (the include the user wrote may be echoed)."""
+    for server_path in ("/tmp", "/work", str(assumptions_dir().resolve()), str(HERE),
+                        tempfile.gettempdir(), "root:x:0:0"):
+        assert server_path not in message, message
 
 
 def test_forty_partners_nucleolus_is_refused_in_the_dashboard_too():
@@ -112,8 +130,26 @@ def make_excel_text(tmp):
     return path, f"cell E{row}", "'zestig' is not a number"
 
 
+def make_deep(tmp):
+    path = tmp / "deep_nesting.yaml"
+    path.write_text("meta: " + "[" * 20_000 + "]" * 20_000 + "\n")
+    return path, 1, "nested deeper than 64 levels"
+
+
+def make_deep_aliases(tmp):
+    # Each anchor nests 40 levels and holds the one before: the text nests only 41
+    # levels, but the built data 400.
+    lines = ["a0: &a0 " + "[" * 40 + "x" + "]" * 40]
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} " + "[" * 40 + f"*a{i - 1}" + "]" * 40)
+    path = tmp / "deep_aliases.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path, 2, "nested deeper than 64 levels (through aliases)"
+
+
 GENERATED = {"file_of_50_mb": make_big, "alias_bomb": make_bomb, "non_utf8_bytes": make_latin1,
-             "excel_text_in_number_cell": make_excel_text}
+             "excel_text_in_number_cell": make_excel_text, "deep_nesting": make_deep,
+             "deep_nesting_through_aliases": make_deep_aliases}
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -132,6 +168,7 @@ def test_generated_bad_inputs(name, tmp_path, capsys):
         state = CaseState(case_file=str(VALID))
         error = state.import_file(path.read_bytes(), path.name)
         assert error and message in error and state.base.meta.name == "Kleine buurtkamer"
+        assert_no_server_path(error)
     else:
         state = CaseState(case_file=str(VALID))
         assert "at most 5 MB" in state.import_file(path.read_bytes(), path.name)
@@ -147,3 +184,89 @@ def test_scenario_name_with_path_separators(tmp_path, capsys):
     assert code == 2 and "cannot contain / or" in err
     assert [(v.scenario_id, v.number) for v in ScenarioStore(db).scenarios()] == before
     assert not (tmp_path.parent / "etc").exists()
+
+
+# -- generated includes: special files and files outside the case's folder -------------------
+
+SECRET = "root_password: s3cret-hash-do-not-show\n"
+
+
+def case_including(folder: Path, target: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "case.yaml"
+    path.write_text(f"include: [{target}]\n" + VALID.read_text())
+    return path
+
+
+def unblock_fifo_after(fifo: Path, seconds: float) -> threading.Thread:
+    """Without the policy, reading a FIFO blocks until a writer comes; this writer comes
+    late so that a regression fails the test instead of hanging it."""
+    def write():
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader: the FIFO was refused, as it should be
+            return
+        os.write(fd, b"meta: {}\n")
+        os.close(fd)
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_include_of_a_fifo_is_refused_without_blocking(tmp_path, capsys):
+    fifo = tmp_path / "case" / "pipe.yaml"
+    path = case_including(tmp_path / "case", "pipe.yaml")
+    os.mkfifo(fifo)
+    unblock_fifo_after(fifo, 10)
+    started = time.monotonic()
+    code = main(["run", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and time.monotonic() - started < 8, err
+    assert "case.yaml:1: include: pipe.yaml: is a FIFO (named pipe), not a regular file" in err
+
+
+def test_symlink_out_of_the_case_folder_needs_the_flag_and_its_content_stays_hidden(tmp_path, capsys):
+    (tmp_path / "outside").mkdir()
+    secret = tmp_path / "outside" / "secret.yaml"
+    secret.write_text(SECRET)
+    path = case_including(tmp_path / "case", "link.yaml")
+    (tmp_path / "case" / "link.yaml").symlink_to(secret)
+    assert main(["run", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "case.yaml:1: include: 'link.yaml' leads outside the case's folder" in err
+    assert "--allow-include-outside" in err and "s3cret" not in err
+    assert main(["run", str(path), "--allow-include-outside"]) == 2
+    err = capsys.readouterr().err
+    assert "link.yaml:1: not a valid case file (its content is not shown" in err, err
+    assert "s3cret" not in err and "root_password" not in err
+
+
+@pytest.mark.parametrize("content", [SECRET, "s3cret: [unclosed\n", "s3cret: !!binary aGk=\n",
+                                     "- s3cret\n", "partners: [{id: s3cret}]\n",
+                                     "s3cret: 1\ns3cret: 2\n", "2025-13-45 s3cret: 1\n",
+                                     "s3cret\x00\n"])
+def test_a_server_file_included_with_the_flag_is_never_quoted(tmp_path, capsys, content):
+    (tmp_path / "server").mkdir()
+    (tmp_path / "server" / "shadow").write_text(content)
+    path = case_including(tmp_path / "case", str(tmp_path / "server" / "shadow"))
+    assert main(["run", str(path), "--allow-include-outside"]) == 2
+    err = capsys.readouterr().err
+    assert "shadow" in err and "s3cret" not in err and "root_password" not in err, err
+    assert "its content is not shown" in err
+
+
+def test_include_outside_the_folder_is_read_with_the_flag(tmp_path, capsys):
+    """The flag is a real way out: a partners file kept elsewhere is used."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "extra.yaml").write_text(
+        "partners:\n  - id: kerk\n    name: {nl: Kerk, en: Church}\n    type: other\n")
+    path = case_including(tmp_path / "case", "../elsewhere/extra.yaml")
+    for command in ("run", "allocate"):
+        assert main([command, str(path)]) == 2
+        assert "run with --allow-include-outside" in capsys.readouterr().err
+        assert main([command, str(path), "--allow-include-outside", "--json"]) == 0
+        out = capsys.readouterr().out
+        assert command == "allocate" or '"kerk"' in out  # a split leaves out a partner without stake
