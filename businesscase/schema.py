@@ -30,6 +30,9 @@ from pydantic_core import PydanticCustomError
 EXTERNAL = "external"
 """Pseudo-partner for money coming from outside the partners (e.g. a national subsidy)."""
 
+RESERVED_IDS = frozenset({EXTERNAL})
+"""Ids no partner may have: the engine and the split give them their own meaning."""
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
@@ -183,6 +186,28 @@ class Partner(Strict):
     financial_discount_rate: DiscountRate | None = Field(
         default=None, description="nominal rate for this partner's financial view")
     takes_part: bool = True
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, v: str) -> str:
+        if v in RESERVED_IDS:
+            raise PydanticCustomError(
+                "reserved_id", "'{v}' is reserved for money from outside the partnership "
+                "(revenues say from: {v}); give the partner another id, e.g. {v}_partner",
+                {"v": v})
+        return v
+
+
+def free_partner_id(name: str, taken) -> str:
+    """A valid, unused, unreserved partner id made from a name ("External" → external_2)."""
+    ident = "".join(c if c.isascii() and c.isalnum() else "_" for c in name.lower())
+    ident = ident.strip("_")[:56].strip("_") or "partner"
+    if not ident[0].isalpha():
+        ident = "p_" + ident
+    base, n = ident, 2
+    while ident in taken or ident in RESERVED_IDS:
+        ident, n = f"{base}_{n}", n + 1
+    return ident
 
 
 class RealIndexation(Strict):

@@ -171,12 +171,8 @@ class CaseState(param.Parameterized):
         self.names = {**self.names, partner_id: (nl, en)}
 
     def add_partner(self, name: str) -> str | None:
-        ident = "".join(c if c.isalnum() else "_" for c in name.lower()).strip("_") or "partner"
-        if not ident[0].isalpha():
-            ident = "p_" + ident
-        base, n = ident, 2
-        while ident in self.case.partner_ids:
-            ident, n = f"{base}_{n}", n + 1
+        from businesscase.schema import free_partner_id
+        ident = free_partner_id(name, self.case.partner_ids)
         self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
         return self.message or None
 

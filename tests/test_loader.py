@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from builders import ASSUMPTIONS, base_case, outcome, p
 from businesscase import LoadError, load_case
@@ -95,3 +97,56 @@ def test_json_output_is_machine_readable():
     assert "woningcorporatie" in partners and "external" in partners
     assert sum(r["net_position"] for r in data["partners"]) == pytest.approx(
         data["totals"]["social_npv"], abs=0.01)
+
+
+# -- reserved ids ------------------------------------------------------------------------------
+
+RESERVED_CASE = (ASSUMPTIONS.parent / "tests" / "bad_inputs" / "reserved_partner_id.yaml")
+
+
+def test_a_partner_may_not_take_the_id_of_the_outside_money():
+    """Before: a partner 'external' merged with the pseudo-partner: its costs left the
+    split and its name became "Outside the partnership"."""
+    with pytest.raises(LoadError) as err:
+        load_case(RESERVED_CASE)
+    [problem] = err.value.problems
+    assert (problem.line, problem.field) == (20, "partners[external].id")
+    assert "reserved for money from outside the partnership" in problem.message
+
+
+def test_every_way_in_refuses_the_reserved_id(tmp_path):
+    from businesscase.assumptions import load_upload
+    from businesscase.edits import apply_changes
+    from businesscase.scenarios import ScenarioStore, case_from_yaml
+    text = RESERVED_CASE.read_text()
+    for load in (lambda: case_from_yaml(text, "scenario 1 v1"),        # stored scenarios, workbooks
+                 lambda: load_upload(text.encode(), "case.yaml"),       # the dashboard upload
+                 lambda: ScenarioStore(tmp_path / "s.db").import_yaml(RESERVED_CASE)):
+        with pytest.raises(LoadError) as err:
+            load()
+        assert "partners[external].id" in str(err.value)
+    base = load_case(RESERVED_CASE.parent / "valid_case.yaml")
+    with pytest.raises(ValueError, match="reserved for money from outside"):
+        apply_changes(base, {}, added=[{"id": "external", "name": {"nl": "E", "en": "E"},
+                                        "type": "other"}])
+
+
+def test_the_dashboard_gives_a_partner_called_external_another_id():
+    from dashboards.state import CaseState
+    state = CaseState(case_file=str(RESERVED_CASE.parent / "valid_case.yaml"))
+    assert state.add_partner("External") is None and state.message == ""
+    assert state.case.partner_ids == ["woco", "gem", "external_2"]
+    assert state.result.partner_label("external_2", "en") == "External"
+    assert state.result.partner_label("external", "en") == "Outside the partnership"
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=120), taken=st.sets(st.from_regex(r"\A[a-z][a-z0-9_]{0,10}\Z"), max_size=5))
+@example(name="External", taken=set())
+@example(name="Café Ç", taken=set())
+@example(name="x" * 100, taken=set())
+def test_an_id_made_from_any_name_is_valid_unused_and_unreserved(name, taken):
+    from businesscase.schema import RESERVED_IDS, Partner, free_partner_id
+    ident = free_partner_id(name, taken)
+    assert ident not in taken and ident not in RESERVED_IDS
+    Partner.model_validate({"id": ident, "name": {"nl": "x", "en": "x"}, "type": "other"})
