@@ -24,6 +24,7 @@ from ..i18n import t, total_label
 from ..result import Result
 from ..schema import Case
 from ..yaml_source import InputProblem
+from .cells import put_row, put_text_row
 from .zipguard import ADVICE, bounded_workbook, display_name
 
 SHEETS = {"summary": ("Samenvatting", "Summary"), "assumptions": ("Aannames", "Assumptions"),
@@ -54,7 +55,7 @@ def _name(sheet: str, lang: str) -> str:
 
 
 def _header(ws, titles: list[str], widths: list[int]) -> None:
-    ws.append(titles)
+    put_row(ws, titles)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
         cell = ws.cell(row=1, column=i)
@@ -77,24 +78,22 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     wb = Workbook()
     ws = wb.active
     ws.title = _name("summary", lang)
-    ws.append([t("case", lang), case.meta.name])
-    ws.append([t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"])
-    ws.append([t("prices_of", lang), case.meta.price_year])
-    ws.append([t("discounting", lang), t(case.economics.discounting.value, lang)])
-    ws.append([t("social_rate", lang), case.economics.social_discount_rate.value])
-    ws.cell(row=5, column=2).number_format = "0.00%"
-    ws.append([t("zero_alternative", lang), case.meta.zero_alternative(lang).strip()])
-    for row in (1, ws.max_row):  # the user's own text, never a formula
-        ws.cell(row=row, column=2).data_type = "s"
-    ws.append([])
-    ws.append([t("key_figures", lang)])
-    ws.cell(row=ws.max_row, column=1).font = BOLD
+    put_row(ws, [t("case", lang), case.meta.name])
+    put_row(ws, [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"])
+    put_row(ws, [t("prices_of", lang), case.meta.price_year])
+    put_row(ws, [t("discounting", lang), t(case.economics.discounting.value, lang)])
+    row = put_row(ws, [t("social_rate", lang), case.economics.social_discount_rate.value])
+    ws.cell(row=row, column=2).number_format = "0.00%"
+    put_row(ws, [t("zero_alternative", lang), case.meta.zero_alternative(lang).strip()])
+    put_row(ws, [])
+    row = put_row(ws, [t("key_figures", lang)])
+    ws.cell(row=row, column=1).font = BOLD
     for key in TOTAL_KEYS:
         value = float(result.totals[key])
-        ws.append([total_label(key, lang), value if value == value else None])
-        ws.cell(row=ws.max_row, column=2).number_format = (
+        row = put_row(ws, [total_label(key, lang), value if value == value else None])
+        ws.cell(row=row, column=2).number_format = (
             RATIO if key == "sroi_ratio" else "0" if key == "payback_year" else EURO)
-    ws.append([t("sroi_definition", lang)])
+    put_row(ws, [t("sroi_definition", lang)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
     ws = wb.create_sheet(_name("assumptions", lang))
@@ -102,9 +101,10 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
             [c[3] for c in ASSUMPTION_COLUMNS])
     table = parameter_table(case, base or case, lang)
     for meta in ("horizon", "start_year"):
-        ws.append([f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta), "years" if meta == "horizon" else "year"])
+        put_row(ws, [f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta),
+                     "years" if meta == "horizon" else "year"])
     for row in table.itertuples():
-        ws.append([row.key, row.group, row.item, row.field, float(row.value), row.unit,
+        put_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
                    float(row.low), float(row.high), row.confidence,
                    ("yes" if lang == "en" else "ja") if row.estimate else "",
                    int(row.year), row.source])
@@ -118,7 +118,7 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
             "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
     _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
     for row in ledger[cols].itertuples(index=False):
-        ws.append([int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
+        put_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
         _formats(ws, ws.max_row, [None] * 8 + [EURO2] * 4)
 
     ws = wb.create_sheet(_name("partners", lang))
@@ -126,7 +126,7 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
     _header(ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30])
     for pid, row in bp.iterrows():
-        ws.append([pid, result.partner_label(pid, lang)] +
+        put_row(ws, [pid, result.partner_label(pid, lang)] +
                   [None if row[c] != row[c] else float(row[c]) for c in pcols] +
                   [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
         _formats(ws, ws.max_row, [None, None] + [
@@ -137,30 +137,32 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         acols = list(allocation.table.columns)
         _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
         for pid, row in allocation.table.iterrows():
-            ws.append([pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
+            put_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
             _formats(ws, ws.max_row, [None, None] + [EURO] * len(acols))
-        ws.append([])
-        ws.append(["payer", "receiver", "pv", "per_year"])
+        put_row(ws, [])
+        put_row(ws, ["payer", "receiver", "pv", "per_year"])
         for tr in allocation.transfers:
-            ws.append([tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
+            put_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
             _formats(ws, ws.max_row, [None, None, EURO, EURO])
-        ws.append([])
+        put_row(ws, [])
         for paragraph in allocation.explain(lang).split("\n\n"):
-            ws.append([paragraph])
+            put_row(ws, [paragraph])
 
     if montecarlo is not None:
         ws = wb.create_sheet(_name("uncertainty", lang))
         summary = montecarlo.summary()
         _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
         for name, row in summary.iterrows():
-            ws.append([name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
+            put_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
             fmt = RATIO if name == "sroi_ratio" else EURO
             _formats(ws, ws.max_row, [None, fmt, fmt, fmt, fmt, "0%"])
-        ws.append([f"draws {montecarlo.n}, seed {montecarlo.seed}"])
+        put_row(ws, [f"draws {montecarlo.n}, seed {montecarlo.seed}"])
 
     hidden = wb.create_sheet(CASE_SHEET)
-    for line in case_to_yaml(base or case).splitlines():
-        hidden.append([line])
+    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 and the like,
+    # which the YAML keeps inside its texts
+    for line in case_to_yaml(base or case).split("\n"):
+        put_text_row(hidden, line)
     hidden.sheet_state = "hidden"
     return wb
 
