@@ -123,7 +123,7 @@ def test_each_attack_as_case_and_partner_name(attack):
     assert case_from_workbook(exported) == case
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(texts, st.text(), st.integers(-2**53, 2**53),
                                   st.floats(-1e15, 1e15)), max_size=6))
 def test_put_row_writes_every_text_as_text(values):

@@ -44,14 +44,18 @@ def put_row(ws, values: list, exact: bool = False) -> int | None:
     With `exact`, texts are stored unchanged (they must hold no control characters) and
     may be longer than one cell can hold: see :func:`put_text_row`. Returns the row
     number (None for an empty row)."""
-    cells = [_text_cell(ws, v if exact else shown_text(v))
-             if isinstance(v, str) and not isinstance(v, Formula) else v for v in values]
+    cells = [None if v is None else _cell(ws, v, exact) for v in values]
     ws.append(cells)
-    return next((c.row for c in cells if isinstance(c, Cell)), ws.max_row if values else None)
+    filled = next((c for c in cells if c is not None), None)
+    if filled is not None:
+        return filled.row
+    return ws.max_row if values else None  # max_row walks every cell: only when needed
 
 
-def _text_cell(ws, text: str) -> Cell:
-    cell = Cell(ws, value=text)
+def _cell(ws, value, exact: bool) -> Cell:
+    if isinstance(value, Formula) or not isinstance(value, str):
+        return Cell(ws, value=value)
+    cell = Cell(ws, value=value if exact else shown_text(value))
     cell.data_type = "s"  # even when openpyxl took it for a formula or an error value
     return cell
 

@@ -4,6 +4,9 @@ formats, frozen headers, readable widths, Dutch or English labels.
 
 The assumptions sheet can be edited and imported as a case: the whole case travels in a
 hidden sheet, and every value in the assumptions sheet is applied on top of it.
+
+Every row is written through :func:`.cells.put_row`, so no text a user typed becomes a
+formula; every workbook read passes :mod:`.zipguard` first, so none can be a zip bomb.
 """
 
 from __future__ import annotations
@@ -104,13 +107,13 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         put_row(ws, [f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta),
                      "years" if meta == "horizon" else "year"])
     for row in table.itertuples():
-        put_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
-                   float(row.low), float(row.high), row.confidence,
-                   ("yes" if lang == "en" else "ja") if row.estimate else "",
-                   int(row.year), row.source])
-        _formats(ws, ws.max_row, [c[4] for c in ASSUMPTION_COLUMNS])
+        r = put_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
+                         float(row.low), float(row.high), row.confidence,
+                         ("yes" if lang == "en" else "ja") if row.estimate else "",
+                         int(row.year), row.source])
+        _formats(ws, r, [c[4] for c in ASSUMPTION_COLUMNS])
         if row.estimate:
-            ws.cell(row=ws.max_row, column=10).fill = ESTIMATE_FILL
+            ws.cell(row=r, column=10).fill = ESTIMATE_FILL
 
     ws = wb.create_sheet(_name("flows", lang))
     ledger = result.ledger
@@ -118,18 +121,18 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
             "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
     _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
     for row in ledger[cols].itertuples(index=False):
-        put_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
-        _formats(ws, ws.max_row, [None] * 8 + [EURO2] * 4)
+        r = put_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
+        _formats(ws, r, [None] * 8 + [EURO2] * 4)
 
     ws = wb.create_sheet(_name("partners", lang))
     bp = result.by_partner
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
     _header(ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30])
     for pid, row in bp.iterrows():
-        put_row(ws, [pid, result.partner_label(pid, lang)] +
-                  [None if row[c] != row[c] else float(row[c]) for c in pcols] +
-                  [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
-        _formats(ws, ws.max_row, [None, None] + [
+        r = put_row(ws, [pid, result.partner_label(pid, lang)] +
+                        [None if row[c] != row[c] else float(row[c]) for c in pcols] +
+                        [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
+        _formats(ws, r, [None, None] + [
             RATIO if c == "benefit_cost_ratio" else "0.0%" if c == "irr" else EURO for c in pcols])
 
     if allocation is not None:
@@ -137,13 +140,13 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         acols = list(allocation.table.columns)
         _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
         for pid, row in allocation.table.iterrows():
-            put_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
-            _formats(ws, ws.max_row, [None, None] + [EURO] * len(acols))
+            r = put_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
+            _formats(ws, r, [None, None] + [EURO] * len(acols))
         put_row(ws, [])
         put_row(ws, ["payer", "receiver", "pv", "per_year"])
         for tr in allocation.transfers:
-            put_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
-            _formats(ws, ws.max_row, [None, None, EURO, EURO])
+            r = put_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
+            _formats(ws, r, [None, None, EURO, EURO])
         put_row(ws, [])
         for paragraph in allocation.explain(lang).split("\n\n"):
             put_row(ws, [paragraph])
@@ -153,9 +156,9 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         summary = montecarlo.summary()
         _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
         for name, row in summary.iterrows():
-            put_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
+            r = put_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
             fmt = RATIO if name == "sroi_ratio" else EURO
-            _formats(ws, ws.max_row, [None, fmt, fmt, fmt, fmt, "0%"])
+            _formats(ws, r, [None, fmt, fmt, fmt, fmt, "0%"])
         put_row(ws, [f"draws {montecarlo.n}, seed {montecarlo.seed}"])
 
     hidden = wb.create_sheet(CASE_SHEET)

@@ -136,7 +136,7 @@ def verify_parts(data: bytes, zf: zipfile.ZipFile, name: str) -> None:
 
 def _raw_part(data: bytes, info: zipfile.ZipInfo, name: str) -> memoryview:
     at = info.header_offset
-    if at < 0 or data[at:at + 4] != b"PK\x03\x04":
+    if at < 0 or len(data) < at + 30 or data[at:at + 4] != b"PK\x03\x04":
         raise _refuse(name, f"is damaged: part {info.filename} is missing; {ADVICE}")
     name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
     start = at + 30 + name_len + extra_len
