@@ -96,21 +96,10 @@ def upload_name(filename: str | None) -> str:
 
 
 def _workbook_upload(data: bytes, name: str) -> Case:
-    # case_from_workbook (export/excel.py) reads a path today. Until it takes a file
-    # object, the workbook goes to a private folder and that folder's path is taken out
-    # of every message. A workbook carries no includes: its case sheet is validated alone.
-    import tempfile
-
+    # Read from memory like a YAML upload: no server path exists to leak. A workbook
+    # carries no includes: its case sheet is validated alone.
     from .export.excel import case_from_workbook
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        try:
-            return case_from_workbook(path)
-        except LoadError as exc:
-            raise LoadError([InputProblem(pr.file.replace(str(path), name), pr.line, pr.field,
-                                          pr.message.replace(str(path), name).replace(tmp, ""))
-                             for pr in exc.problems]) from None
+    return case_from_workbook(data, name)
 
 
 def _validated(data, file: str, reader: IncludeReader) -> Case:
