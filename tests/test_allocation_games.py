@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from businesscase.allocation import CostGame, StructuredGame, Stream, TUGame, sampled_shapley
@@ -242,6 +242,7 @@ def signed_structured(n, seed):
 
 @SETTINGS
 @given(st.integers(3, 9), st.integers(0, 100_000), st.integers(0, 100_000))
+@example(3, 7, 1213)  # HiGHS's default 0.01% gap stopped €0.006 short of the maximum
 def test_max_excess_with_negative_streams_equals_enumeration(n, seed, xseed):
     sg = signed_structured(n, seed)
     tu = sg.to_tugame()
