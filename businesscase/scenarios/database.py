@@ -63,6 +63,11 @@ PROBLEMS = {
         "permission on the file and its folder (listing, opening and exporting work)",
         "scenariodatabase {db} is alleen-lezen, dus er is niets opgeslagen; opslaan vraagt "
         "schrijfrechten op het bestand en de map (bekijken, openen en exporteren werken wel)"),
+    "opened_read_only": (
+        "scenario database {db} is read-only: listing, opening and exporting work; saving "
+        "needs write permission on the file and its folder",
+        "scenariodatabase {db} is alleen-lezen: bekijken, openen en exporteren werken; "
+        "opslaan vraagt schrijfrechten op het bestand en de map"),
     "cannot_create": (
         "cannot create the scenario database {db}: no write permission in the folder "
         "{folder}; choose a folder you may write to",
