@@ -4,7 +4,6 @@ to do, exit 2, and no half-written file (an older file at the path stays as it w
 import importlib
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from businesscase import load_case
 from businesscase.cli import main
 from businesscase.outfile import replaced
 from businesscase.scenarios import ScenarioStore
-from businesscase import load_case
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "bad_inputs" / "valid_case.yaml"
@@ -132,32 +131,23 @@ def test_a_disk_that_fills_up_leaves_no_half_written_file(option, tmp_path):
     assert tree(tmp_path) == [target.name]
 
 
-def _unprivileged(args, cwd):
-    command = [sys.executable, "-m", "businesscase.cli", *map(str, args)]
-    if os.geteuid() == 0:
-        if shutil.which("capsh") is None:
-            pytest.skip("running as root without capsh: file permissions do not apply")
-        command = ["capsh", "--drop=cap_dac_override,cap_dac_read_search,cap_fowner", "--",
-                   "-c", " ".join(f"'{c}'" for c in command)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
 def test_a_folder_without_write_permission(tmp_path):
+    from test_store_faults import unprivileged
     folder = tmp_path / "locked"
     folder.mkdir()
     db = tmp_path / "s.db"
     ScenarioStore(db).save("Plan A", load_case(VALID))
     folder.chmod(0o555)
+    runs = [(["export", VALID, "--draws", "0", "--xlsx", folder / "p.xlsx"], "--xlsx"),
+            (["export", VALID, "--draws", "0", "--html", folder / "r.html"], "--html"),
+            (["scenario", "--db", db, "export", "1", "--to", folder], "--to")]
     try:
-        for args, option in ((["export", VALID, "--draws", "0", "--xlsx", folder / "p.xlsx"], "--xlsx"),
-                             (["export", VALID, "--draws", "0", "--html", folder / "r.html"], "--html"),
-                             (["scenario", "--db", db, "export", "1", "--to", folder], "--to")):
-            out = _unprivileged(args, tmp_path)
-            assert out.returncode == 2, out.stderr
-            assert f"{option}: no permission to write in the folder {folder}" in out.stderr
+        results = unprivileged([args for args, _ in runs], tmp_path)
     finally:
         folder.chmod(0o755)
+    for (code, _, err), (_, option) in zip(results, runs):
+        assert code == 2, err
+        assert f"{option}: no permission to write in the folder {folder}" in err
     assert tree(folder) == []
 
 

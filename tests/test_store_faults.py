@@ -2,7 +2,9 @@
 database and what to do, exit 2 from the CLI, and nothing lost or changed."""
 
 import hashlib
+import json
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -198,16 +200,31 @@ def test_a_full_disk_says_so_and_keeps_every_earlier_version(tmp_path, capsys, m
 
 # -- a read-only store: reading works, saving says why not ---------------------------------
 
-def unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "businesscase.cli", *map(str, args)]
+# Several CLI runs in one process without the right to override file permissions; each
+# run's (exit code, stdout, stderr) as JSON.
+RUNS = """
+import contextlib, io, json, sys
+from businesscase.cli import main
+out = []
+for args in json.loads(sys.argv[1]):
+    o, e = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e):
+        code = main(args)
+    out.append([code, o.getvalue(), e.getvalue()])
+print(json.dumps(out))
+"""
+
+
+def unprivileged(runs: list[list], cwd: Path) -> list[tuple[int, str, str]]:
+    command = [sys.executable, "-c", RUNS, json.dumps([[str(a) for a in r] for r in runs])]
     if os.geteuid() == 0:
         if CAPSH is None:
             pytest.skip("running as root without capsh: file permissions do not apply")
-        command = [CAPSH, f"--drop={NO_OVERRIDE}", "--", "-c",
-                   " ".join(f"'{c}'" for c in command)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=120)
+        command = [CAPSH, f"--drop={NO_OVERRIDE}", "--", "-c", shlex.join(command)]
+    out = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=180,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    return [tuple(r) for r in json.loads(out.stdout)]
 
 
 @pytest.mark.parametrize("folder_writable", [True, False], ids=["file_0444", "file_and_folder_ro"])
@@ -223,21 +240,20 @@ def test_a_read_only_store_can_be_read_but_not_written(tmp_path, folder_writable
         folder.chmod(0o555)
     try:
         before_bytes = digest(path)
-        listed = unprivileged(["scenario", "--db", path, "list"], tmp_path)
-        assert listed.returncode == 0, listed.stderr
-        assert "Plan A" in listed.stdout and "Plan B" in listed.stdout
-        versions = unprivileged(["scenario", "--db", path, "versions", "1"], tmp_path)
-        assert versions.returncode == 0 and versions.stdout.count("Plan A") == 3
-        opened = unprivileged(["scenario", "--db", path, "open", "1", "--version", "2"], tmp_path)
-        assert opened.returncode == 0 and "MKBA" in opened.stdout
-        exported = unprivileged(["scenario", "--db", path, "export", "1", "--to", out_dir],
-                                tmp_path)
-        assert exported.returncode == 0, exported.stderr
-        assert load_case(exported.stdout.strip()).meta.name == CASE.meta.name
-        saved = unprivileged(["scenario", "--db", path, "save", VALID, "--name", "C"], tmp_path)
-        assert saved.returncode == 2, saved.stderr
-        assert f"scenario database {path} is read-only" in saved.stderr
-        assert "write permission" in saved.stderr and "Traceback" not in saved.stderr
+        db = ["scenario", "--db", path]
+        listed, versions, opened, exported, saved = unprivileged(
+            [db + ["list"], db + ["versions", "1"], db + ["open", "1", "--version", "2"],
+             db + ["export", "1", "--to", out_dir], db + ["save", VALID, "--name", "C"]],
+            tmp_path)
+        assert listed[0] == 0, listed[2]
+        assert "Plan A" in listed[1] and "Plan B" in listed[1]
+        assert versions[0] == 0 and versions[1].count("Plan A") == 3
+        assert opened[0] == 0 and "MKBA" in opened[1]
+        assert exported[0] == 0, exported[2]
+        assert load_case(exported[1].strip()).meta.name == CASE.meta.name
+        assert saved[0] == 2, saved[2]
+        assert f"scenario database {path} is read-only" in saved[2]
+        assert "write permission" in saved[2] and "Traceback" not in saved[2]
         assert digest(path) == before_bytes
     finally:
         folder.chmod(0o755)
@@ -250,12 +266,12 @@ def test_a_new_store_in_a_read_only_folder(tmp_path):
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        out = unprivileged(["scenario", "--db", folder / "s.db", "list"], tmp_path)
+        [(code, _, err)] = unprivileged([["scenario", "--db", folder / "s.db", "list"]], tmp_path)
     finally:
         folder.chmod(0o755)
-    assert out.returncode == 2
-    assert f"cannot create the scenario database {folder / 's.db'}" in out.stderr
-    assert "no write permission" in out.stderr and listing(folder) == []
+    assert code == 2
+    assert f"cannot create the scenario database {folder / 's.db'}" in err
+    assert "no write permission" in err and listing(folder) == []
 
 
 # -- unknown scenarios and versions -------------------------------------------------------
