@@ -1,20 +1,28 @@
 """Command line: ``businesscase run|allocate|provenance``; see ``businesscase --help``.
 
-Exit codes: 0 done, 2 invalid input (with the loader's message, never a traceback),
-1 an unexpected internal error.
+Exit codes: 0 done; 2 the user's mistake (a :class:`~businesscase.errors.UserError`: the
+message names the file, option or database and says what is allowed, never a traceback);
+1 an internal error (a bug): one sentence on stderr, the traceback in a log file.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import logging
+import os
 import sys
+import tempfile
+import traceback
+from pathlib import Path
 
 from .allocation import METHODS, BenefitBasis, allocate, default_participants
 from .cli_analysis import COMMANDS as ANALYSIS_COMMANDS
 from .cli_analysis import add_parsers as add_analysis_parsers
 from .assumptions import LoadError, default_case_path, load_case
 from .engine import evaluate
+from .errors import OptionError, UserError
 from .provenance import provenance_problems
 from .report import allocation_dict, allocation_text, summary_dict, summary_text
 from .yaml_source import InputProblem
@@ -69,14 +77,16 @@ def cmd_allocate(args) -> int:
                      allow_include_outside=args.allow_include_outside)
     unknown = set(args.without) - set(case.partner_ids)
     if unknown:
-        print(f"businesscase: unknown partner(s) {', '.join(sorted(unknown))}; "
-              f"partners are {', '.join(case.partner_ids)}", file=sys.stderr)
-        return EXIT_INVALID
+        raise OptionError("--without", f"unknown partner(s) {', '.join(sorted(unknown))}; "
+                                       f"partners are {', '.join(case.partner_ids)}")
     result = evaluate(case)
     participants = [p for p in default_participants(result, args.basis) if p not in args.without]
+    if args.without and not participants:
+        raise OptionError("--without", "leaves no partner in the coalition; leave out fewer "
+                                       "partners")
     try:
         allocation = allocate(result, args.method, args.basis, participants)
-    except ValueError as exc:  # e.g. a method that cannot handle this many partners
+    except UserError as exc:  # e.g. a method that cannot handle this many partners
         raise LoadError([InputProblem(str(args.case or default_case_path()), None,
                                       "--method", str(exc))]) from None
     if args.json:
@@ -97,23 +107,58 @@ def cmd_provenance(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    commands = {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance,
+                **ANALYSIS_COMMANDS}
     try:
-        commands = {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance,
-                    **ANALYSIS_COMMANDS}
         return commands[args.command](args)
     except (LoadError, InputProblem) as exc:
         print(f"businesscase: invalid input\n{exc}", file=sys.stderr)
         return EXIT_INVALID
-    except (KeyError, ValueError, RuntimeError) as exc:  # unknown key, impossible option, no browser
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"businesscase: {message}", file=sys.stderr)
+    except UserError as exc:
+        print(f"businesscase: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the user sees a sentence, not a traceback
-        print(f"businesscase: internal error ({type(exc).__name__}: {exc}); "
-              "please report it with the case file", file=sys.stderr)
+    except Exception as exc:  # a bug: the user sees a sentence, the log keeps the traceback
+        where = log_internal_error(exc, ["businesscase", *(sys.argv[1:] if argv is None else argv)])
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        where = f"; the details are in {where}" if where else ""
+        print(f"businesscase: internal error ({type(exc).__name__}{': ' + first if first else ''})"
+              f"{where}; this is a bug, please report it with the case file", file=sys.stderr)
         return 1
+
+
+def log_files() -> list[Path]:
+    """Where internal errors are logged: $XDG_STATE_HOME/businesscase (XDG default
+    ~/.local/state), or the temp folder when that cannot be written."""
+    try:
+        state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        first = [Path(state) / "businesscase" / "errors.log"]
+    except RuntimeError:  # no home folder
+        first = []
+    return first + [Path(tempfile.gettempdir()) / "businesscase-errors.log"]
+
+
+def log_internal_error(exc: BaseException, argv: list[str]) -> str | None:
+    """Append the traceback to the error log; the path written to, or None."""
+    record = (f"{dt.datetime.now().astimezone().isoformat(timespec='seconds')} internal error "
+              f"in: {' '.join(argv)}\n" + "".join(traceback.format_exception(exc)))
+    for path in log_files():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            continue
+        logger = logging.getLogger("businesscase.internal")
+        logger.propagate = False
+        logger.addHandler(handler)
+        try:
+            logger.error(record)
+        finally:
+            logger.removeHandler(handler)
+            handler.close()
+        return str(path)
+    return None
 
 
 if __name__ == "__main__":

@@ -3,22 +3,42 @@ scenario save/list/versions/open/export/import."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 from pathlib import Path
 
 from . import formatting as fmt
+from . import outfile
+from .allocation import METHODS
 from .assumptions import default_case_path, load_case
+from .errors import OptionError, UserError
 from .scenarios import ScenarioStore, compare
-from .uncertainty import break_even, monte_carlo, optimism_bias, tornado
+from .scenarios.compare import unique_labels
+from .uncertainty import break_even, check_draws, monte_carlo, optimism_bias, tornado
+from .uncertainty.limits import parse_correlation
 from .uncertainty.optimism import load_optimism_bias
+
+
+def at_least(minimum: int):
+    """An argparse type: a whole number of at least `minimum` (argparse names the option)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+    return parse
 
 
 def add_parsers(sub) -> None:
     mc = sub.add_parser("montecarlo", help="Monte Carlo over every parameter's range")
     mc.add_argument("case", nargs="?")
-    mc.add_argument("--draws", type=int, default=10_000)
-    mc.add_argument("--seed", type=int, default=0)
+    mc.add_argument("--draws", type=int, default=10_000,
+                    help="number of draws, 1 up to what fits in memory for this case")
+    mc.add_argument("--seed", type=at_least(0), default=0)
     mc.add_argument("--correlate", nargs=3, action="append", default=[],
                     metavar=("KEY1", "KEY2", "RHO"), help="correlate two parameters")
     mc.add_argument("--method", default="shapley",
@@ -32,7 +52,9 @@ def add_parsers(sub) -> None:
     tor = sub.add_parser("tornado", help="each parameter at its low and high value")
     tor.add_argument("case", nargs="?")
     tor.add_argument("--partner", help="effect on this partner's net position")
-    tor.add_argument("--top", type=int, default=15)
+    tor.add_argument("--top", type=at_least(1), default=15,
+                     help="show the N parameters with the largest swing (1 or more; more "
+                          "than there are shows all)")
     tor.add_argument("--lang", choices=["nl", "en"], default="nl")
 
     be = sub.add_parser("breakeven", help="the value of a parameter at which a result is zero")
@@ -52,9 +74,10 @@ def add_parsers(sub) -> None:
     ex.add_argument("--html")
     ex.add_argument("--pdf")
     ex.add_argument("--agreements", help="agreement sheets of all partners (HTML)")
-    ex.add_argument("--method", default="shapley")
+    ex.add_argument("--method", default="shapley", choices=list(METHODS))
     ex.add_argument("--basis", default="financial", choices=["cash", "financial", "societal"])
-    ex.add_argument("--draws", type=int, default=2000, help="Monte Carlo draws (0: none)")
+    ex.add_argument("--draws", type=at_least(0), default=2000,
+                    help="Monte Carlo draws (0: none, no uncertainty section)")
     ex.add_argument("--lang", choices=["nl", "en"], default="nl")
 
     sc = sub.add_parser("scenario", help="save, list, open, export and import scenarios")
@@ -87,11 +110,28 @@ def _case(path):
     return load_case(path or default_case_path())
 
 
+def _names_the_case(command):
+    """An option that does not fit the case (a partner, parameter or number of draws it
+    does not have) is reported with the case file, as the loader reports its fields."""
+    def run(args) -> int:
+        try:
+            return command(args)
+        except OptionError as exc:
+            raise UserError(f"{args.case or default_case_path()}: {exc}") from exc
+    run.__name__ = command.__name__
+    return run
+
+
 def cmd_montecarlo(args) -> int:
     case = _case(args.case)
     if args.optimism_bias:
         case = optimism_bias(case)
-    corr = {(a, b): float(r) for a, b, r in args.correlate}
+    corr = {}
+    for a, b, r in args.correlate:
+        if (a, b) in corr or (b, a) in corr:
+            raise OptionError("--correlate", f"the pair {a} and {b} is given twice; give each "
+                                             "pair once")
+        corr[(a, b)] = parse_correlation(r, a, b)
     mc = monte_carlo(case, args.draws, args.seed, corr or None, method=args.method)
     summary = mc.summary()
     better = mc.probability_better_off()
@@ -139,7 +179,15 @@ def cmd_breakeven(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    cases = [(Path(p).stem, load_case(p)) for p in args.cases]
+    seen = {}
+    for p in args.cases:
+        key = Path(p).resolve()
+        if key in seen:
+            also = "" if seen[key] == p else f" (also as {seen[key]})"
+            raise UserError(f"compare: {p} is given twice{also}; the same case twice has "
+                            "nothing to compare: give different files")
+        seen[key] = p
+    cases = [(label, load_case(p)) for label, p in zip(unique_labels(args.cases), args.cases)]
     frame = compare(cases)
     lang = args.lang
     cols = ["rank", "social_npv", "sroi_ratio", "municipal_cost", "value_per_municipal_euro"]
@@ -156,24 +204,41 @@ def cmd_export(args) -> int:
     from .allocation import allocate
     from .engine import evaluate
     from .export import agreements_html, html_to_pdf, report_html, workbook
-    if not (args.xlsx or args.html or args.pdf or args.agreements):
-        raise ValueError("say what to export: --xlsx, --html, --pdf and/or --agreements")
+    from .export.report_html import chromium_path
+    targets = {"--xlsx": args.xlsx, "--html": args.html, "--pdf": args.pdf,
+               "--agreements": args.agreements}
+    if not any(targets.values()):
+        raise UserError("say what to export: --xlsx, --html, --pdf and/or --agreements")
+    for option, path in targets.items():  # every target checked before anything is written
+        if path:
+            outfile.check_target(path, option)
+    if args.pdf:
+        try:
+            chromium_path()
+        except RuntimeError as exc:  # no browser here: the user can install one
+            raise UserError(f"--pdf: {exc}") from None
     case = _case(args.case)
+    if args.draws:
+        check_draws(case, args.draws)
     result = evaluate(case)
     allocation = allocate(result, args.method, args.basis)
     mc = monte_carlo(case, args.draws, 0, basis=args.basis) if args.draws else None
     if args.xlsx:
-        workbook(result, allocation, mc, args.lang).save(args.xlsx)
+        with outfile.replaced(args.xlsx, "--xlsx") as tmp:
+            workbook(result, allocation, mc, args.lang).save(tmp)
         print(args.xlsx)
     if args.html or args.pdf:
         text = report_html(result, allocation, mc, args.lang)
         if args.html:
-            Path(args.html).write_text(text, encoding="utf-8")
+            outfile.write_text(args.html, text, "--html")
             print(args.html)
         if args.pdf:
-            print(html_to_pdf(text, args.pdf))
+            with outfile.replaced(args.pdf, "--pdf") as tmp:
+                html_to_pdf(text, tmp)
+            print(Path(args.pdf).resolve())
     if args.agreements:
-        Path(args.agreements).write_text(agreements_html(result, allocation, args.lang), encoding="utf-8")
+        outfile.write_text(args.agreements, agreements_html(result, allocation, args.lang),
+                           "--agreements")
         print(args.agreements)
     return 0
 
@@ -203,7 +268,8 @@ def cmd_scenario(args) -> int:
     return 0
 
 
-COMMANDS = {"export": cmd_export, "montecarlo": cmd_montecarlo, "tornado": cmd_tornado, "breakeven": cmd_breakeven,
+COMMANDS = {"export": _names_the_case(cmd_export), "montecarlo": _names_the_case(cmd_montecarlo),
+            "tornado": _names_the_case(cmd_tornado), "breakeven": _names_the_case(cmd_breakeven),
             "compare": cmd_compare, "scenario": cmd_scenario}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import numpy as np
@@ -13,7 +14,9 @@ from panel.io.document import unlocked
 
 from businesscase import formatting as fmt
 from businesscase.allocation import method_name
+from businesscase.errors import UserError
 from businesscase.scenarios import ScenarioStore, compare
+from businesscase.scenarios.database import StoreError
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
 from businesscase.uncertainty.optimism import load_optimism_bias
 
@@ -27,8 +30,24 @@ TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
                  "financial_npv": ("Financiële NCW van een partij", "A partner's financial NPV")}
 
 
+log = logging.getLogger(__name__)
+
+
 def _t(nl: str, en: str, lang: str) -> str:
     return en if lang == "en" else nl
+
+
+def fault(exc: Exception, lang: str) -> str:
+    """An inline message for a failed action: the user's mistake or a database fault in
+    its own words (in Dutch where it has them), a bug as a sentence (logged)."""
+    if isinstance(exc, UserError):
+        text = exc.text(lang) if hasattr(exc, "text") else str(exc)
+    else:
+        log.error("analysis page action failed", exc_info=exc)
+        text = _t("Er ging iets mis (een interne fout, niet uw vergissing); de details staan "
+                  "in het serverlog.", "Something went wrong (an internal error, not your "
+                  "mistake); the details are in the server log.", lang)
+    return f"<p class='bc-neg' data-key='fault'>{esc(text)}</p>"
 
 
 class UncertaintyPage(LazyPage):
@@ -75,10 +94,11 @@ class UncertaintyPage(LazyPage):
         try:
             case = optimism_bias(s.case) if self.bias.value else s.case
             method = s.method if s.method in LINEAR_SPLITS else "shapley"
-            mc = monte_carlo(case, int(self.draws.value), int(self.seed.value), basis=s.basis,
+            # The core checks draws and seed (one rule with the CLI); an emptied field is None.
+            mc = monte_carlo(case, self.draws.value, self.seed.value, basis=s.basis,
                              method=method)
         except Exception as exc:  # shown as a sentence, the last results stay
-            self.summary.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+            self.summary.object = fault(exc, lang)
             return
         finally:
             self.summary.loading = False
@@ -141,7 +161,7 @@ class UncertaintyPage(LazyPage):
         try:
             value = break_even(s.case, key, target, None if target == "social_npv" else pid)
         except Exception as exc:
-            self.be_answer.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+            self.be_answer.object = fault(exc, lang)
             return
         if value is None:
             text = _t(f"{key}: geen omslagpunt binnen het toegestane bereik.",
@@ -196,7 +216,12 @@ class ScenariosPage(LazyPage):
 
     def __init__(self, store: ScenarioStore | None = None, **params):
         super().__init__(**params)
-        self.store = store or ScenarioStore(os.environ.get("BUSINESSCASE_DATABASE_URL"))
+        self.store, self._store_fault = store, None
+        if store is None:
+            try:
+                self.store = ScenarioStore(os.environ.get("BUSINESSCASE_DATABASE_URL"))
+            except UserError as exc:  # the page opens and says why it cannot save or list
+                self._store_fault = exc
         self.name_input = pn.widgets.TextInput(width=300, css_classes=["bc-sc-name"])
         self.notes = pn.widgets.TextInput(width=400)
         self.author = pn.widgets.TextInput(width=200)
@@ -224,11 +249,14 @@ class ScenariosPage(LazyPage):
 
     def _save(self, scenario_id):
         s, lang = self.state, self.state.lang
+        if self.store is None:
+            self.feedback.object = fault(self._store_fault, lang)
+            return
         try:
             v = self.store.save(self.name_input.value, s.case, s.changes, self.notes.value,
                                 self.author.value, scenario_id)
-        except (ValueError, KeyError) as exc:
-            self.feedback.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+        except Exception as exc:
+            self.feedback.object = fault(exc, lang)
             return
         self.current = v.scenario_id
         self.feedback.object = (f"<p data-key='saved' data-value='{v.scenario_id}.{v.number}'>"
@@ -237,14 +265,22 @@ class ScenariosPage(LazyPage):
 
     def _list_versions(self, *_):
         sid = self.listing.value
-        self.versions.options = {v.label: (v.scenario_id, v.number)
-                                 for v in self.store.versions(sid)} if sid else {}
+        try:
+            self.versions.options = {v.label: (v.scenario_id, v.number)
+                                     for v in self.store.versions(sid)} if sid else {}
+        except Exception as exc:
+            self.versions.options = {}
+            self.feedback.object = fault(exc, self.state.lang)
 
     def _open(self, _=None):
         choice = self.versions.value
         if not choice:
             return
-        case, v = self.store.open(*choice)
+        try:
+            case, v = self.store.open(*choice)
+        except Exception as exc:
+            self.feedback.object = fault(exc, self.state.lang)
+            return
         self.current = v.scenario_id
         self.state.use_case(case, v.label)
         self.feedback.object = (f"<p data-key='opened' data-value='{v.scenario_id}.{v.number}'>"
@@ -255,10 +291,11 @@ class ScenariosPage(LazyPage):
         chosen = self.to_compare.value
         try:
             opened = [self.store.open(sid) for sid in chosen]
-            cases = [(version.label, case) for case, version in opened]
+            # Two scenarios may share a name and a minute: the number tells them apart.
+            cases = [(f"#{version.scenario_id} {version.label}", case) for case, version in opened]
             frame = compare(cases, self.state.method, self.state.basis)
-        except (ValueError, KeyError) as exc:
-            self.comparison.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+        except Exception as exc:
+            self.comparison.object = fault(exc, lang)
             return
         frame = frame.sort_values("rank")
         rows = [{"name": n, "label": f"{int(r['rank'])}. {n}", **r.to_dict(),
@@ -287,7 +324,19 @@ class ScenariosPage(LazyPage):
         self.save_new.name = _t("Opslaan als nieuw scenario", "Save as a new scenario", lang)
         self.save_version.name = _t("Opslaan als nieuwe versie", "Save as a new version", lang)
         self.save_version.disabled = self.current is None
-        listing = {v.label: v.scenario_id for v in self.store.scenarios()}
+        listing = {}
+        if self.store is None:
+            self.feedback.object = fault(self._store_fault, lang)
+        else:
+            try:
+                listing = _unique_options(self.store.scenarios())
+            except Exception as exc:
+                self.feedback.object = fault(exc, lang)
+            if self.store.read_only:
+                self.feedback.object = fault(StoreError(self.store.database, "opened_read_only"),
+                                             lang)
+        self.save_new.disabled = self.store is None or self.store.read_only
+        self.save_version.disabled |= self.save_new.disabled
         self.listing.name = _t("Scenario's", "Scenarios", lang)
         self.listing.options = listing
         self.versions.name = _t("Versies", "Versions", lang)
@@ -304,6 +353,14 @@ class ScenariosPage(LazyPage):
             pn.Row(self.listing, self.versions), self.open_button,
             pn.Row(self.to_compare, self.compare_button), self.bar, self.comparison,
             sizing_mode="stretch_width")
+
+
+def _unique_options(versions) -> dict[str, int]:
+    """Label → scenario id; two scenarios saved under one name in the same minute get their
+    number added, so that neither disappears from the list."""
+    labels = [v.label for v in versions]
+    return {(lb if labels.count(lb) == 1 else f"{lb} #{v.scenario_id}"): v.scenario_id
+            for lb, v in zip(labels, versions)}
 
 
 __all__ = ["ScenariosPage", "UncertaintyPage"]

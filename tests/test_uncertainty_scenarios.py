@@ -10,6 +10,7 @@ import pytest
 from builders import ASSUMPTIONS, base_case, cost, outcome, p
 from businesscase import evaluate, load_case
 from businesscase.assumptions import case_from_data
+from businesscase.errors import OptionError, UserError
 from businesscase.scenarios import ScenarioStore, case_from_yaml, case_to_yaml, compare
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, sample_parameters
 from businesscase.uncertainty.optimism import load_optimism_bias
@@ -70,7 +71,7 @@ def test_correlated_parameters_keep_their_margins():
     assert np.corrcoef(draws[k1], draws[k2])[0, 1] == pytest.approx(0.7, abs=0.03)
     prm = case.parameter(k1)
     assert draws[k1].min() >= prm.low and draws[k1].max() <= prm.high
-    with pytest.raises(ValueError, match="positive definite"):
+    with pytest.raises(OptionError, match="positive definite"):
         sample_parameters(case, 10, 1, {(k1, k2): 0.99, (k1, "drivers.room_area"): 0.99,
                                         (k2, "drivers.room_area"): -0.99})
 
@@ -176,7 +177,7 @@ def test_export_and_import_round_trip(tmp_path):
 def test_bad_scenario_names_are_refused(tmp_path):
     store = ScenarioStore(tmp_path / "s.db")
     for bad in ("", "   ", "a\x00b", "x" * 500, "../../etc/passwd", "a\\b"):
-        with pytest.raises(ValueError):
+        with pytest.raises(UserError):
             store.save(bad, load_case(MS))
 
 
@@ -191,7 +192,7 @@ def test_compare_ranks_scenarios_and_reports_municipal_money():
         ms.by_partner.loc["gemeente", "pv_costs"])
     assert frame.loc["meeting_space", "value_per_municipal_euro"] == pytest.approx(
         ms.totals["pv_benefits"] / ms.by_partner.loc["gemeente", "pv_costs"])
-    with pytest.raises(ValueError, match="2 to 6"):
+    with pytest.raises(UserError, match="2 to 6"):
         compare(cases[:1])
 
 

@@ -52,6 +52,7 @@ from enum import Enum
 import numpy as np
 import pandas as pd
 
+from ..errors import UserError
 from ..result import OUTCOME_CATEGORIES, Result
 from ..schema import EXTERNAL, PartnerType
 from .game import TUGame
@@ -153,7 +154,7 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
     else:
         players = [p.id for p in case.partners if p.takes_part and p.id in participants]
     if not players:
-        raise ValueError("no partner takes part")
+        raise UserError("no partner takes part: leave at least one partner in the coalition")
     present = set(players)
     pv = result._line_pv[0]
     benefit = pd.Series(0.0, index=players)
@@ -278,8 +279,8 @@ def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method
     if method == "equal_surplus":
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
         return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
-    raise ValueError(f"per-draw splits are available for shapley, as_is, proportional_benefit "
-                     f"and equal_surplus, not {method!r}")
+    raise UserError(f"per-draw splits are available for shapley, as_is, proportional_benefit "
+                    f"and equal_surplus, not {method!r}")
 
 
 def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
@@ -311,7 +312,8 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
         received = cg.benefit if method == "proportional_benefit" else cg.cashable_benefit
         weights = received.clip(lower=0.0)  # a partner left with a net loss takes no share
         if weights.sum() <= 0:
-            raise ValueError("no benefit to be proportional to")
+            raise UserError(f"{method}: no benefit to be proportional to (no partner gains); "
+                            "choose another method, such as shapley")
         return cg.benefit - cg.cost_to_cover * weights / weights.sum()
     if method == "equal_surplus":
         alone = pd.Series({p: max(game.value([p]), 0.0) for p in players})
@@ -322,9 +324,9 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
         null = set(cg.null_players())
         active = [p for p in players if p not in null]
         if len(active) > MAX_NUCLEOLUS_PLAYERS:
-            raise ValueError(f"the {method} is computed exactly for up to "
-                             f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
-                             f"{len(active)}: use shapley")
+            raise UserError(f"the {method} is computed exactly for up to "
+                            f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
+                            f"{len(active)}: use shapley")
         out = pd.Series(0.0, index=pd.Index(players, name="player"))
         if not active:
             return out
@@ -337,7 +339,7 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
             x = tu.prenucleolus()  # no imputation exists: fall back to the pre-nucleolus
         out[active] = x[active].to_numpy()
         return out
-    raise ValueError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
+    raise UserError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
 
 
 MAX_NUCLEOLUS_PLAYERS = 16

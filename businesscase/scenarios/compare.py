@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections import Counter
+from pathlib import Path
+
 import pandas as pd
 
 from ..allocation import allocate
 from ..engine import evaluate
+from ..errors import UserError
 from ..metrics import ratio
 from ..schema import Case, PartnerType
 
@@ -21,8 +26,12 @@ def compare(scenarios: list[tuple[str, Case]], method: str = "shapley",
     fair.<partner> (fair contribution, PV) for every partner, rank.
     """
     if not MIN_SCENARIOS <= len(scenarios) <= MAX_SCENARIOS:
-        raise ValueError(f"compare {MIN_SCENARIOS} to {MAX_SCENARIOS} scenarios, "
-                         f"not {len(scenarios)}")
+        raise UserError(f"compare {MIN_SCENARIOS} to {MAX_SCENARIOS} scenarios, "
+                        f"not {len(scenarios)}")
+    twice = sorted(n for n, k in Counter(name for name, _ in scenarios).items() if k > 1)
+    if twice:  # one row per name: a second case of the same name would replace the first
+        raise UserError(f"compare: the name {twice[0]!r} is given to more than one case; "
+                        "give every case its own name")
     rows = {}
     for name, case in scenarios:
         result = evaluate(case)
@@ -40,3 +49,20 @@ def compare(scenarios: list[tuple[str, Case]], method: str = "shapley",
     frame["rank"] = frame.social_npv.rank(ascending=False, method="min").astype(int)
     frame.index.name = "scenario"
     return frame
+
+
+def unique_labels(paths: list[str | os.PathLike]) -> list[str]:
+    """A label per file: its name without suffix, and where two files share it, as many
+    of the folders above it as tell them apart (``a/plan`` and ``b/plan``)."""
+    parts = [Path(os.path.abspath(p)).parts for p in paths]
+    stems = [pp[:-1] + (Path(pp[-1]).stem,) for pp in parts]
+    depth = [1] * len(paths)
+    while True:
+        labels = ["/".join(st[-d:]) if d <= len(st) else str(Path(*pp))
+                  for st, pp, d in zip(stems, parts, depth)]
+        counts = Counter(labels)
+        clash = [i for i, lb in enumerate(labels) if counts[lb] > 1]
+        if not clash or all(depth[i] > len(stems[i]) for i in clash):
+            return labels
+        for i in clash:
+            depth[i] += 1

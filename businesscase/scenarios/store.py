@@ -4,6 +4,13 @@ Every save is a new version; nothing is ever overwritten. A version holds the wh
 as YAML (so it opens even if the assumption files change later), the user's changes, a
 name, notes, author and time. Each save is one transaction: a crash leaves either the
 whole version or nothing.
+
+Version numbers are assigned under the write lock (BEGIN IMMEDIATE in SQLite), and a save
+that still meets a concurrent one (a unique-number conflict on a server database, a lock)
+is retried with backoff, so that saves from several processes all succeed with the
+numbers 1..N. Opening never writes to a store whose tables exist, so a read-only store
+can be listed, opened and exported. Faults of the database are StoreErrors
+(see :mod:`.database`).
 """
 
 from __future__ import annotations
@@ -11,19 +18,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import (ForeignKey, Integer, String, Text, UniqueConstraint, create_engine,
-                        event, func, select)
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from .. import outfile
+from ..errors import UserError
 from ..schema import Case
+from .database import StoreError, open_engine, table_state, translated, use_wal
 from .serialise import case_from_yaml, case_to_yaml
 
 MAX_NAME = 200
 DEFAULT_URL_ENV = "BUSINESSCASE_DATABASE_URL"
+LOCK_TIMEOUT = 30.0  # seconds a save waits for other writers before it gives up
 
 
 class _Base(DeclarativeBase):
@@ -70,14 +83,14 @@ def check_name(name: str) -> str:
     """A scenario name is free text, but not empty, not too long, no control characters."""
     name = (name or "").strip()
     if not name:
-        raise ValueError("a scenario needs a name")
+        raise UserError("a scenario needs a name")
     if len(name) > MAX_NAME:
-        raise ValueError(f"a scenario name has at most {MAX_NAME} characters")
+        raise UserError(f"a scenario name has at most {MAX_NAME} characters")
     if re.search(r"[\x00-\x1f\x7f]", name):
-        raise ValueError("a scenario name cannot contain control characters")
+        raise UserError("a scenario name cannot contain control characters")
     if "/" in name or "\\" in name:
-        raise ValueError(f"a scenario name cannot contain / or \\ (got {name!r}); "
-                         "use letters, digits, spaces and - or _")
+        raise UserError(f"a scenario name cannot contain / or \\ (got {name!r}); "
+                        "use letters, digits, spaces and - or _")
     return name
 
 
@@ -88,16 +101,52 @@ def safe_filename(name: str) -> str:
 
 
 class ScenarioStore:
-    def __init__(self, url: str | os.PathLike | None = None):
+    def __init__(self, url: str | os.PathLike | None = None, lock_timeout: float | None = None):
         url = url or os.environ.get(DEFAULT_URL_ENV) or "scenarios.db"
         url = str(url)
         if "://" not in url:
-            url = f"sqlite:///{Path(url).resolve()}"
+            url = f"sqlite:///{Path(url).expanduser().resolve()}"
         self.url = url
-        self.engine = create_engine(url)
-        if url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        _Base.metadata.create_all(self.engine)
+        self.lock_timeout = LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+        self.engine, self.database, self._sqlite, self.read_only = open_engine(
+            url, self.lock_timeout)
+        self._writer = self.engine.execution_options(sqlite_immediate=True)
+        with self._faults():
+            ready, others = table_state(self.engine)
+        if ready:
+            return  # nothing to create: opening writes nothing
+        if others:
+            raise StoreError(self.database, "foreign_database", tables=", ".join(others[:8]))
+        if self.read_only:
+            raise StoreError(self.database, "read_only")
+        if self._sqlite:
+            self._retry(lambda: use_wal(self.engine))
+        # Under the write lock, so that two processes opening a new store do not both
+        # create its tables.
+        self._retry(lambda: _Base.metadata.create_all(self._writer))
+
+    def _faults(self):
+        return translated(self.database, self._sqlite, self.lock_timeout)
+
+    def _retry(self, attempt):
+        """Run a write, again after a lock or a version-number conflict, until the lock
+        timeout: a concurrent save is never a failure, only a wait."""
+        if self.read_only:
+            raise StoreError(self.database, "read_only")
+        deadline = time.monotonic() + self.lock_timeout
+        pause = 0.005
+        while True:
+            try:
+                with self._faults():
+                    return attempt()
+            except StoreError as exc:
+                if exc.kind != "locked" or time.monotonic() >= deadline:
+                    raise
+            except IntegrityError:  # two server sessions took the same number; the next try sees it
+                if time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 0.5)
 
     def save(self, name: str, case: Case, changes: dict | None = None, notes: str = "",
              author: str = "", scenario_id: int | None = None) -> Version:
@@ -105,27 +154,37 @@ class ScenarioStore:
         name = check_name(name)
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         text = case_to_yaml(case)
-        with Session(self.engine) as session, session.begin():
-            if scenario_id is None:
-                scenario = _Scenario(name=name, created_at=now)
-                session.add(scenario)
-                session.flush()
-                scenario_id, number = scenario.id, 1
-            else:
-                if session.get(_Scenario, scenario_id) is None:
-                    raise KeyError(f"no scenario {scenario_id}")
-                last = session.scalar(select(func.max(_Version.number))
-                                      .where(_Version.scenario_id == scenario_id))
-                number = (last or 0) + 1
-            row = _Version(scenario_id=scenario_id, number=number, name=name, notes=notes,
-                           author=author, created_at=now, case_yaml=text,
-                           changes_json=json.dumps(changes or {}, sort_keys=True))
-            session.add(row)
-        return Version(scenario_id, number, name, notes, author, now, dict(changes or {}))
+        changes_json = json.dumps(changes or {}, sort_keys=True)
+
+        def attempt() -> tuple[int, int]:
+            with Session(self._writer) as session, session.begin():
+                if scenario_id is None:
+                    scenario = _Scenario(name=name, created_at=now)
+                    session.add(scenario)
+                    session.flush()
+                    sid, number = scenario.id, 1
+                else:
+                    if session.get(_Scenario, scenario_id) is None:
+                        raise self._unknown(scenario_id)
+                    last = session.scalar(select(func.max(_Version.number))
+                                          .where(_Version.scenario_id == scenario_id))
+                    sid, number = scenario_id, (last or 0) + 1
+                session.add(_Version(scenario_id=sid, number=number, name=name, notes=notes,
+                                     author=author, created_at=now, case_yaml=text,
+                                     changes_json=changes_json))
+            return sid, number
+
+        sid, number = self._retry(attempt)
+        return Version(sid, number, name, notes, author, now, dict(changes or {}))
+
+    def _unknown(self, scenario_id: int, number: int | None = None) -> UserError:
+        what = f"scenario {scenario_id}" + ("" if number is None else f" version {number}")
+        return UserError(f"{what} does not exist in {self.database}; 'businesscase scenario "
+                         "list' (or versions) shows what it holds")
 
     def scenarios(self) -> list[Version]:
         """The latest version of every scenario, newest first."""
-        with Session(self.engine) as session:
+        with self._faults(), Session(self.engine) as session:
             latest = (select(_Version.scenario_id, func.max(_Version.number).label("n"))
                       .group_by(_Version.scenario_id).subquery())
             rows = session.scalars(select(_Version).join(
@@ -134,28 +193,33 @@ class ScenarioStore:
             return [_version(r) for r in rows]
 
     def versions(self, scenario_id: int) -> list[Version]:
-        with Session(self.engine) as session:
+        """Every version of a scenario, oldest first; a UserError if there is none."""
+        with self._faults(), Session(self.engine) as session:
             rows = session.scalars(select(_Version).where(_Version.scenario_id == scenario_id)
                                    .order_by(_Version.number)).all()
+            if not rows:
+                raise self._unknown(scenario_id)
             return [_version(r) for r in rows]
 
     def open(self, scenario_id: int, number: int | None = None) -> tuple[Case, Version]:
         """The case of a version (default: the latest) and its details."""
-        with Session(self.engine) as session:
+        with self._faults(), Session(self.engine) as session:
             query = select(_Version).where(_Version.scenario_id == scenario_id)
             query = query.where(_Version.number == number) if number is not None \
                 else query.order_by(_Version.number.desc())
             row = session.scalars(query.limit(1)).first()
             if row is None:
-                raise KeyError(f"no scenario {scenario_id}" + (f" version {number}" if number else ""))
-            return case_from_yaml(row.case_yaml, f"scenario {scenario_id} v{row.number}"), _version(row)
+                exists = session.get(_Scenario, scenario_id) is not None
+                raise self._unknown(scenario_id, number if exists else None)
+            text, version = row.case_yaml, _version(row)
+        return case_from_yaml(text, f"scenario {scenario_id} v{version.number}"), version
 
     def export_yaml(self, scenario_id: int, folder: str | os.PathLike,
-                    number: int | None = None) -> Path:
+                    number: int | None = None, option: str = "--to") -> Path:
+        outfile.check_folder(folder, option)
         case, version = self.open(scenario_id, number)
         path = Path(folder) / safe_filename(f"{version.name}_v{version.number}")
-        path.write_text(case_to_yaml(case), encoding="utf-8")
-        return path
+        return outfile.write_text(path, case_to_yaml(case), option)
 
     def import_yaml(self, path: str | os.PathLike, name: str | None = None, author: str = "",
                     notes: str = "") -> Version:
@@ -167,11 +231,3 @@ class ScenarioStore:
 def _version(row: _Version) -> Version:
     return Version(row.scenario_id, row.number, row.name, row.notes, row.author, row.created_at,
                    json.loads(row.changes_json or "{}"))
-
-
-def _sqlite_pragmas(dbapi_connection, _record):
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; crash-safe
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()

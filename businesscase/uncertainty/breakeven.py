@@ -8,7 +8,9 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ..engine import evaluate
+from ..errors import OptionError
 from ..schema import Case
+from .tornado import check_partner
 
 TARGETS = ("social_npv", "net_position", "financial_npv")
 
@@ -17,8 +19,6 @@ def _output(case: Case, key: str, values: np.ndarray, target: str, partner: str 
     result = evaluate(case, {key: np.atleast_1d(values).astype(float)})
     if target == "social_npv":
         return result.total_arrays["social_npv"]
-    if partner is None:
-        raise ValueError(f"{target} needs a partner")
     return result.partner_arrays[target][:, result.partners.index(partner)]
 
 
@@ -33,8 +33,19 @@ def break_even(case: Case, key: str, target: str = "social_npv", partner: str | 
     the current value is returned.
     """
     if target not in TARGETS:
-        raise ValueError(f"target must be one of {', '.join(TARGETS)}")
-    param = case.parameter(key)
+        raise OptionError("--target", f"{target!r} is not a target; allowed: {', '.join(TARGETS)}")
+    if target != "social_npv" and partner is None:
+        raise OptionError("--partner", f"--target {target} needs a partner; partners are "
+                                       f"{', '.join(case.partner_ids)}")
+    check_partner(case, partner)
+    params = dict(case.parameters())
+    if key not in params:
+        ranged = [k for k, p in params.items() if p.high > p.low]
+        close = [k for k in ranged if k.split(".")[-1] in key or key in k][:4] or ranged[:4]
+        raise OptionError("--parameter", f"no parameter {key!r} in this case; for example "
+                                         f"{', '.join(close)} (all: businesscase tornado "
+                                         "--top 1000)")
+    param = params[key]
     lo_kind, hi_kind = type(param)._min, type(param)._max
     if search is None:
         top = max(10 * abs(param.high), 1.0)

@@ -19,8 +19,10 @@ from scipy.special import betaincinv, ndtr
 
 from ..allocation.case_game import BenefitBasis, net_after_draws, split_weights
 from ..engine import evaluate
+from ..errors import OptionError
 from ..result import Result
 from ..schema import Case, Parameter, Years
+from .limits import check_correlations, check_draws
 
 PERCENTILES = (10, 50, 90)
 
@@ -57,25 +59,20 @@ def sample_parameters(case: Case, n: int, seed: int = 0,
                       default: str = "pert") -> dict[str, np.ndarray]:
     """n draws of every parameter that has a range; keys as in ``Case.parameters()``."""
     params = [(k, p) for k, p in case.parameters() if p.high > p.low]
-    known = {k for k, _ in params}
+    correlations = check_correlations(case, correlations)
     rng = np.random.default_rng(seed)
-    linked = sorted({k for pair in (correlations or {}) for k in pair})
-    for k in linked:
-        if k not in known:
-            raise KeyError(f"correlation: {k!r} is not a parameter with a range")
+    linked = sorted({k for pair in correlations for k in pair})
     draws = {key: _draw(p, rng, n, default) for key, p in params if key not in linked}
     if linked:
         index = {k: i for i, k in enumerate(linked)}
         corr = np.eye(len(linked))
         for (k1, k2), rho in correlations.items():
-            if not -1 < rho < 1:
-                raise ValueError(f"correlation of {k1} and {k2} must lie between -1 and 1")
             corr[index[k1], index[k2]] = corr[index[k2], index[k1]] = rho
         try:
             z = rng.standard_normal((n, len(linked))) @ np.linalg.cholesky(corr).T
         except np.linalg.LinAlgError:
-            raise ValueError("these correlations cannot hold together (the matrix is not "
-                             "positive definite); lower one of them") from None
+            raise OptionError("--correlate", "these correlations cannot hold together (the "
+                              "matrix is not positive definite); lower one of them") from None
         u = np.clip(ndtr(z), 1e-12, 1 - 1e-12)
         by_key = dict(params)
         for k in linked:
@@ -128,7 +125,12 @@ def monte_carlo(case: Case, n: int = 10_000, seed: int = 0,
 
     method: the fair split whose outcome per partner is reported per draw (shapley, as_is,
     proportional_benefit or equal_surplus: the splits that are linear in the flows).
+    n is checked against the memory it needs (a DrawsError says the maximum); seed is a
+    whole number of 0 or more.
     """
+    n = check_draws(case, n)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise OptionError("--seed", f"the seed must be a whole number of 0 or more, not {seed!r}")
     draws = sample_parameters(case, n, seed, correlations, default)
     result = evaluate(case, draws)
     weights, players = split_weights(result, basis)

@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 
 from ..engine import evaluate
+from ..errors import OptionError
 from ..schema import Case
+
+
+def check_partner(case: Case, partner: str | None, option: str = "--partner") -> None:
+    if partner is not None and partner not in case.partner_ids:
+        raise OptionError(option, f"unknown partner {partner!r}; partners are "
+                                  f"{', '.join(case.partner_ids)}")
 
 
 def tornado(case: Case, output: str = "social_npv", partner: str | None = None) -> pd.DataFrame:
@@ -28,6 +35,7 @@ def tornado(case: Case, output: str = "social_npv", partner: str | None = None) 
     DataFrame indexed by parameter key, sorted by swing (largest first), with columns
     low, high (parameter values), at_low, at_high (the output, euros or ratio), swing.
     """
+    check_partner(case, partner)
     params = [(k, p) for k, p in case.parameters() if p.high > p.low]
     n = 2 * len(params)
     draws = {}

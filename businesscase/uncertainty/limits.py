@@ -1,0 +1,145 @@
+"""What a Monte Carlo run may be asked: how many draws fit in memory, which correlations
+make sense. One rule for the CLI, the export and the dashboard.
+
+The engine evaluates all draws at once: every line item × year is an array over the
+draws, and a run holds several of them at its peak (flows, real, nominal and two
+discounted copies, the split per draw). Measured with tracemalloc on the shipped cases,
+the peak is 7.0–7.7 arrays of (draws × lines × years) float64; ``WORKING_COPIES`` leaves
+room above that. A run that would not fit is refused with the maximum for this case,
+never left to end in a MemoryError.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+from typing import Mapping
+
+from .. import formatting as fmt
+from ..errors import OptionError
+from ..schema import Case, CostKind
+
+MIN_DRAWS = 1
+WORKING_COPIES = 12
+MEMORY_SHARE = 0.5   # of what is free: a shared server keeps room for other sessions
+
+
+def line_bound(case: Case) -> int:
+    """The most line items a case can have in any draw (a replacement, a residual value or
+    an overlap correction appears only when it is not zero)."""
+    costs = sum(3 if c.kind is CostKind.investment else 1 for c in case.costs)
+    outcomes = sum(len(o.gross_lines()) * (2 if o.overlap_group else 1) for o in case.outcomes)
+    return costs + 2 * len(case.revenues) + outcomes
+
+
+def bytes_per_draw(case: Case) -> int:
+    years = case.meta.horizon + 1
+    parameters = sum(1 for _ in case.parameters())
+    return 8 * WORKING_COPIES * (line_bound(case) * years + parameters)
+
+
+def available_memory() -> int:
+    """Bytes this process can still allocate: the least of free RAM, the address-space
+    limit (ulimit -v) and the container's memory limit (cgroup v2)."""
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    known = []
+    try:
+        with open("/proc/meminfo") as f:
+            info = dict(line.split(":", 1) for line in f)
+        known.append(int(info["MemAvailable"].split()[0]) * 1024)
+    except (OSError, KeyError, ValueError):
+        try:
+            known.append(os.sysconf("SC_AVPHYS_PAGES") * page)
+        except (AttributeError, ValueError, OSError):
+            pass
+    try:
+        import resource
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft != resource.RLIM_INFINITY:
+            with open("/proc/self/statm") as f:
+                used = int(f.read().split()[0]) * page
+            known.append(soft - used)
+    except (ImportError, OSError, ValueError):
+        pass
+    try:
+        with open("/sys/fs/cgroup/memory.max") as f:
+            limit = f.read().strip()
+        if limit != "max":
+            with open("/sys/fs/cgroup/memory.current") as f:
+                known.append(int(limit) - int(f.read()))
+    except (OSError, ValueError):
+        pass
+    return max(min(known), 0) if known else 4 << 30
+
+
+def max_draws(case: Case, memory: int | None = None) -> int:
+    memory = available_memory() if memory is None else memory
+    return int(memory * MEMORY_SHARE) // bytes_per_draw(case)
+
+
+class DrawsError(OptionError):
+    """A number of draws outside 1..the maximum that fits in memory for this case."""
+
+    def __init__(self, option: str, requested, maximum: int, need: int | None = None):
+        self.requested, self.maximum, self.need = requested, maximum, need
+        super().__init__(option, self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        n, top = self.requested, fmt.number(self.maximum, 0, lang)
+        if self.need is None:
+            if lang == "en":
+                return f"the number of draws must be a whole number from 1 to {top}, not {n!r}"
+            return f"het aantal trekkingen moet een heel getal van 1 tot {top} zijn, niet {n!r}"
+        many, gb = fmt.number(n, 0, lang), fmt.number(self.need / 2**30, 1, lang)
+        if lang == "en":
+            return (f"{many} draws of this case need about {gb} GB of memory, more than is "
+                    f"free; at most {top} draws fit now")
+        return (f"{many} trekkingen van deze businesscase vragen ongeveer {gb} GB geheugen, "
+                f"meer dan er vrij is; er passen er nu hoogstens {top}")
+
+
+def check_draws(case: Case, n, option: str = "--draws") -> int:
+    """n as a number of draws this case can be run with, or a DrawsError saying the
+    maximum."""
+    top = max_draws(case)
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < MIN_DRAWS:
+        raise DrawsError(option, n, top)
+    if n > top:
+        raise DrawsError(option, n, top, need=n * bytes_per_draw(case))
+    return int(n)
+
+
+def check_correlations(case: Case, correlations: Mapping[tuple[str, str], float] | None,
+                       option: str = "--correlate") -> dict[tuple[str, str], float]:
+    """Each pair two different parameters with a range, given once, with a correlation
+    strictly between -1 and 1."""
+    ranged = [k for k, p in case.parameters() if p.high > p.low]
+    known, out, seen = set(ranged), {}, {}
+    for (k1, k2), rho in (correlations or {}).items():
+        for k in (k1, k2):
+            if k not in known:
+                raise OptionError(option, f"{k!r} is not a parameter with a range; those are "
+                                          f"for example {', '.join(ranged[:4])} (all: "
+                                          "businesscase tornado --top 1000)")
+        if k1 == k2:
+            raise OptionError(option, f"{k1} is correlated with itself; give two different "
+                                      "parameters")
+        pair = frozenset((k1, k2))
+        if pair in seen:
+            raise OptionError(option, f"the pair {k1} and {k2} is given twice ({seen[pair]:g} "
+                                      f"and {rho:g}); give each pair once")
+        if not (isinstance(rho, numbers.Real) and math.isfinite(rho) and -1 < rho < 1):
+            raise OptionError(option, f"the correlation of {k1} and {k2} must lie strictly "
+                                      f"between -1 and 1, not {rho!r}")
+        seen[pair] = rho
+        out[(k1, k2)] = float(rho)
+    return out
+
+
+def parse_correlation(text: str, k1: str, k2: str, option: str = "--correlate") -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise OptionError(option, f"{k1} {k2} {text}: the correlation must be a number "
+                                  f"strictly between -1 and 1, such as 0.5, not {text!r}") from None
