@@ -17,8 +17,9 @@ from businesscase.scenarios import ScenarioStore, compare
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
 from businesscase.uncertainty.optimism import load_optimism_bias
 
-from .components import LazyPage, esc, money, table
-from .state import CaseState
+from .components import LazyPage, money, table
+from .safe import esc, labels
+from .state import CaseState, problem_text
 from .texts import ui
 
 LINEAR_SPLITS = ("shapley", "as_is", "proportional_benefit", "equal_surplus")
@@ -78,7 +79,8 @@ class UncertaintyPage(LazyPage):
             mc = monte_carlo(case, int(self.draws.value), int(self.seed.value), basis=s.basis,
                              method=method)
         except Exception as exc:  # shown as a sentence, the last results stay
-            self.summary.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+            text = problem_text(exc, lang, "Monte Carlo")
+            self.summary.object = f"<p class='bc-neg'>{esc(text)}</p>"
             return
         finally:
             self.summary.loading = False
@@ -141,7 +143,8 @@ class UncertaintyPage(LazyPage):
         try:
             value = break_even(s.case, key, target, None if target == "social_npv" else pid)
         except Exception as exc:
-            self.be_answer.object = f"<p class='bc-neg'>{esc(exc)}</p>"
+            text = problem_text(exc, lang, "break-even")
+            self.be_answer.object = f"<p class='bc-neg'>{esc(text)}</p>"
             return
         if value is None:
             text = _t(f"{key}: geen omslagpunt binnen het toegestane bereik.",
@@ -198,8 +201,8 @@ class ScenariosPage(LazyPage):
         super().__init__(**params)
         self.store = store or ScenarioStore(os.environ.get("BUSINESSCASE_DATABASE_URL"))
         self.name_input = pn.widgets.TextInput(width=300, css_classes=["bc-sc-name"])
-        self.notes = pn.widgets.TextInput(width=400)
-        self.author = pn.widgets.TextInput(width=200)
+        self.notes = pn.widgets.TextInput(width=400, css_classes=["bc-sc-notes"])
+        self.author = pn.widgets.TextInput(width=200, css_classes=["bc-sc-author"])
         self.save_new = pn.widgets.Button(button_type="primary", css_classes=["bc-sc-save"])
         self.save_version = pn.widgets.Button(css_classes=["bc-sc-save-version"])
         self.feedback = pn.pane.HTML("", css_classes=["bc-sc-feedback"])
@@ -293,7 +296,7 @@ class ScenariosPage(LazyPage):
         self.versions.name = _t("Versies", "Versions", lang)
         self.open_button.name = _t("Open versie", "Open version", lang)
         self.to_compare.name = _t("Vergelijk (2 tot 6)", "Compare (2 to 6)", lang)
-        self.to_compare.options = listing
+        self.to_compare.options = labels(listing)  # Choices.js renders labels as HTML
         self.compare_button.name = _t("Vergelijk", "Compare", lang)
         self._list_versions()  # the chosen scenario may have a new version now
 
