@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import unicodedata
 from enum import Enum
 from typing import Annotated, ClassVar, Iterator, Literal
 
@@ -200,7 +201,9 @@ class Partner(Strict):
 
 def free_partner_id(name: str, taken) -> str:
     """A valid, unused, unreserved partner id made from a name ("External" → external_2)."""
-    ident = "".join(c if c.isascii() and c.isalnum() else "_" for c in name.lower())
+    # Transliterated first, so that "Zorggroep Ümraniye" keeps its letters (umraniye).
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    ident = "".join(c if c.isalnum() else "_" for c in plain)
     ident = ident.strip("_")[:56].strip("_") or "partner"
     if not ident[0].isalpha():
         ident = "p_" + ident

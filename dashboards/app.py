@@ -18,6 +18,7 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
     __package__ = "dashboards"
 
 from dashboards.components import CSS  # noqa: E402
+from dashboards.safe import esc, notice  # noqa: E402
 from dashboards.pages_input import AssumptionsPage, SetupPage  # noqa: E402
 from dashboards.pages_analysis import ScenariosPage, UncertaintyPage  # noqa: E402
 from dashboards.pages_output import (MeetingPage, ResultsPage, SplitPage, WhyPage,  # noqa: E402
@@ -27,8 +28,9 @@ from dashboards.texts import ui  # noqa: E402
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
-# Uploads above 5 MB are refused by the state with a message; the transport stops anything
-# much larger before it is read into memory.
+# The page refuses uploads above 5 MB before sending them (dashboards/upload.py), and the
+# state refuses them again; the transport stops anything much larger (a client other than
+# this page) before it is read into memory.
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 
 TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_uncertainty",
@@ -57,12 +59,13 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     holder = pn.Column(make_tabs(), sizing_mode="stretch_width")
     language = pn.widgets.RadioButtonGroup(options={"NL": "nl", "EN": "en"}, value=state.lang,
                                            css_classes=["bc-lang"], width=110)
-    title = pn.pane.Markdown("", css_classes=["bc-title"])
-    banner = pn.pane.Alert("", alert_type="danger", visible=False, css_classes=["bc-banner"])
+    title = pn.pane.HTML("", css_classes=["bc-title"])
+    banner = pn.pane.HTML("", visible=False, css_classes=["bc-banner"], sizing_mode="stretch_width")
     language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
 
     def retitle(*_):
-        title.object = f"## {ui('title', state.lang)}: {state.case.meta.name}"
+        title.object = (f'<h2 class="bc-title-text">{esc(ui("title", state.lang))}: '
+                        f"{esc(state.case.meta.name)}</h2>")
         headline.object = headline_bar(state)
 
     def relabel(*_):
@@ -72,7 +75,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
         show(active)
 
     def show_message(*_):
-        banner.object = f"**{ui('error', state.lang)}:** {state.message}" if state.message else ""
+        banner.object = notice("danger", state.message, ui("error", state.lang))
         banner.visible = bool(state.message)
 
     def meeting(*_):
@@ -86,7 +89,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     retitle()
     app = pn.Column(pn.Row(title, pn.layout.HSpacer(), headline, language), banner, holder,
                     sizing_mode="stretch_width")
-    app.state = state  # for tests and the benchmark: the session's state object
+    app.state, app.pages = state, pages  # for tests and the benchmark
     return app
 
 

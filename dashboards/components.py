@@ -7,7 +7,6 @@ itself (without it the server raises "_pending_writes should be non-None")."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -17,6 +16,8 @@ from bokeh.plotting import figure
 from panel.io.document import unlocked
 
 from businesscase import formatting as fmt
+
+from .safe import NOTICE_CSS, esc
 
 CSS = """
 .bc-cards { display: flex; flex-wrap: wrap; gap: 12px; }
@@ -31,7 +32,8 @@ table.bc-table th { text-align: right; } table.bc-table th:first-child { text-al
 .bc-meeting { font-size: 1.5em; } .bc-meeting .bc-figure { font-size: 2.2em; }
 .bc-meeting table.bc-table { font-size: 1.1em; }
 .bc-estimate { color: #8a5a00; font-weight: 600; }
-"""
+.bc-title-text { margin: 0.4em 0; }
+""" + NOTICE_CSS
 
 
 class LazyPage(pn.viewable.Viewer):
@@ -56,10 +58,6 @@ class LazyPage(pn.viewable.Viewer):
         if active and self._stale:
             self._stale = False
             self._refresh()
-
-
-def esc(text) -> str:
-    return html.escape(str(text))
 
 
 def money(value: float, lang: str) -> str:
@@ -92,7 +90,7 @@ def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: 
             if col in money_columns:
                 raw = "" if not isinstance(value, (int, float)) or not math.isfinite(value) \
                     else f"{value:.6f}"
-                cells.append(f'<td class="num" data-row="{esc(row[row_key])}" data-col="{col}" '
+                cells.append(f'<td class="num" data-row="{esc(row[row_key])}" data-col="{esc(col)}" '
                              f'data-value="{raw}">{esc(money(value, lang))}</td>')
             else:
                 cells.append(f"<td>{esc(value)}</td>")

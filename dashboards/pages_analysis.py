@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 
 import numpy as np
@@ -20,8 +19,9 @@ from businesscase.scenarios.database import StoreError
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
 from businesscase.uncertainty.optimism import load_optimism_bias
 
-from .components import LazyPage, esc, money, table
-from .state import CaseState
+from .components import LazyPage, table
+from .safe import esc, labels
+from .state import CaseState, problem_text
 from .texts import ui
 
 LINEAR_SPLITS = ("shapley", "as_is", "proportional_benefit", "equal_surplus")
@@ -30,24 +30,15 @@ TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
                  "financial_npv": ("Financiële NCW van een partij", "A partner's financial NPV")}
 
 
-log = logging.getLogger(__name__)
 
 
 def _t(nl: str, en: str, lang: str) -> str:
     return en if lang == "en" else nl
 
 
-def fault(exc: Exception, lang: str) -> str:
-    """An inline message for a failed action: the user's mistake or a database fault in
-    its own words (in Dutch where it has them), a bug as a sentence (logged)."""
-    if isinstance(exc, UserError):
-        text = exc.text(lang) if hasattr(exc, "text") else str(exc)
-    else:
-        log.error("analysis page action failed", exc_info=exc)
-        text = _t("Er ging iets mis (een interne fout, niet uw vergissing); de details staan "
-                  "in het serverlog.", "Something went wrong (an internal error, not your "
-                  "mistake); the details are in the server log.", lang)
-    return f"<p class='bc-neg' data-key='fault'>{esc(text)}</p>"
+def fault(exc: Exception, lang: str, doing: str = "analysis") -> str:
+    """An inline message for a failed action, in the words of ``problem_text``."""
+    return f"<p class='bc-neg' data-key='fault'>{esc(problem_text(exc, lang, doing))}</p>"
 
 
 class UncertaintyPage(LazyPage):
@@ -223,8 +214,8 @@ class ScenariosPage(LazyPage):
             except UserError as exc:  # the page opens and says why it cannot save or list
                 self._store_fault = exc
         self.name_input = pn.widgets.TextInput(width=300, css_classes=["bc-sc-name"])
-        self.notes = pn.widgets.TextInput(width=400)
-        self.author = pn.widgets.TextInput(width=200)
+        self.notes = pn.widgets.TextInput(width=400, css_classes=["bc-sc-notes"])
+        self.author = pn.widgets.TextInput(width=200, css_classes=["bc-sc-author"])
         self.save_new = pn.widgets.Button(button_type="primary", css_classes=["bc-sc-save"])
         self.save_version = pn.widgets.Button(css_classes=["bc-sc-save-version"])
         self.feedback = pn.pane.HTML("", css_classes=["bc-sc-feedback"])
@@ -342,7 +333,7 @@ class ScenariosPage(LazyPage):
         self.versions.name = _t("Versies", "Versions", lang)
         self.open_button.name = _t("Open versie", "Open version", lang)
         self.to_compare.name = _t("Vergelijk (2 tot 6)", "Compare (2 to 6)", lang)
-        self.to_compare.options = listing
+        self.to_compare.options = labels(listing)  # Choices.js renders labels as HTML
         self.compare_button.name = _t("Vergelijk", "Compare", lang)
         self._list_versions()  # the chosen scenario may have a new version now
 

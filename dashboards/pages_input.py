@@ -10,8 +10,10 @@ from businesscase import formatting as fmt
 from businesscase.edits import parameter_table
 
 from .components import LazyPage
+from .safe import esc, notice
 from .state import CaseState
 from .texts import ui
+from .upload import CaseUpload
 
 
 class SetupPage(LazyPage):
@@ -30,7 +32,8 @@ class SetupPage(LazyPage):
         self.start_year = pn.widgets.IntInput(start=1990, end=2100, value=s.base.meta.start_year,
                                               css_classes=["bc-start-year"], width=160)
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
-        self.upload = pn.widgets.FileInput(accept=".yaml,.yml,.xlsx", css_classes=["bc-upload"])
+        self.upload = CaseUpload(on_file=self._upload, on_refused=self._refused,
+                                 css_classes=["bc-upload"])
         self.partners = pn.widgets.Tabulator(pd.DataFrame(), show_index=False, layout="fit_data",
                                              css_classes=["bc-partners"], selectable=False,
                                              formatters={"takes_part": {"type": "tickCross"}})
@@ -38,11 +41,10 @@ class SetupPage(LazyPage):
         self.add_button = pn.widgets.Button(button_type="primary")
         self.remove_select = pn.widgets.Select(width=240)
         self.remove_button = pn.widgets.Button()
-        self.feedback = pn.pane.Alert("", alert_type="warning", visible=False,
-                                      css_classes=["bc-setup-error"])
+        self.feedback = pn.pane.HTML("", visible=False, css_classes=["bc-setup-error"],
+                                     sizing_mode="stretch_width")
         self.partners_title = pn.pane.Markdown("")
         self.case_select.param.watch(lambda e: setattr(s, "case_file", e.new), "value")
-        self.upload.param.watch(self._upload, "value")
         self.dwellings.param.watch(lambda e: self._set("drivers.dwellings", e.new), "value_throttled")
         self.horizon.param.watch(lambda e: self._set("meta.horizon", e.new), "value_throttled")
         self.start_year.param.watch(lambda e: self._set("meta.start_year", e.new), "value")
@@ -53,14 +55,17 @@ class SetupPage(LazyPage):
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
-    def _set(self, key, value):
-        error = self.state.set_value(key, value)
-        self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+    def _say(self, error: str | None):
+        self.feedback.object, self.feedback.visible = notice("warning", error or ""), bool(error)
 
-    def _upload(self, event):
-        if event.new:
-            error = self.state.import_file(event.new, self.upload.filename)
-            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+    def _set(self, key, value):
+        self._say(self.state.set_value(key, value))
+
+    def _upload(self, data: bytes, filename: str):
+        self._say(self.state.import_file(data, filename))
+
+    def _refused(self, filename: str, size: int):
+        self._say(self.state.refuse_upload(filename, size, self.upload.max_bytes))
 
     def _on_partner_edit(self, event):
         df = self.partners.value
@@ -73,14 +78,12 @@ class SetupPage(LazyPage):
     def _add(self, _):
         name = self.new_name.value.strip()
         if name:
-            error = self.state.add_partner(name)
-            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+            self._say(self.state.add_partner(name))
             self.new_name.value = ""
 
     def _remove(self, _):
         if self.remove_select.value:
-            error = self.state.remove_partner(self.remove_select.value)
-            self.feedback.object, self.feedback.visible = (error or ""), bool(error)
+            self._say(self.state.remove_partner(self.remove_select.value))
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
@@ -105,8 +108,10 @@ class SetupPage(LazyPage):
             "takes_part": [p.takes_part for p in case.partners]})
         if not partners.equals(self.partners.value):  # most edits leave the partners alone
             self.partners.value = partners
-        self.partners.titles = {"id": "id", "name_nl": ui("name_nl", lang),
-                                "name_en": ui("name_en", lang), "takes_part": ui("takes_part", lang)}
+        # Tabulator renders titles as HTML.
+        self.partners.titles = {"id": "id", "name_nl": esc(ui("name_nl", lang)),
+                                "name_en": esc(ui("name_en", lang)),
+                                "takes_part": esc(ui("takes_part", lang))}
         self.partners.editors = {"id": None, "name_nl": "input", "name_en": "input",
                                  "takes_part": {"type": "tickCross"}}
         for w in (self.case_select, self.dwellings, self.horizon, self.start_year, self.rate,
@@ -142,8 +147,8 @@ class AssumptionsPage(LazyPage):
             widths={"changed": 80, "group": 100, "item": 190, "field": 220, "value": 90,
                     "unit": 170, "low": 70, "high": 70, "confidence": 90, "estimate": 85,
                     "source": 400, "key": 320})
-        self.error = pn.pane.Alert("", alert_type="danger", visible=False,
-                                   css_classes=["bc-edit-error"])
+        self.error = pn.pane.HTML("", visible=False, css_classes=["bc-edit-error"],
+                                  sizing_mode="stretch_width")
         self.summary = pn.pane.Markdown("", css_classes=["bc-changed-count"])
         self.reset_all = pn.widgets.Button(css_classes=["bc-reset-all"])
         self.filter.param.watch(self._refresh, "value_input")
@@ -168,7 +173,7 @@ class AssumptionsPage(LazyPage):
         key = self.table.value.iloc[event.row]["key"]
         error = self.state.set_value(key, event.value)
         if error:
-            self.error.object = f"**{ui('error', self.state.lang)}** ({key}): {error}"
+            self.error.object = notice("danger", f"({key}) {error}", ui("error", self.state.lang))
             self.error.visible = True
             self._refresh()  # show the last valid value again
         else:
@@ -186,7 +191,7 @@ class AssumptionsPage(LazyPage):
         for column in ("value", "low", "high"):
             df[column] = [fmt.compact(v, lang, 6) for v in df[column]]
         self.table.value = df[self.COLUMNS]
-        self.table.titles = {c: ui(c, lang) for c in self.COLUMNS}
+        self.table.titles = {c: esc(ui(c, lang)) for c in self.COLUMNS}  # HTML in Tabulator
         editors = {c: None for c in self.COLUMNS}
         if not s.locked:
             editors["value"] = {"type": "input"}

@@ -19,8 +19,9 @@ from businesscase.allocation import METHODS, method_description, method_name
 from businesscase.schema import PartnerType
 from businesscase.why import LINE_FILTERS, why
 
-from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards, esc,
+from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards,
                          money, table)
+from .safe import esc, notice, paragraphs
 from .state import CaseState
 from businesscase.i18n import total_label
 from businesscase.report import irr_text
@@ -193,8 +194,9 @@ class SplitPage(LazyPage):
         self.description = pn.pane.Markdown("", css_classes=["bc-method-description"])
         self.table = pn.pane.HTML("", sizing_mode="stretch_width")
         self.transfers = pn.pane.HTML("")
-        self.stability = pn.pane.Alert("", css_classes=["bc-stability"])
-        self.explanation = pn.pane.Markdown("", css_classes=["bc-explanation"])
+        self.stability = pn.pane.HTML("", css_classes=["bc-stability"], sizing_mode="stretch_width")
+        self.explanation = pn.pane.HTML("", css_classes=["bc-explanation"],
+                                        sizing_mode="stretch_width")
         self.proposal = pn.widgets.Tabulator(pd.DataFrame(columns=["id", "partner", "per_year"]),
                                              show_index=False, css_classes=["bc-proposal"],
                                              selectable=False, hidden_columns=["id"])
@@ -230,23 +232,24 @@ class SplitPage(LazyPage):
         self.table.object = allocation_html(s, lang)
         self.transfers.object = (f"<h4>{esc(ui('transfers', lang))}</h4>" + transfers_html(s, lang))
         if a.is_stable:
-            self.stability.alert_type = "success"
-            self.stability.object = ("No group of partners does better on its own." if lang == "en"
-                                     else "Geen groep partijen doet het alleen beter.")
+            self.stability.object = notice("success", (
+                "No group of partners does better on its own." if lang == "en"
+                else "Geen groep partijen doet het alleen beter."))
         else:
             names = ", ".join(a.label(p, lang) for p in sorted(a.core_group))
-            self.stability.alert_type = "warning"
-            self.stability.object = (f"{names}: {money(a.core_excess, lang)} " +
-                                     ("better off on their own or by staying out" if lang == "en"
-                                      else "beter af alleen of door niet mee te doen"))
+            self.stability.object = notice("warning", (
+                f"{names}: {money(a.core_excess, lang)} " +
+                ("better off on their own or by staying out" if lang == "en"
+                 else "beter af alleen of door niet mee te doen")))
         # The method is described above the table already: skip the explanation's first line.
-        self.explanation.object = a.explain(lang).split("\n\n", 1)[-1]
+        self.explanation.object = paragraphs(a.explain(lang).split("\n\n", 1)[-1])
         current = dict(s.proposal)
         self.proposal.value = pd.DataFrame({
             "id": list(a.table.index),
             "partner": [a.label(p, lang) for p in a.table.index],
             "per_year": [current.get(p, 0.0) for p in a.table.index]})
-        self.proposal.titles = {"partner": ui("partner", lang), "per_year": ui("proposal", lang)}
+        self.proposal.titles = {"partner": esc(ui("partner", lang)),  # HTML in Tabulator
+                                "per_year": esc(ui("proposal", lang))}
         self.proposal.editors = {"id": None, "partner": None,
                                  "per_year": None if s.locked else {"type": "number"}}
         self.proposal_result.object = self._proposal_html(lang)

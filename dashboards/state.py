@@ -12,9 +12,13 @@ from panel.io.document import hold
 from pydantic import ValidationError
 
 from businesscase import evaluate, load_case
+from businesscase import formatting as fmt
 from businesscase.allocation import METHODS, allocate, check_proposal, default_participants
 from businesscase.assumptions import LoadError, assumptions_dir, default_case_path
 from businesscase.edits import InvalidChange, apply_changes, check_value
+from businesscase.errors import UserError
+
+from .texts import ui
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +95,8 @@ class CaseState(param.Parameterized):
             proposal = (check_proposal(result, {p: v for p, v in self.proposal.items()
                                                 if p in participants}, self.basis, participants)
                         if self.proposal else None)
-        except (ValidationError, ValueError, KeyError) as exc:
-            self.message = _readable(exc)
-            return False
-        except Exception as exc:  # the page shows a sentence, never a traceback
-            log.exception("recomputation failed")
-            self.message = f"{type(exc).__name__}: {exc}"
+        except Exception as exc:
+            self.message = problem_text(exc, self.lang, "recomputation")
             return False
         self.case, self.result, self.allocation, self.proposal_check = case, result, allocation, proposal
         with hold():  # every page's changes go to the browser as one message
@@ -132,6 +132,14 @@ class CaseState(param.Parameterized):
             return self.message
         self.use_case(case, upload_name(filename))
         return None
+
+    def refuse_upload(self, filename: str, size: int, limit: int) -> str:
+        """A file the browser did not send because it is over the cap: say so, keep the case."""
+        mb = 1024 * 1024
+        self.message = ui("upload_too_big", self.lang, name=Path(filename or "upload").name,
+                          size=fmt.number(size / mb, 1, self.lang),
+                          max=fmt.compact(limit / mb, self.lang))
+        return self.message
 
     # -- user actions (each returns an error message or None) ---------------------------------------
     def set_value(self, key: str, text) -> str | None:
@@ -173,8 +181,14 @@ class CaseState(param.Parameterized):
     def add_partner(self, name: str) -> str | None:
         from businesscase.schema import free_partner_id
         ident = free_partner_id(name, self.case.partner_ids)
+        before = self.version
         self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
-        return self.message or None
+        if self.version == before:  # refused: undo, or every later edit fails on it too
+            message = self.message
+            self.added = [p for p in self.added if p["id"] != ident]
+            self.message = message
+            return message
+        return None
 
     def remove_partner(self, partner_id: str) -> str | None:
         before = self.version
@@ -187,9 +201,17 @@ class CaseState(param.Parameterized):
         return None
 
 
-def _readable(exc: Exception) -> str:
+def problem_text(exc: Exception, lang: str, doing: str) -> str:
+    """What the page says about a failure: the user's mistake in its own words, a bug as a
+    sentence from the catalogue (never an exception's name or a traceback; the log has it).
+
+    A database fault or a draws refusal has its own words in Dutch (``text(lang)``)."""
     if isinstance(exc, ValidationError):
         err = exc.errors()[0]
         cause = (err.get("ctx") or {}).get("error")
         return str(cause) if cause else err["msg"]
-    return str(exc)
+    if isinstance(exc, UserError):
+        text = getattr(exc, "text", None)
+        return text(lang) if callable(text) else str(exc)
+    log.error("%s failed", doing, exc_info=exc)
+    return ui("internal_error", lang)

@@ -67,6 +67,16 @@ UI = {
     "corporation_npv": ("Financiële NCW corporatie", "Corporation's financial NPV"),
     "corporation_irr": ("IRR corporatie", "Corporation's IRR"),
     "error": ("Niet overgenomen", "Not applied"),
+    "internal_error": ("Er ging intern iets mis (geen fout in uw invoer). Het is vastgelegd in het "
+                       "logboek van de server; meld het aan de beheerder. De laatste goede "
+                       "berekening blijft staan.",
+                       "Something went wrong inside the program (not a mistake in your input). "
+                       "It is logged on the server; please report it. The last good result "
+                       "stays."),
+    "upload_too_big": ("{name}: {size} MB; een bestand mag hoogstens {max} MB zijn. Het is niet "
+                       "verstuurd; de huidige businesscase blijft staan.",
+                       "{name}: {size} MB; a file can be at most {max} MB. It was not sent; the "
+                       "current case stays."),
     "lock": ("Invoer vergrendelen", "Lock inputs"),
     "why_metric": ("Welk getal", "Which figure"),
     "why_lines": ("Regels uit het grootboek", "Ledger lines"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -66,6 +67,15 @@ svg { max-width: 100%; height: auto; }
 """
 
 
+# The reports hold user text (escaped by _e) and are opened in browsers and printed by
+# Chromium: this policy, first in <head>, forbids scripts and every load (files, network),
+# so that even a text that escaped escaping could not run or read anything.
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+       "form-action 'none'")
+POLICY = f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
+HEAD = f"<meta charset='utf-8'>{POLICY}"
+
+
 def _l(key: str, lang: str, **fields) -> str:
     nl, en = L[key]
     text = en if lang == "en" else nl
@@ -73,7 +83,13 @@ def _l(key: str, lang: str, **fields) -> str:
 
 
 def _e(x) -> str:
-    return html.escape(str(x))
+    """Text as HTML text, quotes included: the one rule for user text in these documents."""
+    return html.escape(str(x), quote=True)
+
+
+def _m(x) -> str:
+    """Text as a matplotlib label: a ``$`` would start mathtext (and `$\\foo$` an error)."""
+    return str(x).replace("$", r"\$")
 
 
 def _svg(fig) -> str:
@@ -106,7 +122,7 @@ def _partner_chart(result: Result, lang: str) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     bp = result.by_partner
-    labels = [result.partner_label(p, lang) for p in bp.index][::-1]
+    labels = [_m(result.partner_label(p, lang)) for p in bp.index][::-1]
     fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(labels) + 0.8))
     ax.barh(labels, bp.pv_benefits[::-1], color="#2e7d32", label=t("pv_benefits", lang))
     ax.barh(labels, -bp.pv_costs[::-1], color="#c62828", label=t("pv_costs", lang))
@@ -198,7 +214,7 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
                                "Range" if lang == "en" else "Bandbreedte",
                                "Confidence" if lang == "en" else "Zekerheid",
                                "Source" if lang == "en" else "Bron"], rows) + "</div>")
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+    return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}"
             f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
             + "".join(parts) + "</body></html>")
 
@@ -246,7 +262,7 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
 def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
     """All agreement sheets as their own document (a separate download)."""
     sheets = "".join(agreement_sheet(result, allocation, p, lang) for p in allocation.table.index)
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>"
+    return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}<title>"
             f"{_e(_l('agreement', lang))}</title><style>{CSS}</style></head><body>{sheets}</body></html>")
 
 
@@ -259,16 +275,31 @@ def chromium_path() -> str:
                        "or set BUSINESSCASE_CHROMIUM to its path")
 
 
+def _with_policy(html_text: str) -> str:
+    """The document with the policy as the first thing in its <head> (added to any HTML
+    given, not only to the reports built here)."""
+    match = re.search(r"<head\b[^>]*>", html_text, re.IGNORECASE)
+    if match:
+        return html_text[:match.end()] + POLICY + html_text[match.end():]
+    doctype = re.match(r"\s*<!doctype[^>]*>", html_text, re.IGNORECASE)
+    at = doctype.end() if doctype else 0
+    return html_text[:at] + f"<head>{POLICY}</head>" + html_text[at:]
+
+
 def html_to_pdf(html_text: str, pdf_path: str | Path, timeout: float = 120) -> Path:
-    """Print HTML to PDF with headless Chromium (the browser the tests already use)."""
+    """Print HTML to PDF with headless Chromium (the browser the tests already use).
+
+    Scripts never run and nothing is loaded besides the one file: the content security
+    policy says so (Chromium 156's --blink-settings=scriptEnabled=false would do the first,
+    but then it writes no PDF at all). The browser profile lives in a folder of its own."""
     pdf_path = Path(pdf_path).resolve()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as profile:
         source = Path(tmp) / "report.html"
-        source.write_text(html_text, encoding="utf-8")
+        source.write_text(_with_policy(html_text), encoding="utf-8")
         cmd = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={Path(tmp) / 'profile'}", "--no-pdf-header-footer",
+               "--disable-extensions", f"--user-data-dir={profile}", "--no-pdf-header-footer",
                f"--print-to-pdf={pdf_path}", source.as_uri()]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         if not pdf_path.exists() or pdf_path.stat().st_size == 0:
