@@ -126,7 +126,7 @@ def test_a_bug_in_a_run_is_a_sentence_and_a_log_line(state, monkeypatch, caplog)
     monkeypatch.setattr(pages, "monte_carlo", broken)
     page = UncertaintyPage(state=state)
     page._run_mc()
-    assert "interne fout" in page.summary.object and "planted" not in page.summary.object
+    assert "intern iets mis" in page.summary.object and "planted" not in page.summary.object
     assert any("planted" in (r.exc_text or "") or r.exc_info for r in caplog.records)
 
 
