@@ -11,6 +11,7 @@ is left out.
 from __future__ import annotations
 
 import enum
+import importlib.util
 import os
 import types
 import typing
@@ -39,7 +40,19 @@ class LoadError(UserError):
 
 def assumptions_dir() -> Path:
     env = os.environ.get("BUSINESSCASE_ASSUMPTIONS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "assumptions"
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parent.parent / "assumptions"
+    if (checkout / "meeting_space.yaml").is_file():  # a source checkout or editable install
+        return checkout
+    # An installed wheel carries them as the data package businesscase.assumption_files
+    # (see pyproject.toml), a namespace package: its one folder is read by path.
+    spec = importlib.util.find_spec("businesscase.assumption_files")
+    if spec is None or not spec.submodule_search_locations:
+        raise LoadError([InputProblem("assumptions", None, "", "the shipped assumption files "
+                                      "are missing from this installation; reinstall "
+                                      "businesscase or set BUSINESSCASE_ASSUMPTIONS")])
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 def default_case_path() -> Path:
