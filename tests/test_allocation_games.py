@@ -14,7 +14,7 @@ from businesscase.allocation.game import incidence
 ABC = ["1", "2", "3"]
 
 
-# -- worked examples with published answers (REFERENCES.md) --------------------------------
+# -- worked examples with published answers (docs/references.md) --------------------------------
 
 def test_glove_game():
     g = TUGame.from_lex(ABC, [0, 0, 0, 1, 1, 0, 1])
