@@ -38,7 +38,7 @@ class SetupPage(LazyPage):
                                              css_classes=["bc-partners"], selectable=False,
                                              formatters={"takes_part": {"type": "tickCross"}})
         self.new_name = pn.widgets.TextInput(width=240)
-        self.add_button = pn.widgets.Button(button_type="primary")
+        self.add_button = pn.widgets.Button(color="primary")
         self.remove_select = pn.widgets.Select(width=240)
         self.remove_button = pn.widgets.Button()
         self.feedback = pn.pane.HTML("", visible=False, css_classes=["bc-setup-error"],

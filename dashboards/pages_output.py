@@ -93,7 +93,7 @@ def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
         buffer.seek(0)
         return buffer
     return pn.widgets.FileDownload(callback=fresh, filename=filename, css_classes=[css],
-                                   button_type="light", embed=False)
+                                   color="light", embed=False)
 
 
 class ResultsPage(LazyPage):
@@ -289,7 +289,7 @@ class MeetingPage(LazyPage):
     def __init__(self, **params):
         super().__init__(**params)
         self.lock = pn.widgets.Toggle(value=self.state.locked, css_classes=["bc-lock"],
-                                      button_type="warning")
+                                      color="warning")
         self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
         self.lock.param.watch(lambda e: setattr(self.state, "locked", e.new), "value")
         self._watch_state(["version", "lang", "locked"])
