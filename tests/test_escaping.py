@@ -16,7 +16,7 @@ from pathlib import Path
 
 import panel as pn
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -42,14 +42,15 @@ RANDOM = st.lists(st.sampled_from(FRAGMENTS) | st.text(CHARS, min_size=1, max_si
                   min_size=1, max_size=6).map("".join)
 
 
-# Scenario names (73-75 share the form) and file names (77) hold no slash.
+# Scenario names (73-75 share the form) and file names (77) hold no slash and no control
+# character (the store refuses them, rightly, so the page would show a refusal instead).
 NO_SLASH = {73, 74, 75, 77}
 
 
 def texts(body: str):
     """The n-th field's text: a marker at both ends (nothing strips the payload away)."""
     def text(n: int) -> str:
-        middle = re.sub(r"[/\\]", "", body) if n in NO_SLASH else body
+        middle = re.sub(r"[/\\\t]", "", body) if n in NO_SLASH else body
         return f"Q{n:02d}{middle}Z{n:02d}"
     return text
 
@@ -201,6 +202,7 @@ def check_component(obj, where: str) -> dict[str, str]:
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(body=RANDOM)
+@example(body="\t")  # a tab: refused in a scenario name, so kept out of it
 def test_no_user_text_becomes_markup_on_any_page(body, tmp_path_factory, monkeypatch):
     tmp = tmp_path_factory.mktemp("esc")
     monkeypatch.setenv("BUSINESSCASE_DATABASE_URL", str(tmp / "plain.db"))

@@ -204,7 +204,7 @@ def test_combined_meeting_space_and_care_counts_delayed_admission_once():
     a, b = saving(ms, "delayed_admission"), saving(cic, "cic_delayed_admission")
     naive = a + b
     counted = np.maximum(a, b) + alpha * np.minimum(a, b)
-    scale = np.where(naive > 0, counted / naive, 1.0)
+    scale = np.divide(counted, naive, out=np.ones_like(naive), where=naive > 0)
 
     def gross(r, item, role):
         led = r.ledger[(r.ledger.item == item) & (r.ledger.category == "outcome") &

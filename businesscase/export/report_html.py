@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -94,7 +95,11 @@ def _m(x) -> str:
 
 def _svg(fig) -> str:
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    with warnings.catch_warnings():
+        # A partner name in a script the chart font lacks is drawn as boxes; the name
+        # itself is in the report's text, so the warning tells the user nothing.
+        warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
+        fig.savefig(buffer, format="svg", bbox_inches="tight")
     import matplotlib.pyplot as plt
     plt.close(fig)
     text = buffer.getvalue()
