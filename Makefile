@@ -24,6 +24,9 @@ run: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends chromium fonts-liberation poppler-utils)
+	@# capsh lets the permission tests drop root's override rights (they skip without it)
+	@command -v capsh >/dev/null 2>&1 || (apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends libcap2-bin) || true
 
 test: $(STAMP) browser
 	$(VENV)/bin/python -m pytest
