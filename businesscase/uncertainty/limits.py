@@ -78,15 +78,27 @@ def max_draws(case: Case, memory: int | None = None) -> int:
     return int(memory * MEMORY_SHARE) // bytes_per_draw(case)
 
 
+def advised_draws(top: int) -> int:
+    """The maximum to tell a user: 10% under ``top`` and rounded down to two significant
+    digits. Free memory moves between two runs, so the exact figure of this moment would
+    be refused a moment later; "10,301" is false precision anyway."""
+    if top < 100:
+        return max(top, 0)
+    safe = int(top * 0.9)
+    step = 10 ** (len(str(safe)) - 2)
+    return safe // step * step
+
+
 class DrawsError(OptionError):
     """A number of draws outside 1..the maximum that fits in memory for this case."""
 
     def __init__(self, option: str, requested, maximum: int, need: int | None = None):
         self.requested, self.maximum, self.need = requested, maximum, need
+        self.advised = advised_draws(maximum)
         super().__init__(option, self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        n, top = self.requested, fmt.number(self.maximum, 0, lang)
+        n, top = self.requested, fmt.number(self.advised, 0, lang)
         if self.need is None:
             if lang == "en":
                 return f"the number of draws must be a whole number from 1 to {top}, not {n!r}"
