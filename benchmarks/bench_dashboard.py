@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.edits import apply_changes  # noqa: E402
+from businesscase.model.edits import apply_changes  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from businesscase import load_case  # noqa: E402
-from businesscase.assumptions import assumptions_dir  # noqa: E402
+from businesscase.io.loader import assumptions_dir  # noqa: E402
 from businesscase.scenarios import ScenarioStore  # noqa: E402
 from businesscase.uncertainty import monte_carlo, tornado  # noqa: E402
 from bench_engine import time_calls  # noqa: E402  (same folder: one way to time a call)

@@ -25,7 +25,7 @@ import panel as pn  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.edits import apply_changes  # noqa: E402
+from businesscase.model.edits import apply_changes  # noqa: E402
 from dashboards.app import create_app  # noqa: E402
 
 RATES = [round(0.015 + 0.001 * i, 4) for i in range(16)]  # 1.5% .. 3.0%

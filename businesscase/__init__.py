@@ -7,9 +7,10 @@
 >>> result.by_partner    # costs, benefits, net position, financial NPV/IRR per partner
 """
 
-from .assumptions import LoadError, default_case_path, load_case
-from .engine import evaluate
-from .result import Result
-from .schema import Case
+from businesscase.model import LoadError
+from businesscase.io import default_case_path, load_case
+from businesscase.engine import evaluate
+from businesscase.engine import Result
+from businesscase.model import Case
 
 __all__ = ["Case", "LoadError", "Result", "default_case_path", "evaluate", "load_case"]

@@ -17,18 +17,18 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "dashboards"
 
-from dashboards.components import CSS  # noqa: E402
-from dashboards.safe import esc, notice  # noqa: E402
-from dashboards.pages_input import AssumptionsPage, SetupPage  # noqa: E402
-from dashboards.pages_analysis import ScenariosPage, UncertaintyPage  # noqa: E402
-from dashboards.pages_output import (MeetingPage, ResultsPage, SplitPage, WhyPage,  # noqa: E402
+from dashboards.views.components import CSS  # noqa: E402
+from dashboards.views.safe import esc, notice  # noqa: E402
+from dashboards.views.inputs import AssumptionsPage, SetupPage  # noqa: E402
+from dashboards.views.analysis import ScenariosPage, UncertaintyPage  # noqa: E402
+from dashboards.views.results import (MeetingPage, ResultsPage, SplitPage, WhyPage,  # noqa: E402
                                      headline_bar)
 from dashboards.state import CaseState  # noqa: E402
-from dashboards.texts import ui  # noqa: E402
+from businesscase.text import t  # noqa: E402
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
-# The page refuses uploads above 5 MB before sending them (dashboards/upload.py), and the
+# The page refuses uploads above 5 MB before sending them (dashboards/views/upload.py), and the
 # state refuses them again; the transport stops anything much larger (a client other than
 # this page) before it is read into memory.
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024
@@ -44,7 +44,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
              SplitPage(state=state), UncertaintyPage(state=state), ScenariosPage(state=state),
              MeetingPage(state=state), WhyPage(state=state)]
     def make_tabs(active: int = 0) -> pn.Tabs:
-        tabs = pn.Tabs(*[(ui(t, state.lang), p) for t, p in zip(TABS, pages)], active=active,
+        tabs = pn.Tabs(*[(t(tab, state.lang), p) for tab, p in zip(TABS, pages)], active=active,
                        css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
         tabs.param.watch(lambda e: show(e.new), "active")
         return tabs
@@ -64,7 +64,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
 
     def retitle(*_):
-        title.object = (f'<h2 class="bc-title-text">{esc(ui("title", state.lang))}: '
+        title.object = (f'<h2 class="bc-title-text">{esc(t("title", state.lang))}: '
                         f"{esc(state.case.meta.name)}</h2>")
         headline.object = headline_bar(state)
 
@@ -75,7 +75,7 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
         show(active)
 
     def show_message(*_):
-        banner.object = notice("danger", state.message, ui("error", state.lang))
+        banner.object = notice("danger", state.message, t("error", state.lang))
         banner.visible = bool(state.message)
 
     def meeting(*_):

@@ -12,13 +12,14 @@ from panel.io.document import hold
 from pydantic import ValidationError
 
 from businesscase import evaluate, load_case
-from businesscase import formatting as fmt
+from businesscase.text import formatting as fmt
 from businesscase.allocation import METHODS, allocate, check_proposal, default_participants
-from businesscase.assumptions import LoadError, assumptions_dir, default_case_path
-from businesscase.edits import InvalidChange, apply_changes, check_value
-from businesscase.errors import UserError
+from businesscase.model import LoadError
+from businesscase.io import assumptions_dir, default_case_path
+from businesscase.model import InvalidChange, apply_changes, check_value
+from businesscase.model import UserError
 
-from .texts import ui
+from businesscase.text import t
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class CaseState(param.Parameterized):
         current case and return the message (file, line or cell, field). The upload is
         read from memory: it has no folder on the server, and may include only the
         shipped shared files."""
-        from businesscase.assumptions import load_upload, upload_name
+        from businesscase.io import load_upload, upload_name
         try:
             case = load_upload(data, filename)
         except LoadError as exc:
@@ -136,7 +137,7 @@ class CaseState(param.Parameterized):
     def refuse_upload(self, filename: str, size: int, limit: int) -> str:
         """A file the browser did not send because it is over the cap: say so, keep the case."""
         mb = 1024 * 1024
-        self.message = ui("upload_too_big", self.lang, name=Path(filename or "upload").name,
+        self.message = t("upload_too_big", self.lang, name=Path(filename or "upload").name,
                           size=fmt.number(size / mb, 1, self.lang),
                           max=fmt.compact(limit / mb, self.lang))
         return self.message
@@ -179,7 +180,7 @@ class CaseState(param.Parameterized):
         self.names = {**self.names, partner_id: (nl, en)}
 
     def add_partner(self, name: str) -> str | None:
-        from businesscase.schema import free_partner_id
+        from businesscase.model import free_partner_id
         ident = free_partner_id(name, self.case.partner_ids)
         before = self.version
         self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
@@ -214,4 +215,4 @@ def problem_text(exc: Exception, lang: str, doing: str) -> str:
         text = getattr(exc, "text", None)
         return text(lang) if callable(text) else str(exc)
     log.error("%s failed", doing, exc_info=exc)
-    return ui("internal_error", lang)
+    return t("internal_error", lang)

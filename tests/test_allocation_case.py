@@ -10,7 +10,7 @@ import pytest
 from builders import ASSUMPTIONS, base_case, cost, outcome, p, partner
 from businesscase import evaluate, load_case
 from businesscase.allocation import METHODS, allocate, case_game, check_proposal, settle
-from businesscase.assumptions import case_from_data
+from businesscase.io.validate import case_from_data
 
 
 def small_case():
@@ -291,7 +291,7 @@ def with_gross_cost(result, item, pocket, fraction, flow_type="cashable_saving")
     """Add the cost side of an outcome booked gross, as the engine will: category
     'outcome', role 'cost', values −fraction × the outcome's own line, in another pocket."""
     from dataclasses import replace
-    from businesscase.result import Line
+    from businesscase.engine.result import Line
     i = next(k for k, ln in enumerate(result.lines) if ln.item == item and ln.category == "outcome")
     line = Line(item=item, partner=pocket, role="cost", category="outcome", flow_type=flow_type,
                 label=result.lines[i].label)

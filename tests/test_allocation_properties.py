@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from builders import ASSUMPTIONS
 from businesscase.allocation import METHODS, StructuredGame, Stream, TUGame, allocate
-from businesscase.allocation.case_game import BenefitBasis, CaseGame, default_holders, fair_split
-from businesscase.assumptions import load_case
-from businesscase.engine import driver_values, evaluate
-from businesscase.schema import Case
+from businesscase.allocation.case_game import (BenefitBasis, CaseGame, default_holders,
+                                               fair_split)
+from businesscase.io.loader import load_case
+from businesscase.engine.evaluate import driver_values, evaluate
+from businesscase.model.schema import Case
 
 CASES = sorted(p.stem for p in ASSUMPTIONS.glob("*.yaml"))
 BASES = [b.value for b in BenefitBasis]

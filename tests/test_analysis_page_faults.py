@@ -8,7 +8,7 @@ import pytest
 
 from businesscase import load_case
 from businesscase.scenarios import ScenarioStore, database
-from dashboards.pages_analysis import ScenariosPage, UncertaintyPage
+from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 from dashboards.state import CaseState
 
 VALID = Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml"
@@ -118,7 +118,7 @@ def test_draws_outside_the_rule_are_refused_inline_and_the_last_run_stays(draws,
 
 
 def test_a_bug_in_a_run_is_a_sentence_and_a_log_line(state, monkeypatch, caplog):
-    import dashboards.pages_analysis as pages
+    import dashboards.views.analysis as pages
 
     def broken(*_a, **_k):
         raise KeyError("planted")

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.assumptions import assumptions_dir
+from businesscase.io.loader import assumptions_dir
 from businesscase.cli import main
 from businesscase.export import workbook
 from businesscase.scenarios import ScenarioStore

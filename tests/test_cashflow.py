@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from builders import base_case, outcome, p
-from businesscase import cashflow as cf
+from businesscase.engine import cashflow as cf
 from businesscase import evaluate
-from businesscase.assumptions import case_from_data
-from businesscase.schema import Discounting
+from businesscase.io.validate import case_from_data
+from businesscase.model.schema import Discounting
 
 T = np.arange(6.0)
 

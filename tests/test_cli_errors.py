@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from businesscase import cli
-from businesscase.cli_analysis import COMMANDS as ANALYSIS
-from businesscase.errors import OptionError, UserError
+from businesscase.cli import commands as cli
+from businesscase.cli.analysis import COMMANDS as ANALYSIS
+from businesscase.model.problems import OptionError, UserError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,7 @@ def test_the_log_falls_back_to_the_temp_folder(tmp_path, monkeypatch, capsys):
 
 def test_the_real_cli_reports_a_bug_in_one_line(tmp_path):
     """In a fresh process: a bug planted in the engine surfaces as exit 1, one line."""
-    script = ("import sys, businesscase.cli as c\n"
+    script = ("import sys, businesscase.cli.commands as c\n"
               "def boom(args): raise KeyError('planted')\n"
               "c.cmd_run = boom\n"
               "sys.exit(c.main(['run']))\n")

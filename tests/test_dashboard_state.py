@@ -5,7 +5,7 @@ import pytest
 from builders import ASSUMPTIONS
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.edits import apply_changes
+from businesscase.model.edits import apply_changes
 from dashboards.state import CaseState
 
 CASE = str(ASSUMPTIONS / "meeting_space.yaml")
@@ -58,8 +58,8 @@ def test_locked_state_ignores_edits():
 
 
 def test_downloads_include_a_fresh_monte_carlo_run_only():
-    from dashboards.pages_analysis import UncertaintyPage
-    from dashboards.pages_output import ResultsPage
+    from dashboards.views.analysis import UncertaintyPage
+    from dashboards.views.results import ResultsPage
     from openpyxl import load_workbook
     import io
     s = CaseState(case_file=CASE)

@@ -4,8 +4,9 @@ import pytest
 
 from builders import ASSUMPTIONS
 from businesscase import evaluate, load_case
-from businesscase.edits import InvalidChange, apply_changes, check_value, parameter_table, parse_number
-from businesscase.why import why
+from businesscase.model.edits import (InvalidChange, apply_changes, check_value,
+                                      parameter_table, parse_number)
+from businesscase.engine.why import why
 
 CASE = ASSUMPTIONS / "meeting_space.yaml"
 

@@ -6,7 +6,7 @@ import pytest
 
 from builders import base_case, cost, outcome, p
 from businesscase import evaluate
-from businesscase.assumptions import case_from_data
+from businesscase.io.validate import case_from_data
 
 CENT = 0.005
 
@@ -111,7 +111,7 @@ def test_npv_and_irr_match_numpy_financial():
     # npf.npv does not discount values[0] (t = 0): the same as our end-of-year convention.
     assert r.by_partner.loc["woco", "financial_npv"] == pytest.approx(npf.npv(0.05, flows), abs=1e-9)
 
-    from businesscase.metrics import irr, npv
+    from businesscase.engine.metrics import irr, npv
     rng = np.random.default_rng(7)
     series = np.concatenate([-rng.uniform(50, 150, (40, 1)), rng.uniform(0, 40, (40, 10))], axis=1)
     ours = irr(series)

@@ -1,4 +1,4 @@
-"""One escaping rule (dashboards/safe.py, export/report_html._e): no user text becomes markup.
+"""One escaping rule (dashboards/views/safe.py, export/report_html._e): no user text becomes markup.
 
 Each test renders the same session twice: once with a plain text in every text a user can
 set, once with a random mix of HTML, Markdown and script fragments there. Escaping is
@@ -118,7 +118,7 @@ def assert_only_text(payload_html: str, plain_html: str, text, where: str):
 # -- the dashboard ------------------------------------------------------------------------------
 
 # What each kind of component does with a string. A component not listed here fails the
-# test until someone decides which rule it needs (see dashboards/safe.py).
+# test until someone decides which rule it needs (see dashboards/views/safe.py).
 TEXT_WIDGETS = (pn.widgets.Select, pn.widgets.CheckBoxGroup, pn.widgets.RadioButtonGroup,
                 pn.widgets.TextInput, pn.widgets.IntSlider, pn.widgets.IntInput,
                 pn.widgets.Button, pn.widgets.Toggle, pn.widgets.Checkbox,
@@ -174,7 +174,7 @@ def check_component(obj, where: str) -> dict[str, str]:
     """The rule for this kind of component; HTML to compare comes back."""
     from bokeh.models import HoverTool
 
-    from dashboards.upload import CaseUpload
+    from dashboards.views.upload import CaseUpload
 
     if isinstance(obj, pn.pane.Markdown):  # Alert too
         assert not re.search(r"Q\d\d", obj.object or ""), f"{where}: user text in Markdown"
@@ -296,7 +296,7 @@ _STATE = {}
 def test_a_bug_in_a_recomputation_shows_a_sentence_and_logs_the_traceback(
         bug, lang, monkeypatch, caplog):
     import dashboards.state as state_module
-    from dashboards.texts import ui
+    from businesscase.text import t as ui
 
     state = _STATE.setdefault("plain", state_module.CaseState(case_file=str(VALID)))
     state.added, state.changes, state.lang = [], {}, lang

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from businesscase import load_case
 from businesscase.cli import main
-from businesscase.outfile import replaced
+from businesscase.io.outfile import replaced
 from businesscase.scenarios import ScenarioStore
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,10 +14,11 @@ from openpyxl import Workbook, load_workbook
 from builders import ROOT
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.assumptions import case_from_data
-from businesscase.export import case_from_workbook, workbook_bytes
+from businesscase.io.validate import case_from_data
+from businesscase.io.workbook import case_from_workbook
+from businesscase.export import workbook_bytes
 from businesscase.export.cells import Formula, put_row, put_text_row
-from businesscase.scenarios import case_to_yaml
+from businesscase.io.case_yaml import case_to_yaml
 
 VALID = ROOT / "tests" / "bad_inputs" / "valid_case.yaml"
 ATTACKS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "=1+1", "=", "+1+1", "-2+3",

@@ -1,4 +1,4 @@
-from businesscase import formatting as fmt
+from businesscase.text import formatting as fmt
 
 
 def test_dutch_and_english_number_formats():

@@ -8,7 +8,7 @@ import pytest
 
 from builders import ASSUMPTIONS, ROOT
 from businesscase import evaluate, load_case
-from businesscase.provenance import provenance_problems
+from businesscase.io.provenance import provenance_problems
 
 FORMULAS = ["meeting_space", "community_builder", "care_in_complex"]
 COMBINED = "meeting_space_community_builder"

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from builders import ASSUMPTIONS, ROOT
 from businesscase import evaluate, load_case
-from businesscase.assumptions import LoadError, load_upload
+from businesscase.model.problems import LoadError
+from businesscase.io.loader import load_upload
 from dashboards.state import CaseState
 
 VALID = (Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml").read_text()
@@ -56,7 +57,7 @@ def test_an_upload_is_not_written_anywhere(monkeypatch):
 SERVER_FILES = ["/etc/passwd", "/etc/shadow", "/etc/hostname", "/dev/zero", "/dev/urandom",
                 "/proc/self/environ", "../../../../../../../../etc/passwd", "~root/.bashrc",
                 "shared/../../../../../etc/passwd", "shared/../../pyproject.toml",
-                "../pyproject.toml", "../businesscase/schema.py", "no_such_file.yaml",
+                "../pyproject.toml", "../businesscase/model/schema.py", "no_such_file.yaml",
                 "shared/no_such_file.yaml", "shared", "."]
 
 
@@ -192,7 +193,7 @@ def test_a_case_file_may_include_its_own_folder_tree_by_any_path(tmp_path):
 
 def test_a_file_growing_past_the_limit_is_read_no_further(tmp_path, monkeypatch):
     """A file whose size says 0 (as /proc files do) is still cut off after the limit."""
-    from businesscase import yaml_source
+    from businesscase.io import yaml_source
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * (yaml_source.MAX_FILE_BYTES * 3))
     real_stat, read = os.stat, []

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from builders import ASSUMPTIONS, base_case, outcome, p
 from businesscase import LoadError, load_case
-from businesscase.assumptions import case_from_data
+from businesscase.io.validate import case_from_data
 
 
 def test_default_case_uses_shared_includes():
@@ -115,9 +115,10 @@ def test_a_partner_may_not_take_the_id_of_the_outside_money():
 
 
 def test_every_way_in_refuses_the_reserved_id(tmp_path):
-    from businesscase.assumptions import load_upload
-    from businesscase.edits import apply_changes
-    from businesscase.scenarios import ScenarioStore, case_from_yaml
+    from businesscase.io.loader import load_upload
+    from businesscase.model.edits import apply_changes
+    from businesscase.scenarios import ScenarioStore
+    from businesscase.io.case_yaml import case_from_yaml
     text = RESERVED_CASE.read_text()
     for load in (lambda: case_from_yaml(text, "scenario 1 v1"),        # stored scenarios, workbooks
                  lambda: load_upload(text.encode(), "case.yaml"),       # the dashboard upload
@@ -146,7 +147,7 @@ def test_the_dashboard_gives_a_partner_called_external_another_id():
 @example(name="Café Ç", taken=set())
 @example(name="x" * 100, taken=set())
 def test_an_id_made_from_any_name_is_valid_unused_and_unreserved(name, taken):
-    from businesscase.schema import RESERVED_IDS, Partner, free_partner_id
+    from businesscase.model.schema import RESERVED_IDS, Partner, free_partner_id
     ident = free_partner_id(name, taken)
     assert ident not in taken and ident not in RESERVED_IDS
     Partner.model_validate({"id": ident, "name": {"nl": "x", "en": "x"}, "type": "other"})

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from builders import ASSUMPTIONS, ROOT
 from businesscase import evaluate, load_case
-from businesscase.engine import driver_values
-from businesscase.report import summary_dict, summary_text
+from businesscase.engine.evaluate import driver_values
+from businesscase.export.summary import summary_dict, summary_text
 
 CASES = sorted(ASSUMPTIONS.glob("*.yaml"))
 CASE_IDS = [p.stem for p in CASES]
@@ -140,7 +140,7 @@ def test_financial_npv_shown_for_every_partner_and_irr_or_its_reason():
 
 def test_irr_is_computed_where_defined_even_without_an_investment():
     from builders import base_case, cost, outcome, p
-    from businesscase.assumptions import case_from_data
+    from businesscase.io.validate import case_from_data
     data = base_case(horizon=4, rate=0.0)
     data["drivers"] = {"n": p(1)}
     # The municipality pays 1,000 at the start and saves 400 a year: an IRR by hand;
@@ -239,7 +239,7 @@ def test_the_host_and_the_community_builder_cost_the_same_per_hour():
 
 
 def test_every_cost_states_why_its_payer_pays(tmp_path):
-    from businesscase.provenance import provenance_problems
+    from businesscase.io.provenance import provenance_problems
     text = (ASSUMPTIONS / "meeting_space.yaml").read_text()
     start = text.index("    payer_reasoning:")
     end = text.index("\n", start) + 1

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from builders import ASSUMPTIONS
 from businesscase import evaluate, load_case
 from businesscase.cli import main
-from businesscase.errors import OptionError, UserError
+from businesscase.model.problems import OptionError, UserError
 from businesscase.scenarios import compare
 from businesscase.scenarios.compare import unique_labels
 from businesscase.uncertainty import (DrawsError, check_draws, max_draws, monte_carlo,
@@ -242,7 +242,7 @@ def test_compare_shows_two_files_of_one_name_labelled_by_folder(tmp_path, capsys
     assert code == 0
     rows = {line.split()[0]: line for line in out.splitlines()[1:]}
     assert set(rows) == {"north/plan", "south/plan"}
-    from businesscase import formatting as fmt
+    from businesscase.text import formatting as fmt
     for folder in ("north", "south"):
         npv = evaluate(load_case(tmp_path / folder / "plan.yaml")).totals["social_npv"]
         assert fmt.euro(npv, 0, "nl") in rows[f"{folder}/plan"]

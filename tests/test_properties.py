@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from builders import base_case, cost, outcome, p, partner
 from businesscase import evaluate
 from businesscase.allocation import allocate
-from businesscase.assumptions import case_from_data
+from businesscase.io.validate import case_from_data
 from businesscase.uncertainty import monte_carlo
 
 SETTINGS = settings(max_examples=30, deadline=None,
@@ -121,7 +121,7 @@ def test_renaming_and_reordering_partners_changes_only_labels(data, rnd):
 @given(st.lists(st.floats(1, 1e6), min_size=1, max_size=40), st.floats(0.0, 0.3),
        st.floats(0.001, 0.2))
 def test_npv_falls_as_the_discount_rate_rises_for_positive_future_flows(flows, rate, step):
-    from businesscase.metrics import npv
+    from businesscase.engine.metrics import npv
     values = np.r_[0.0, flows]  # nothing at t = 0, positive afterwards
     assert npv(rate + step, values) < npv(rate, values)
 

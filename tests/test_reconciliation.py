@@ -26,7 +26,7 @@ def test_ledger_reconciles(path):
     assert round(bp.net_position.sum(), 2) == round(totals["social_npv"], 2)
     assert round(ledger.pv_social.sum(), 2) == round(totals["social_npv"], 2)
     # Partners' costs and benefits include the transfers they pay and receive; the
-    # societal totals do not (one definition, businesscase/result.py).
+    # societal totals do not (one definition, businesscase/engine/result.py).
     assert round(bp.pv_costs.sum() - totals["pv_transfers"], 2) == round(totals["pv_costs"], 2)
     assert round(bp.pv_benefits.sum() - totals["pv_transfers"], 2) == round(totals["pv_benefits"], 2)
     # Costs and benefits per partner add up to the net position, by flow type too.

@@ -9,9 +9,10 @@ import pytest
 
 from builders import ASSUMPTIONS, base_case, cost, outcome, p
 from businesscase import evaluate, load_case
-from businesscase.assumptions import case_from_data
-from businesscase.errors import OptionError, UserError
-from businesscase.scenarios import ScenarioStore, case_from_yaml, case_to_yaml, compare
+from businesscase.io.validate import case_from_data
+from businesscase.model.problems import OptionError, UserError
+from businesscase.scenarios import ScenarioStore, compare
+from businesscase.io.case_yaml import case_from_yaml, case_to_yaml
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, sample_parameters
 from businesscase.uncertainty.optimism import load_optimism_bias
 

@@ -18,8 +18,9 @@ from builders import ROOT
 from businesscase import LoadError, evaluate, load_case
 from businesscase.allocation import allocate
 from businesscase.cli import main
-from businesscase.export import case_from_workbook, excel, workbook_bytes
-from businesscase.export.zipguard import MAX_PARTS, MAX_UNPACKED_BYTES
+from businesscase.io.workbook import case_from_workbook
+from businesscase.export import workbook_bytes
+from businesscase.io.zipguard import MAX_PARTS, MAX_UNPACKED_BYTES
 from dashboards.state import CaseState
 from workbook_bombs import compressed_bomb, many_entries, underdeclared_bomb
 
@@ -38,7 +39,7 @@ def no_openpyxl(monkeypatch):
     """Fail the test if openpyxl is asked to read the workbook at all."""
     def refuse(*args, **kwargs):
         raise AssertionError("openpyxl was given a workbook that should have been refused")
-    monkeypatch.setattr(excel, "load_workbook", refuse)
+    monkeypatch.setattr("openpyxl.load_workbook", refuse)  # read when a workbook is opened
 
 
 def refusal(source, name=None) -> str:
@@ -57,8 +58,8 @@ def test_an_exported_workbook_still_loads_from_a_path_bytes_or_a_file(exported, 
 
 def test_the_largest_case_is_far_inside_the_limits():
     """A horizon of 50 years (the most allowed) on the biggest shipped case."""
-    from businesscase.assumptions import case_from_data
-    from businesscase.scenarios import case_to_yaml
+    from businesscase.io.validate import case_from_data
+    from businesscase.io.case_yaml import case_to_yaml
     import yaml
     data = yaml.safe_load(case_to_yaml(load_case(ROOT / "assumptions" / "meeting_space_care_in_complex.yaml")))
     data["meta"]["horizon"] = 50
@@ -162,8 +163,8 @@ def test_a_damaged_workbook_is_a_load_error_never_a_crash(exported, data):
 
 MEASURE = """
 import json, resource, sys
-from businesscase.errors import UserError
-from businesscase.export import case_from_workbook
+from businesscase.model.problems import UserError
+from businesscase.io.workbook import case_from_workbook
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 try:
     case_from_workbook(sys.argv[1])

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builders import ROOT
-from businesscase.assumptions import LoadError, load_upload
-from businesscase.yaml_source import MAX_DEPTH
+from businesscase.model.problems import LoadError
+from businesscase.io.loader import load_upload
+from businesscase.io.yaml_source import MAX_DEPTH
 
 VALID = (Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml").read_text()
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

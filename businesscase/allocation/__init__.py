@@ -5,14 +5,15 @@
 >>> g.shapley(), g.nucleolus()
 """
 
-from .case_game import METHODS, BenefitBasis, CaseGame, case_game, default_participants
+from .case_game import (BenefitBasis, CaseGame, METHODS, case_game, default_participants,
+                        net_after_draws, split_weights)
 from .costgame import CostGame
+from .explain import method_description, method_name
 from .game import TUGame
 from .split import Allocation, ProposalCheck, Transfer, allocate, check_proposal, settle
 from .structured import Stream, StructuredGame, sampled_shapley
-from .texts import method_description, method_name
 
 __all__ = ["Allocation", "BenefitBasis", "CaseGame", "CostGame", "METHODS", "ProposalCheck",
            "Stream", "StructuredGame", "TUGame", "Transfer", "allocate", "case_game",
            "check_proposal", "default_participants", "method_description", "method_name",
-           "sampled_shapley", "settle"]
+           "net_after_draws", "sampled_shapley", "settle", "split_weights"]

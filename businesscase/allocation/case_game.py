@@ -52,9 +52,9 @@ from enum import Enum
 import numpy as np
 import pandas as pd
 
-from ..errors import UserError
-from ..result import OUTCOME_CATEGORIES, Result
-from ..schema import EXTERNAL, PartnerType
+from businesscase.model import UserError
+from businesscase.engine import OUTCOME_CATEGORIES, Result
+from businesscase.model import EXTERNAL, PartnerType
 from .game import TUGame
 from .structured import Stream, StructuredGame
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import formatting as fmt
-from ..result import Result
+from businesscase.text import formatting as fmt
+from businesscase.engine import Result
 from .case_game import METHODS, BenefitBasis, CaseGame, case_game, core_violation, fair_split
-from .texts import explanation, method_name
+from .explain import explanation, method_name
 
 MIN_TRANSFER = 1.0  # euros (PV): smaller differences are rounding, not payments
 

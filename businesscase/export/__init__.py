@@ -1,8 +1,12 @@
 """Exports for the meeting table: Excel workbook (and back), printable report, agreement
 sheets per partner."""
 
-from .excel import case_from_workbook, workbook, workbook_bytes
-from .report_html import agreement_sheet, agreements_html, html_to_pdf, report_html
+from .excel import workbook, workbook_bytes
+from .report_html import (agreement_sheet, agreements_html, chromium_path, html_to_pdf,
+                          report_html)
+from .summary import (ALLOCATION_COLUMNS, allocation_dict, allocation_text, irr_text,
+                      summary_dict, summary_text)
 
-__all__ = ["agreement_sheet", "agreements_html", "case_from_workbook", "html_to_pdf",
-           "report_html", "workbook", "workbook_bytes"]
+__all__ = ["ALLOCATION_COLUMNS", "agreement_sheet", "agreements_html", "allocation_dict",
+           "allocation_text", "chromium_path", "html_to_pdf", "irr_text", "report_html",
+           "summary_dict", "summary_text", "workbook", "workbook_bytes"]

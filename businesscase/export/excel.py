@@ -3,38 +3,32 @@ partner results, the fair split and payments, uncertainty. Real numbers with num
 formats, frozen headers, readable widths, Dutch or English labels.
 
 The assumptions sheet can be edited and imported as a case: the whole case travels in a
-hidden sheet, and every value in the assumptions sheet is applied on top of it.
+hidden sheet (read back by :mod:`businesscase.io.workbook`).
 
 Every row is written through :func:`.cells.put_row`, so no text a user typed becomes a
-formula; every workbook read passes :mod:`.zipguard` first, so none can be a zip bomb.
+formula.
 """
 
 from __future__ import annotations
 
 import io
-from os import PathLike
-from pathlib import Path
-from typing import BinaryIO
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..assumptions import LoadError
-from ..edits import InvalidChange, apply_changes, check_value, parameter_table
-from ..report import PARTNER_KEYS, TOTAL_KEYS
-from ..i18n import t, total_label
-from ..result import Result
-from ..schema import Case
-from ..yaml_source import InputProblem
+from businesscase.engine import Result
+from businesscase.io import CASE_SHEET, case_to_yaml
+from businesscase.model import Case
+from businesscase.model import parameter_table
+from businesscase.text import t, total_label
+
 from .cells import put_row, put_text_row
-from .zipguard import ADVICE, bounded_workbook, display_name
+from .summary import PARTNER_KEYS, TOTAL_KEYS
 
 SHEETS = {"summary": ("Samenvatting", "Summary"), "assumptions": ("Aannames", "Assumptions"),
           "flows": ("Kasstromen", "Flows"), "partners": ("Per partij", "Per partner"),
           "split": ("Verdeling", "Fair split"), "uncertainty": ("Onzekerheid", "Uncertainty")}
-CASE_SHEET = "_case"
-KEY_HEADER, VALUE_HEADERS = "key", ("Waarde", "Value")
 EURO = '#,##0;[Red]-#,##0'
 EURO2 = '#,##0.00;[Red]-#,##0.00'
 RATIO = '0.00'
@@ -76,7 +70,6 @@ def _formats(ws, row: int, fmts: list[str | None]) -> None:
 def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
              base: Case | None = None) -> Workbook:
     """Build the workbook for one evaluation (and optionally its split and Monte Carlo)."""
-    from ..scenarios import case_to_yaml
     case = result.case
     wb = Workbook()
     ws = wb.active
@@ -174,98 +167,3 @@ def workbook_bytes(*args, **kwargs) -> bytes:
     buffer = io.BytesIO()
     workbook(*args, **kwargs).save(buffer)
     return buffer.getvalue()
-
-
-def case_from_workbook(source: str | PathLike | bytes | BinaryIO, name: str | None = None) -> Case:
-    """The case of an exported workbook with the assumptions sheet's values applied.
-
-    `source` is a path, the file's bytes or a binary file; `name` is what messages call
-    it (default: the path). The zip is checked against bombs before openpyxl reads it
-    (see :mod:`.zipguard`). Raises LoadError naming the file, and the sheet, cell and
-    field of every invalid value.
-    """
-    from ..scenarios import case_from_yaml
-    label = display_name(source, name)
-    short = Path(label).name
-    try:
-        data = bounded_workbook(source, label)
-    except InputProblem as problem:
-        raise LoadError([problem]) from None
-    try:
-        # read-only: rows are parsed as they are read, so memory does not grow with the
-        # sheets' size, and sheets other than the two read here are never parsed
-        wb = load_workbook(data, read_only=True, data_only=True)
-    except Exception as exc:  # a zip that is no workbook, or a damaged one
-        raise _damaged(label, exc) from None
-    try:
-        return _read_case(wb, label, short, case_from_yaml)
-    except InputProblem as problem:
-        raise LoadError([problem]) from None
-    finally:
-        wb.close()
-
-
-def _damaged(label: str, exc: Exception) -> LoadError:
-    """Not readable, said without echoing the file's content or a temporary path."""
-    if isinstance(exc, KeyError):
-        reason = "a part of the workbook is missing"
-    elif type(exc).__name__ in ("ParseError", "XMLSyntaxError", "ExpatError"):
-        reason = "its XML is damaged"
-    else:
-        reason = f"openpyxl: {type(exc).__name__}"
-    return LoadError([InputProblem(label, None, "", f"not a readable Excel workbook ({reason}); "
-                                   f"{ADVICE}")])
-
-
-def _rows(sheet, label: str):
-    """(row number, values) of every row, also past a wrong dimension in the sheet. openpyxl
-    parses a sheet only while it is read: its errors mean a damaged file, nothing else."""
-    sheet.reset_dimensions()
-    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:
-            raise _damaged(label, exc) from None
-        yield row
-
-
-def _read_case(wb, label: str, short: str, case_from_yaml) -> Case:
-    if CASE_SHEET not in wb.sheetnames:
-        raise InputProblem(label, None, "", "this workbook was not exported by businesscase "
-                           "(no hidden sheet '_case')")
-    text = "\n".join("".join("" if v is None else str(v) for v in values)
-                     for _, values in _rows(wb[CASE_SHEET], label))
-    base = case_from_yaml(text, f"{short}[{CASE_SHEET}]")
-    sheet = next((wb[n] for n in (SHEETS["assumptions"]) if n in wb.sheetnames), None)
-    if sheet is None:
-        raise InputProblem(label, None, "", "no sheet 'Aannames' or 'Assumptions'")
-    rows = _rows(sheet, label)
-    header = list(next(rows, (1, ()))[1])
-    try:
-        key_col = header.index(KEY_HEADER)
-        value_col = next(header.index(h) for h in VALUE_HEADERS if h in header)
-    except (ValueError, StopIteration):
-        raise InputProblem(short, None, sheet.title, "the header row needs the columns "
-                           "'key' and 'Waarde' (or 'Value')") from None
-    changes, problems = {}, []
-    for r, values in rows:
-        key, value = (values[c] if c < len(values) else None for c in (key_col, value_col))
-        if not key:
-            continue
-        key = str(key)
-        where = f"{short} sheet '{sheet.title}' cell {get_column_letter(value_col + 1)}{r}"
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-            problems.append(InputProblem(where, None, key, f"{shown} is not a number; "
-                                         "type a number in this cell"))
-            continue
-        try:
-            changes[key] = check_value(base, key, value)
-        except InvalidChange as exc:
-            problems.append(InputProblem(where, None, key, exc.message))
-    if problems:
-        raise LoadError(problems)
-    return apply_changes(base, changes)

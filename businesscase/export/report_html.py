@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import formatting as fmt
-from ..edits import parameter_table
-from ..i18n import t, total_label
-from ..result import Result
-from ..report import irr_text
-from ..uncertainty import tornado
+from businesscase.text import formatting as fmt
+from businesscase.model import parameter_table
+from businesscase.text import t, total_label
+from businesscase.engine import Result
+from .summary import irr_text
+from businesscase.uncertainty import tornado
 
 REVIEW_AFTER_YEARS = 2
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..allocation import allocate
-from ..engine import evaluate
-from ..errors import UserError
-from ..metrics import ratio
-from ..schema import Case, PartnerType
+from businesscase.allocation import allocate
+from businesscase.engine import evaluate
+from businesscase.model import UserError
+from businesscase.engine import ratio
+from businesscase.model import Case, PartnerType
 
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 6
 

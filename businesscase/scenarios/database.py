@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, event, inspect, make_url
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
-from ..errors import UserError
+from businesscase.model import UserError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = {"scenario", "scenario_version"}

@@ -28,11 +28,11 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from .. import outfile
-from ..errors import UserError
-from ..schema import Case
+from businesscase.io import outfile
+from businesscase.model import UserError
+from businesscase.model import Case
 from .database import StoreError, open_engine, table_state, translated, use_wal
-from .serialise import case_from_yaml, case_to_yaml
+from businesscase.io import case_from_yaml, case_to_yaml
 
 MAX_NAME = 200
 DEFAULT_URL_ENV = "BUSINESSCASE_DATABASE_URL"
@@ -223,7 +223,7 @@ class ScenarioStore:
 
     def import_yaml(self, path: str | os.PathLike, name: str | None = None, author: str = "",
                     notes: str = "") -> Version:
-        from ..assumptions import load_case
+        from businesscase.io import load_case
         case = load_case(path)
         return self.save(name or case.meta.name, case, notes=notes, author=author)
 

@@ -1,10 +1,11 @@
 """How sure is the result: tornado, Monte Carlo, break-even and optimism bias."""
 
 from .breakeven import break_even
-from .limits import DrawsError, check_draws, max_draws
+from .limits import DrawsError, check_draws, max_draws, parse_correlation
 from .montecarlo import MonteCarloResult, monte_carlo, sample_parameters
-from .optimism import optimism_bias
+from .optimism import load_optimism_bias, optimism_bias
 from .tornado import tornado
 
-__all__ = ["DrawsError", "MonteCarloResult", "break_even", "check_draws", "max_draws",
-           "monte_carlo", "optimism_bias", "sample_parameters", "tornado"]
+__all__ = ["DrawsError", "MonteCarloResult", "break_even", "check_draws", "load_optimism_bias",
+           "max_draws", "monte_carlo", "optimism_bias", "parse_correlation",
+           "sample_parameters", "tornado"]

@@ -7,9 +7,9 @@ import math
 import numpy as np
 from scipy.optimize import brentq
 
-from ..engine import evaluate
-from ..errors import OptionError
-from ..schema import Case
+from businesscase.engine import evaluate
+from businesscase.model import OptionError
+from businesscase.model import Case
 from .tornado import check_partner
 
 TARGETS = ("social_npv", "net_position", "financial_npv")

@@ -16,9 +16,9 @@ import numbers
 import os
 from typing import Mapping
 
-from .. import formatting as fmt
-from ..errors import OptionError
-from ..schema import Case, CostKind
+from businesscase.text import formatting as fmt
+from businesscase.model import OptionError
+from businesscase.model import Case, CostKind
 
 MIN_DRAWS = 1
 WORKING_COPIES = 12

@@ -17,11 +17,11 @@ import pandas as pd
 from scipy import stats
 from scipy.special import betaincinv, ndtr
 
-from ..allocation.case_game import BenefitBasis, net_after_draws, split_weights
-from ..engine import evaluate
-from ..errors import OptionError
-from ..result import Result
-from ..schema import Case, Parameter, Years
+from businesscase.allocation import BenefitBasis, net_after_draws, split_weights
+from businesscase.engine import evaluate
+from businesscase.model import OptionError
+from businesscase.engine import Result
+from businesscase.model import Case, Parameter, Years
 from .limits import check_correlations, check_draws
 
 PERCENTILES = (10, 50, 90)

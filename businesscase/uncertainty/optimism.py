@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assumptions import assumptions_dir
-from ..schema import Amount, Case, Direction, driver_inputs
-from ..yaml_source import read_yaml
+from businesscase.io import assumptions_dir
+from businesscase.model import Amount, Case, Direction, driver_inputs
+from businesscase.io import read_yaml
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ _ORDER = {"high": 0, "medium": 1, "low": 2}
 def _own_copy(case: Case, driver: str) -> Amount:
     """A driver's current value as a parameter of its own, with the weakest confidence
     of the figures behind it."""
-    from ..engine import driver_values
+    from businesscase.engine import driver_values
     inputs = [case.drivers[m] for m in driver_inputs(case, driver)]
     weakest = max(inputs, key=lambda p: _ORDER[p.confidence.value])
     value = float(driver_values(case)[driver])

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..engine import evaluate
-from ..errors import OptionError
-from ..schema import Case
+from businesscase.engine import evaluate
+from businesscase.model import OptionError
+from businesscase.model import Case
 
 
 def check_partner(case: Case, partner: str | None, option: str = "--partner") -> None:

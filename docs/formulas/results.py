@@ -12,7 +12,8 @@ import re
 import sys
 from pathlib import Path
 
-from businesscase import evaluate, formatting as fmt, load_case
+from businesscase import evaluate, load_case
+from businesscase.text import formatting as fmt
 from businesscase.uncertainty import tornado
 
 ROOT = Path(__file__).resolve().parents[2]

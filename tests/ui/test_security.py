@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from businesscase.yaml_source import MAX_FILE_BYTES
-from dashboards.texts import ui
+from businesscase.io.yaml_source import MAX_FILE_BYTES
+from businesscase.text import t as ui
 from payloads import (LIVE_ELEMENTS_JS, PAGE_TEXT_JS, PAYLOADS, SLASHLESS, VALID,
                       bad_key_yaml, payload, payload_case_yaml)
 from test_dashboard import TABS_EN, TABS_NL, Dashboard, app, core_headlines  # noqa: F401

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as m
-from .schema import EXTERNAL, Case, Label
+from businesscase.model import EXTERNAL, Case, Label
 
 COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
 TRANSFER_CATEGORY = "revenue"

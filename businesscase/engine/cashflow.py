@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .schema import Discounting
+from businesscase.model import Discounting
 
 
 def index_factor(rate, years_since_price_year):

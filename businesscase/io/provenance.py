@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .yaml_source import InputProblem, LocDict, LocList, read_yaml
+from businesscase.model import InputProblem
+from .yaml_source import LocDict, LocList, read_yaml
 
 REQUIRED = ("value", "unit", "year", "low", "high", "confidence", "last_checked")
 CONFIDENCE = ("high", "medium", "low")

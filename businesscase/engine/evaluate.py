@@ -16,7 +16,8 @@ import numpy as np
 
 from . import cashflow as cf
 from .result import Line, Result
-from .schema import EXTERNAL, Case, CostKind, Direction, Effect, Residual, RevenueTiming, derived_order
+from businesscase.model import (EXTERNAL, Case, CostKind, Direction, Effect, Residual,
+                                RevenueTiming, derived_order)
 
 __all__ = ["evaluate"]
 

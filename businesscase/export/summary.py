@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from . import formatting as fmt
-from .i18n import t, total_label
-from .result import Result
+from businesscase.text import formatting as fmt
+from businesscase.text import t, total_label
+from businesscase.engine import Result
 
 TOTAL_KEYS = ("investment", "operating_cost_first_year", "pv_costs", "pv_benefits",
               "social_npv", "sroi_ratio", "payback_year", "pv_transfers")
@@ -124,7 +124,7 @@ ALLOCATION_COLUMNS = ("benefit", "contribution_today", "fair_contribution",
 
 def allocation_text(allocation, lang: str = "nl") -> str:
     """The allocation table, the payments and the explanation."""
-    from .allocation import method_name
+    from businesscase.allocation import method_name
     headers = [t("partner", lang)] + [t(c, lang) for c in ALLOCATION_COLUMNS]
     rows = [[allocation.label(pid, lang)] + [fmt.euro(row[c], 0, lang) for c in ALLOCATION_COLUMNS]
             for pid, row in allocation.table.iterrows()]

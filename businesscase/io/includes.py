@@ -24,7 +24,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .yaml_source import InputProblem, LocDict, LocList, parse_yaml_bytes, read_bounded
+from businesscase.model import InputProblem
+from .yaml_source import LocDict, LocList, parse_yaml_bytes, read_bounded
 
 MAX_INCLUDE_DEPTH = 5
 APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")

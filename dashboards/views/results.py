@@ -12,22 +12,22 @@ import pandas as pd
 import panel as pn
 import param
 
-from businesscase import formatting as fmt
-from businesscase.report import ALLOCATION_COLUMNS
+from businesscase.text import formatting as fmt
+from businesscase.export import ALLOCATION_COLUMNS
 from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
 from businesscase.allocation import METHODS, method_description, method_name
-from businesscase.schema import PartnerType
-from businesscase.why import LINE_FILTERS, why
+from businesscase.model import PartnerType
+from businesscase.engine import LINE_FILTERS, why
 
 from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards,
                          money, table)
 from .safe import esc, notice, paragraphs
-from .state import CaseState
-from businesscase.i18n import total_label
-from businesscase.report import irr_text
-from businesscase.result import FLOW_TYPES
+from dashboards.state import CaseState
+from businesscase.text import total_label
+from businesscase.export import irr_text
+from businesscase.engine import FLOW_TYPES
 
-from .texts import flow_label, ui
+from businesscase.text import flow_label, t
 
 def _pdf_bytes(html_text: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,16 +46,16 @@ def headline_cards(state: CaseState) -> str:
         if key == "sroi_ratio":
             shown = fmt.number(value, 2, lang)
         elif key == "payback_year":
-            shown = fmt.year(value) if math.isfinite(value) else ui("never", lang)
+            shown = fmt.year(value) if math.isfinite(value) else t("never", lang)
         else:
             shown = money(value, lang)
         items.append(card(key, total_label(key, lang), shown, value, signed=key == "social_npv"))
     corp = next((p.id for p in r.case.partners if p.type is PartnerType.corporation), None)
     if corp is not None:
         row = r.by_partner.loc[corp]
-        items.append(card("corporation_npv", ui("corporation_npv", lang),
+        items.append(card("corporation_npv", t("corporation_npv", lang),
                           money(row.financial_npv, lang), float(row.financial_npv), signed=True))
-        items.append(card("corporation_irr", ui("corporation_irr", lang),
+        items.append(card("corporation_irr", t("corporation_irr", lang),
                           irr_text(row.irr, row.irr_note, lang), float(row.irr)))
     return cards(items)
 
@@ -64,8 +64,8 @@ def headline_bar(state: CaseState) -> str:
     """The figures that stay in view on every page: MKBA balance and SROI ratio."""
     totals, lang = state.result.totals, state.lang
     npv, sroi = float(totals["social_npv"]), float(totals["sroi_ratio"])
-    return cards([card("social_npv", ui("social_npv", lang), money(npv, lang), npv, signed=True),
-                  card("sroi_ratio", ui("sroi_ratio", lang), fmt.number(sroi, 2, lang), sroi)])
+    return cards([card("social_npv", t("social_npv", lang), money(npv, lang), npv, signed=True),
+                  card("sroi_ratio", t("sroi_ratio", lang), fmt.number(sroi, 2, lang), sroi)])
 
 
 FLOW_COLUMNS = [f"benefits_{ft}" for ft in FLOW_TYPES] + [f"costs_{ft}" for ft in FLOW_TYPES]
@@ -82,7 +82,7 @@ def partner_rows(state: CaseState) -> list[dict]:
 def zero_alternative_html(state: CaseState) -> str:
     """The case's zero alternative, the user's own text shown as text, never as HTML."""
     text = state.case.meta.zero_alternative(state.lang).strip()
-    return (f'<p class="bc-zero-alternative"><strong>{esc(ui("zero_alternative", state.lang))}:'
+    return (f'<p class="bc-zero-alternative"><strong>{esc(t("zero_alternative", state.lang))}:'
             f'</strong> {esc(text)}</p>')
 
 
@@ -131,27 +131,27 @@ class ResultsPage(LazyPage):
                  else ("Excel", "Report (HTML)", "Report (PDF)", "Agreement sheets"))
         for widget, label in zip(self.downloads, names):
             widget.label = label
-        self.flow_title.object = f"#### {ui('by_flow_type', lang)}"
+        self.flow_title.object = f"#### {t('by_flow_type', lang)}"
         per_year = r.per_year("real")
-        self.year_chart.update(per_year, ui("costs_benefits_year", lang, y=r.case.meta.price_year),
-                               (ui("benefits", lang), ui("costs", lang)))
+        self.year_chart.update(per_year, t("costs_benefits_year", lang, y=r.case.meta.price_year),
+                               (t("benefits", lang), t("costs", lang)))
         pv = r.per_year("pv_social")
         self.cumulative.update(pv.index, pv.cumulative, float(r.totals["payback_year"]),
-                               ui("cumulative", lang))
+                               t("cumulative", lang))
         rows = partner_rows(s)
         self.partner_chart.update([x["label"] for x in rows], [x["pv_costs"] for x in rows],
-                                  [x["pv_benefits"] for x in rows], ui("who_pays", lang))
-        cols = [("label", ui("partner", lang)), ("pv_costs", ui("pv_costs", lang)),
-                ("pv_benefits", ui("pv_benefits", lang)), ("net_position", ui("net_position", lang)),
-                ("financial_npv", ui("financial_npv", lang)), ("irr_text", ui("irr", lang))]
+                                  [x["pv_benefits"] for x in rows], t("who_pays", lang))
+        cols = [("label", t("partner", lang)), ("pv_costs", t("pv_costs", lang)),
+                ("pv_benefits", t("pv_benefits", lang)), ("net_position", t("net_position", lang)),
+                ("financial_npv", t("financial_npv", lang)), ("irr_text", t("irr", lang))]
         self.partner_table.object = table(cols, rows, "partner", lang,
                                           money_columns={"pv_costs", "pv_benefits", "net_position",
                                                          "financial_npv"})
         present = set(r.by_partner.columns)
-        flow_cols = [("label", ui("partner", lang))] + [
+        flow_cols = [("label", t("partner", lang))] + [
             (f"benefits_{ft}", flow_label(ft, lang))
             for ft in FLOW_TYPES if f"benefits_{ft}" in present] + [
-            (f"costs_{ft}", f"{ui('costs', lang)}: {flow_label(ft, lang).lower()}")
+            (f"costs_{ft}", f"{t('costs', lang)}: {flow_label(ft, lang).lower()}")
             for ft in FLOW_TYPES if f"costs_{ft}" in present]
         self.flow_table.object = table(flow_cols, rows, "partner", lang,
                                        money_columns={c for c, _ in flow_cols[1:]})
@@ -171,15 +171,15 @@ def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocat
     a = state.allocation
     rows = [{"partner": pid, "label": a.label(pid, lang), **row.to_dict()}
             for pid, row in a.table.iterrows()]
-    cols = [("label", ui("partner", lang))] + [(c, ui(c, lang)) for c in ALLOCATION_COLUMNS]
+    cols = [("label", t("partner", lang))] + [(c, t(c, lang)) for c in ALLOCATION_COLUMNS]
     return table(cols, rows, "partner", lang, css=css, money_columns={c for c, _ in cols[1:]})
 
 
 def transfers_html(state: CaseState, lang: str) -> str:
     sentences = state.allocation.transfer_sentences(lang)
     if not sentences:
-        return f"<p>{esc(ui('no_transfers', lang))}</p>"
-    return '<ul class="bc-transfers">' + "".join(f"<li>{esc(t)}</li>" for t in sentences) + "</ul>"
+        return f"<p>{esc(t('no_transfers', lang))}</p>"
+    return '<ul class="bc-transfers">' + "".join(f"<li>{esc(s)}</li>" for s in sentences) + "</ul>"
 
 
 class SplitPage(LazyPage):
@@ -222,15 +222,15 @@ class SplitPage(LazyPage):
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
         a = s.allocation
-        self.method.name = ui("method", lang)
+        self.method.name = t("method", lang)
         self.method.options = {method_name(m, lang): m for m in METHODS}
-        self.basis.options = {ui(f"basis_{b}", lang): b for b in ("cash", "financial", "societal")}
-        self.participants.name = ui("participants", lang)
+        self.basis.options = {t(f"basis_{b}", lang): b for b in ("cash", "financial", "societal")}
+        self.participants.name = t("participants", lang)
         self.participants.options = {p.name(lang): p.id for p in s.case.partners}
         self.participants.value = [p.id for p in s.case.partners if p.takes_part]
         self.description.object = f"**{method_name(s.method, lang)}.** {method_description(s.method, lang)}"
         self.table.object = allocation_html(s, lang)
-        self.transfers.object = (f"<h4>{esc(ui('transfers', lang))}</h4>" + transfers_html(s, lang))
+        self.transfers.object = (f"<h4>{esc(t('transfers', lang))}</h4>" + transfers_html(s, lang))
         if a.is_stable:
             self.stability.object = notice("success", (
                 "No group of partners does better on its own." if lang == "en"
@@ -248,31 +248,31 @@ class SplitPage(LazyPage):
             "id": list(a.table.index),
             "partner": [a.label(p, lang) for p in a.table.index],
             "per_year": [current.get(p, 0.0) for p in a.table.index]})
-        self.proposal.titles = {"partner": esc(ui("partner", lang)),  # HTML in Tabulator
-                                "per_year": esc(ui("proposal", lang))}
+        self.proposal.titles = {"partner": esc(t("partner", lang)),  # HTML in Tabulator
+                                "per_year": esc(t("proposal", lang))}
         self.proposal.editors = {"id": None, "partner": None,
                                  "per_year": None if s.locked else {"type": "number"}}
         self.proposal_result.object = self._proposal_html(lang)
-        self.proposal_title.object = f"#### {ui('proposal', lang)}"
+        self.proposal_title.object = f"#### {t('proposal', lang)}"
         for w in (self.method, self.basis, self.participants):
             w.disabled = s.locked
 
     def _proposal_html(self, lang: str) -> str:
         check = self.state.proposal_check
         if check is None:
-            return f"<p>{esc(ui('proposal_help', lang))}</p>"
+            return f"<p>{esc(t('proposal_help', lang))}</p>"
         a = check.allocation
-        worse = ", ".join(a.label(p, lang) for p in check.worse_off) or ui("nobody", lang)
-        stable = (ui("yes", lang) if a.is_stable else
+        worse = ", ".join(a.label(p, lang) for p in check.worse_off) or t("nobody", lang)
+        stable = (t("yes", lang) if a.is_stable else
                   ", ".join(a.label(p, lang) for p in sorted(a.core_group)) + f" ({money(a.core_excess, lang)})")
         distances = "; ".join(f"{method_name(m, lang)}: {money(d, lang)}"
                               for m, d in check.distance_per_year.items())
-        return (f'<table class="bc-table"><tr><td>{esc(ui("covers", lang))}</td>'
-                f'<td data-key="covers">{esc(ui("yes" if check.covers_cost else "no", lang))}'
-                f' ({esc(ui("shortfall", lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>'
-                f'<tr><td>{esc(ui("worse_off", lang))}</td><td>{esc(worse)}</td></tr>'
-                f'<tr><td>{esc(ui("stability", lang))}</td><td>{esc(stable)}</td></tr>'
-                f'<tr><td>{esc(ui("distance", lang))}</td><td>{esc(distances)}</td></tr></table>')
+        return (f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
+                f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
+                f' ({esc(t("shortfall", lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>'
+                f'<tr><td>{esc(t("worse_off", lang))}</td><td>{esc(worse)}</td></tr>'
+                f'<tr><td>{esc(t("stability", lang))}</td><td>{esc(stable)}</td></tr>'
+                f'<tr><td>{esc(t("distance", lang))}</td><td>{esc(distances)}</td></tr></table>')
 
     def __panel__(self):
         return pn.Column(
@@ -297,7 +297,7 @@ class MeetingPage(LazyPage):
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
-        self.lock.name = ui("lock", lang)
+        self.lock.name = t("lock", lang)
         self.lock.value = s.locked
         title = esc(s.case.meta.name)
         self.content.object = (f"<h2>{title}</h2>" + headline_cards(s) + "<h3>" +
@@ -323,9 +323,9 @@ class WhyPage(LazyPage):
 
     def _refresh(self, *_):
         lang = self.state.lang
-        self.metric.name = ui("why_metric", lang)
+        self.metric.name = t("why_metric", lang)
         value = self.metric.value or "social_npv"
-        self.metric.options = {ui(k, lang): k for k in LINE_FILTERS if k != "payback_year"}
+        self.metric.options = {t(k, lang): k for k in LINE_FILTERS if k != "payback_year"}
         self.metric.value = value
         self._render()
 
@@ -335,9 +335,9 @@ class WhyPage(LazyPage):
         rows = [{"row": i, "label": r.label, "partner": s.result.partner_label(r.partner, lang),
                  "category": r.category, "value": r.value, "parameters": r.parameters}
                 for i, r in frame.iterrows()]
-        cols = [("label", ui("item", lang)), ("partner", ui("partner", lang)),
-                ("category", ui("group", lang)), ("value", ui("value", lang)),
-                ("parameters", ui("field", lang))]
+        cols = [("label", t("item", lang)), ("partner", t("partner", lang)),
+                ("category", t("group", lang)), ("value", t("value", lang)),
+                ("parameters", t("field", lang))]
         total = float(np.sum(frame.value)) if len(frame) else 0.0
         self.lines.object = (table(cols, rows, "row", lang, money_columns={"value"}) +
                              f'<p data-key="why-total" data-value="{total:.6f}">Σ = '

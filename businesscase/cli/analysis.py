@@ -8,16 +8,17 @@ import json
 import math
 from pathlib import Path
 
-from . import formatting as fmt
-from . import outfile
-from .allocation import METHODS
-from .assumptions import default_case_path, load_case
-from .errors import OptionError, UserError
-from .scenarios import ScenarioStore, compare
-from .scenarios.compare import unique_labels
-from .uncertainty import break_even, check_draws, monte_carlo, optimism_bias, tornado
-from .uncertainty.limits import parse_correlation
-from .uncertainty.optimism import load_optimism_bias
+from businesscase.text import formatting as fmt
+from businesscase.io import outfile
+from businesscase.allocation import METHODS
+from businesscase.io import default_case_path, load_case
+from businesscase.model import OptionError, UserError
+from businesscase.scenarios import ScenarioStore, compare
+from businesscase.scenarios import unique_labels
+from businesscase.uncertainty import (break_even, check_draws, monte_carlo, optimism_bias,
+                                      tornado)
+from businesscase.uncertainty import parse_correlation
+from businesscase.uncertainty import load_optimism_bias
 
 
 def at_least(minimum: int):
@@ -201,10 +202,10 @@ def cmd_compare(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .allocation import allocate
-    from .engine import evaluate
-    from .export import agreements_html, html_to_pdf, report_html, workbook
-    from .export.report_html import chromium_path
+    from businesscase.allocation import allocate
+    from businesscase.engine import evaluate
+    from businesscase.export import agreements_html, html_to_pdf, report_html, workbook
+    from businesscase.export import chromium_path
     targets = {"--xlsx": args.xlsx, "--html": args.html, "--pdf": args.pdf,
                "--agreements": args.agreements}
     if not any(targets.values()):
@@ -256,8 +257,8 @@ def cmd_scenario(args) -> int:
         for v in store.versions(args.scenario):
             print(f"  v{v.number:<3} {v.created_at}  {v.author:<16} {v.name}  {v.notes}")
     elif args.action == "open":
-        from .engine import evaluate
-        from .report import summary_text
+        from businesscase.engine import evaluate
+        from businesscase.export import summary_text
         case, _ = store.open(args.scenario, args.version)
         print(summary_text(evaluate(case)))
     elif args.action == "export":

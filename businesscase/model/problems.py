@@ -11,7 +11,7 @@ the user's mistake.
 
 from __future__ import annotations
 
-__all__ = ["UserError", "OptionError"]
+__all__ = ["UserError", "OptionError", "InputProblem", "LoadError"]
 
 
 class UserError(ValueError):
@@ -28,3 +28,24 @@ class OptionError(UserError):
     def __init__(self, option: str, message: str):
         self.option = option
         super().__init__(f"{option}: {message}")
+
+
+class InputProblem(UserError):
+    """One problem in the user's input, located in a file."""
+
+    def __init__(self, file: str, line: int | None, field: str, message: str):
+        self.file, self.line, self.field, self.message = file, line, field, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class LoadError(UserError):
+    """A case that cannot be loaded: one or more located problems."""
+
+    def __init__(self, problems: list[InputProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import formatting as fmt
+from businesscase.text import formatting as fmt
 
 if TYPE_CHECKING:
     from .split import Allocation

@@ -6,13 +6,13 @@ import pandas as pd
 import panel as pn
 import param
 
-from businesscase import formatting as fmt
-from businesscase.edits import parameter_table
+from businesscase.text import formatting as fmt
+from businesscase.model import parameter_table
 
 from .components import LazyPage
 from .safe import esc, notice
-from .state import CaseState
-from .texts import ui
+from dashboards.state import CaseState
+from businesscase.text import t
 from .upload import CaseUpload
 
 
@@ -87,16 +87,16 @@ class SetupPage(LazyPage):
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
-        self.case_select.name = ui("case_file", lang)
-        self.dwellings.name = ui("dwellings", lang)
-        self.horizon.name = ui("horizon", lang)
-        self.start_year.name = ui("start_year", lang)
-        self.rate.name = ui("discount_rate", lang)
+        self.case_select.name = t("case_file", lang)
+        self.dwellings.name = t("dwellings", lang)
+        self.horizon.name = t("horizon", lang)
+        self.start_year.name = t("start_year", lang)
+        self.rate.name = t("discount_rate", lang)
         self.rate.value = fmt.percent(s.current_value("economics.social_discount_rate"), 2, lang)
-        self.new_name.placeholder = ui("new_partner_name", lang)
-        self.partners_title.object = f"### {ui('partners', lang)}"
-        self.add_button.name = ui("add_partner", lang)
-        self.remove_button.name = ui("remove_partner", lang)
+        self.new_name.placeholder = t("new_partner_name", lang)
+        self.partners_title.object = f"### {t('partners', lang)}"
+        self.add_button.name = t("add_partner", lang)
+        self.remove_button.name = t("remove_partner", lang)
         case = s.case
         options = {case.partner(p).name(lang): p for p in case.partner_ids}
         if options != self.remove_select.options:
@@ -109,9 +109,9 @@ class SetupPage(LazyPage):
         if not partners.equals(self.partners.value):  # most edits leave the partners alone
             self.partners.value = partners
         # Tabulator renders titles as HTML.
-        self.partners.titles = {"id": "id", "name_nl": esc(ui("name_nl", lang)),
-                                "name_en": esc(ui("name_en", lang)),
-                                "takes_part": esc(ui("takes_part", lang))}
+        self.partners.titles = {"id": "id", "name_nl": esc(t("name_nl", lang)),
+                                "name_en": esc(t("name_en", lang)),
+                                "takes_part": esc(t("takes_part", lang))}
         self.partners.editors = {"id": None, "name_nl": "input", "name_en": "input",
                                  "takes_part": {"type": "tickCross"}}
         for w in (self.case_select, self.dwellings, self.horizon, self.start_year, self.rate,
@@ -173,7 +173,7 @@ class AssumptionsPage(LazyPage):
         key = self.table.value.iloc[event.row]["key"]
         error = self.state.set_value(key, event.value)
         if error:
-            self.error.object = notice("danger", f"({key}) {error}", ui("error", self.state.lang))
+            self.error.object = notice("danger", f"({key}) {error}", t("error", self.state.lang))
             self.error.visible = True
             self._refresh()  # show the last valid value again
         else:
@@ -191,15 +191,15 @@ class AssumptionsPage(LazyPage):
         for column in ("value", "low", "high"):
             df[column] = [fmt.compact(v, lang, 6) for v in df[column]]
         self.table.value = df[self.COLUMNS]
-        self.table.titles = {c: esc(ui(c, lang)) for c in self.COLUMNS}  # HTML in Tabulator
+        self.table.titles = {c: esc(t(c, lang)) for c in self.COLUMNS}  # HTML in Tabulator
         editors = {c: None for c in self.COLUMNS}
         if not s.locked:
             editors["value"] = {"type": "input"}
         self.table.editors = editors  # one assignment: the browser sees every change
-        self.filter.placeholder = ui("filter", lang)
-        self.reset_all.name = ui("reset_all", lang)
+        self.filter.placeholder = t("filter", lang)
+        self.reset_all.name = t("reset_all", lang)
         self.reset_all.disabled = s.locked
-        self.summary.object = ui("changed_count", lang, n=len(s.changes))
+        self.summary.object = t("changed_count", lang, n=len(s.changes))
 
     def __panel__(self):
         return pn.Column(pn.Row(self.filter, self.reset_all, self.summary), self.error, self.table)

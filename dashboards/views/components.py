@@ -15,7 +15,7 @@ from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
 from panel.io.document import unlocked
 
-from businesscase import formatting as fmt
+from businesscase.text import formatting as fmt
 
 from .safe import NOTICE_CSS, esc
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UserError
+from businesscase.model import InputProblem
 
 try:  # the C composer is faster; both give the same marks
     from yaml import CSafeLoader as _Loader
@@ -33,19 +33,6 @@ class Mark:
     file: str
     line: int    # 1-based
     column: int  # 1-based
-
-
-class InputProblem(UserError):
-    """One problem in the user's input, located in a file."""
-
-    def __init__(self, file: str, line: int | None, field: str, message: str):
-        self.file, self.line, self.field, self.message = file, line, field, message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
 
 
 class LocDict(dict):

@@ -13,7 +13,7 @@ from typing import Mapping
 import pandas as pd
 from pydantic import ValidationError
 
-from .errors import UserError
+from .problems import UserError
 from .schema import driver_inputs, Case, Parameter
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}

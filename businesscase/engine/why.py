@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .edits import parameters_behind
+from businesscase.model import parameters_behind
 from .result import FINANCIAL_FLOW_TYPES, TRANSFER_CATEGORY, Result
 
 LINE_FILTERS = {

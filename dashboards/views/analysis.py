@@ -11,18 +11,18 @@ from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
 from panel.io.document import unlocked
 
-from businesscase import formatting as fmt
+from businesscase.text import formatting as fmt
 from businesscase.allocation import method_name
-from businesscase.errors import UserError
+from businesscase.model import UserError
 from businesscase.scenarios import ScenarioStore, compare
-from businesscase.scenarios.database import StoreError
+from businesscase.scenarios import StoreError
 from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
-from businesscase.uncertainty.optimism import load_optimism_bias
+from businesscase.uncertainty import load_optimism_bias
 
 from .components import LazyPage, table
 from .safe import esc, labels
-from .state import CaseState, problem_text
-from .texts import ui
+from dashboards.state import CaseState, problem_text
+from businesscase.text import t
 
 LINEAR_SPLITS = ("shapley", "as_is", "proportional_benefit", "equal_surplus")
 TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
@@ -109,8 +109,8 @@ class UncertaintyPage(LazyPage):
         rows = []
         for name, row in summary.iterrows():
             pid = name.split(".", 1)[1] if name.startswith("net_position.") else None
-            label = (ui("net_position", lang) + ": " + s.result.partner_label(pid, lang)) if pid \
-                else ui(name, lang)
+            label = (t("net_position", lang) + ": " + s.result.partner_label(pid, lang)) if pid \
+                else t(name, lang)
             rows.append({"name": name, "label": label, "p10": row.p10, "p50": row.p50,
                          "p90": row.p90, "p_positive": fmt.percent(row.p_positive, 0, lang),
                          "better": fmt.percent(better[pid], 0, lang) if pid in better else ""})
@@ -178,12 +178,12 @@ class UncertaintyPage(LazyPage):
         self.run.name = _t("Start Monte Carlo", "Run Monte Carlo", lang)
         partners = {s.result.partner_label(p, lang): p for p in s.case.partner_ids}
         self.partner.name = _t("Tornado voor", "Tornado for", lang)
-        self.partner.options = {ui("social_npv", lang): "", **partners}
+        self.partner.options = {t("social_npv", lang): "", **partners}
         self.be_param.name = _t("Parameter", "Parameter", lang)
         self.be_param.options = [k for k, p in s.case.parameters() if p.high > p.low]
         self.be_target.name = _t("Wat moet nul worden", "What should reach zero", lang)
         self.be_target.options = {v[1 if lang == "en" else 0]: k for k, v in TARGET_LABELS.items()}
-        self.be_partner.name = ui("partner", lang)
+        self.be_partner.name = t("partner", lang)
         self.be_partner.options = partners
         self.be_run.name = _t("Zoek omslagpunt", "Find break-even", lang)
         self._draw_tornado()
@@ -293,8 +293,8 @@ class ScenariosPage(LazyPage):
                  "sroi": fmt.number(r.sroi_ratio, 2, lang),
                  "per_euro": fmt.number(r.value_per_municipal_euro, 2, lang)}
                 for n, r in frame.iterrows()]
-        cols = [("label", "Scenario"), ("social_npv", ui("social_npv", lang)),
-                ("sroi", ui("sroi_ratio", lang)),
+        cols = [("label", "Scenario"), ("social_npv", t("social_npv", lang)),
+                ("sroi", t("sroi_ratio", lang)),
                 ("municipal_cost", _t("Kosten gemeente", "Cost to the municipality", lang)),
                 ("per_euro", _t("Maatschappelijke waarde per gemeente-euro",
                                 "Social value per municipal euro", lang))]

@@ -17,15 +17,16 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .allocation import METHODS, BenefitBasis, allocate, default_participants
-from .cli_analysis import COMMANDS as ANALYSIS_COMMANDS
-from .cli_analysis import add_parsers as add_analysis_parsers
-from .assumptions import LoadError, default_case_path, load_case
-from .engine import evaluate
-from .errors import OptionError, UserError
-from .provenance import provenance_problems
-from .report import allocation_dict, allocation_text, summary_dict, summary_text
-from .yaml_source import InputProblem
+from businesscase.allocation import METHODS, BenefitBasis, allocate, default_participants
+from .analysis import COMMANDS as ANALYSIS_COMMANDS
+from .analysis import add_parsers as add_analysis_parsers
+from businesscase.model import LoadError
+from businesscase.io import default_case_path, load_case
+from businesscase.engine import evaluate
+from businesscase.model import OptionError, UserError
+from businesscase.io import provenance_problems
+from businesscase.export import allocation_dict, allocation_text, summary_dict, summary_text
+from businesscase.model import InputProblem
 
 EXIT_INVALID = 2
 
@@ -159,7 +160,3 @@ def log_internal_error(exc: BaseException, argv: list[str]) -> str | None:
             handler.close()
         return str(path)
     return None
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,7 +19,8 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from ..yaml_source import MAX_FILE_BYTES, InputProblem
+from .yaml_source import MAX_FILE_BYTES
+from businesscase.model import InputProblem
 
 MAX_PACKED_BYTES = MAX_FILE_BYTES       # the same cap as a YAML case file
 MAX_UNPACKED_BYTES = 20_000_000         # the largest case (horizon 50) unpacks to 2.1 MB
