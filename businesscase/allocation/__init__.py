@@ -8,12 +8,13 @@
 from .case_game import (BenefitBasis, CaseGame, METHODS, case_game, default_participants,
                         net_after_draws, split_weights)
 from .costgame import CostGame
-from .explain import method_description, method_name
+from .explain import explanation, method_description, method_name, transfer_sentences
 from .game import TUGame
 from .split import Allocation, ProposalCheck, Transfer, allocate, check_proposal, settle
 from .structured import Stream, StructuredGame, sampled_shapley
 
 __all__ = ["Allocation", "BenefitBasis", "CaseGame", "CostGame", "METHODS", "ProposalCheck",
            "Stream", "StructuredGame", "TUGame", "Transfer", "allocate", "case_game",
-           "check_proposal", "default_participants", "method_description", "method_name",
-           "net_after_draws", "sampled_shapley", "settle", "split_weights"]
+           "check_proposal", "default_participants", "explanation", "method_description",
+           "method_name", "net_after_draws", "sampled_shapley", "settle", "split_weights",
+           "transfer_sentences"]

@@ -1,5 +1,5 @@
-"""An allocation of a case: the fair contributions, the payments that implement them, the
-stability check and an explanation a board member can follow."""
+"""An allocation of a case: the fair contributions, the payments that implement them and the
+stability check, as numbers (:mod:`.explain` puts them in words)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from businesscase.text import formatting as fmt
 from businesscase.engine import Result
 from .case_game import METHODS, BenefitBasis, CaseGame, case_game, core_violation, fair_split
-from .explain import explanation, method_name
 
 MIN_TRANSFER = 1.0  # euros (PV): smaller differences are rounding, not payments
 
@@ -47,15 +45,6 @@ class Allocation:
 
     def label(self, partner: str, lang: str = "nl") -> str:
         return self.result.partner_label(partner, lang)
-
-    def explain(self, lang: str = "nl") -> str:
-        return explanation(self, lang)
-
-    def transfer_sentences(self, lang: str = "nl") -> list[str]:
-        word = "betaalt" if lang != "en" else "pays"
-        per = "per jaar" if lang != "en" else "a year"
-        return [f"{self.label(t.payer, lang)} {word} {self.label(t.receiver, lang)} "
-                f"{fmt.euro(t.per_year, 0, lang)} {per}" for t in self.transfers]
 
 
 def allocate(result: Result, method: str = "shapley",
@@ -161,5 +150,4 @@ def settle(change: pd.Series, annuity_factor: float) -> list[Transfer]:
     return transfers
 
 
-__all__ = ["Allocation", "ProposalCheck", "Transfer", "allocate", "check_proposal", "settle",
-           "method_name"]
+__all__ = ["Allocation", "ProposalCheck", "Transfer", "allocate", "check_proposal", "settle"]

@@ -9,6 +9,7 @@ import math
 from pathlib import Path
 
 from businesscase.text import formatting as fmt
+from businesscase.text import format_metric, t
 from businesscase.io import outfile
 from businesscase.allocation import METHODS
 from businesscase.io import default_case_path, load_case
@@ -149,13 +150,11 @@ def cmd_montecarlo(args) -> int:
           (f"; {load_optimism_bias().describe(lang)}" if args.optimism_bias else ""))
     print(f"  {'':<36}{'P10':>14}{'P50':>14}{'P90':>14}{'P(>0)':>8}")
     for name, row in summary.iterrows():
-        show = (lambda x: fmt.number(x, 2, lang)) if name == "sroi_ratio" else \
-            (lambda x: fmt.euro(x, 0, lang))
-        print(f"  {name:<36}{show(row.p10):>14}{show(row.p50):>14}{show(row.p90):>14}"
-              f"{fmt.percent(row.p_positive, 0, lang):>8}")
-    print("  " + (f"P(better off after the split, {args.method}): " if lang == "en"
-                  else f"Kans beter af na de verdeling ({args.method}): ") +
-          ", ".join(f"{p} {fmt.percent(v, 0, lang)}" for p, v in better.items()))
+        p10, p50, p90 = (format_metric(name, row[c], lang) for c in ("p10", "p50", "p90"))
+        print(f"  {name:<36}{p10:>14}{p50:>14}{p90:>14}"
+              f"{format_metric('p_positive', row.p_positive, lang):>8}")
+    chances = ", ".join(f"{p} {format_metric('p_positive', v, lang)}" for p, v in better.items())
+    print("  " + t("chance_better_off_split", lang, method=args.method, chances=chances))
     return 0
 
 
@@ -173,7 +172,7 @@ def cmd_breakeven(args) -> int:
     case = _case(args.case)
     value = break_even(case, args.parameter, args.target, args.partner)
     if value is None:
-        print(f"{args.parameter}: no break-even within its allowed range")
+        print(t("no_break_even", "en", parameter=args.parameter))
         return 0
     print(f"{args.parameter}: {value:.6g} (now {case.parameter(args.parameter).value:g})")
     return 0
@@ -194,9 +193,7 @@ def cmd_compare(args) -> int:
     cols = ["rank", "social_npv", "sroi_ratio", "municipal_cost", "value_per_municipal_euro"]
     print(f"  {'scenario':<40}" + "".join(f"{c:>26}" for c in cols))
     for name, row in frame.sort_values("rank").iterrows():
-        cells = [str(int(row["rank"])), fmt.euro(row.social_npv, 0, lang),
-                 fmt.number(row.sroi_ratio, 2, lang), fmt.euro(row.municipal_cost, 0, lang),
-                 fmt.number(row.value_per_municipal_euro, 2, lang)]
+        cells = [str(int(row["rank"]))] + [format_metric(c, row[c], lang) for c in cols[1:]]
         print(f"  {name:<40}" + "".join(f"{c:>26}" for c in cells))
     return 0
 

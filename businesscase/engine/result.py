@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import metrics as m
 from businesscase.model import EXTERNAL, Case, Label
+from businesscase.text import t
 
 COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
 TRANSFER_CATEGORY = "revenue"
@@ -40,7 +41,6 @@ IRR_NOTES = ("no_flows", "no_investment", "no_sign_change", "no_root")
 OUTCOME_CATEGORIES = ("outcome", "overlap_correction")
 FINANCIAL_FLOW_TYPES = ("cash", "in_kind", "cashable_saving")
 FLOW_TYPES = ("cash", "in_kind", "cashable_saving", "non_cashable_saving", "societal_value")
-EXTERNAL_LABEL = Label(nl="Buiten de samenwerking", en="Outside the partnership")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Result:
 
     def partner_label(self, partner_id: str, lang: str = "nl") -> str:
         if partner_id == EXTERNAL:
-            return EXTERNAL_LABEL(lang)
+            return t("outside_partnership", lang)
         return self.case.partner(partner_id).name(lang)
 
     @cached_property

@@ -4,9 +4,9 @@ sheets per partner."""
 from .excel import workbook, workbook_bytes
 from .report_html import (agreement_sheet, agreements_html, chromium_path, html_to_pdf,
                           report_html)
-from .summary import (ALLOCATION_COLUMNS, allocation_dict, allocation_text, irr_text,
-                      summary_dict, summary_text)
+from .summary import (ALLOCATION_COLUMNS, allocation_dict, allocation_text, summary_dict,
+                      summary_text)
 
 __all__ = ["ALLOCATION_COLUMNS", "agreement_sheet", "agreements_html", "allocation_dict",
-           "allocation_text", "chromium_path", "html_to_pdf", "irr_text", "report_html",
+           "allocation_text", "chromium_path", "html_to_pdf", "report_html",
            "summary_dict", "summary_text", "workbook", "workbook_bytes"]

@@ -17,38 +17,41 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from businesscase.allocation import Allocation, explanation
 from businesscase.engine import Result
-from businesscase.io import CASE_SHEET, case_to_yaml
+from businesscase.io import CASE_SHEET, KEY_HEADER, case_to_yaml
 from businesscase.model import Case
 from businesscase.model import parameter_table
-from businesscase.text import t, total_label
+from businesscase.text import MetricKind, language, metric_kind, t, total_label
 
 from .cells import put_row, put_text_row
 from .summary import PARTNER_KEYS, TOTAL_KEYS
 
-SHEETS = {"summary": ("Samenvatting", "Summary"), "assumptions": ("Aannames", "Assumptions"),
-          "flows": ("Kasstromen", "Flows"), "partners": ("Per partij", "Per partner"),
-          "split": ("Verdeling", "Fair split"), "uncertainty": ("Onzekerheid", "Uncertainty")}
 EURO = '#,##0;[Red]-#,##0'
 EURO2 = '#,##0.00;[Red]-#,##0.00'
 RATIO = '0.00'
+# Excel's number format for each kind of metric (businesscase.text.formatting says which
+# metric is which kind, and how it reads as text)
+NUMBER_FORMATS = {MetricKind.euros: EURO, MetricKind.ratio: RATIO, MetricKind.year: "0",
+                  MetricKind.rate: "0.0%", MetricKind.probability: "0%"}
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDE3EA")
 ESTIMATE_FILL = PatternFill("solid", fgColor="FFF3C4")
 
-ASSUMPTION_COLUMNS = [  # (field, nl header, en header, width, number format)
-    ("key", "key", "key", 44, None), ("group", "Groep", "Group", 12, None),
-    ("item", "Onderdeel", "Item", 30, None), ("field", "Aanname", "Assumption", 24, None),
-    ("value", "Waarde", "Value", 12, "General"), ("unit", "Eenheid", "Unit", 26, None),
-    ("low", "Laag", "Low", 10, "General"), ("high", "Hoog", "High", 10, "General"),
-    ("confidence", "Zekerheid", "Confidence", 10, None),
-    ("estimate", "Schatting", "Estimate", 10, None), ("year", "Jaar", "Year", 8, "0"),
-    ("source", "Bron of onderbouwing", "Source or reasoning", 80, None)]
+ASSUMPTION_COLUMNS = [  # (field, width, number format); the header is the field's text
+    ("key", 44, None), ("group", 12, None), ("item", 30, None), ("field", 24, None),
+    ("value", 12, "General"), ("unit", 26, None), ("low", 10, "General"),
+    ("high", 10, "General"), ("confidence", 10, None), ("estimate", 10, None),
+    ("year", 8, "0"), ("source", 80, None)]
 
 
 def _name(sheet: str, lang: str) -> str:
-    nl, en = SHEETS[sheet]
-    return en if lang == "en" else nl
+    return t(f"sheet_{sheet}", lang)
+
+
+def _assumption_header(field: str, lang: str) -> str:
+    """The read-back key column keeps its file-format name in both languages."""
+    return KEY_HEADER if field == "key" else t(field, lang)
 
 
 def _header(ws, titles: list[str], widths: list[int]) -> None:
@@ -67,7 +70,7 @@ def _formats(ws, row: int, fmts: list[str | None]) -> None:
             ws.cell(row=row, column=i).number_format = f
 
 
-def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
+def workbook(result: Result, allocation: Allocation | None = None, montecarlo=None, lang: str = "nl",
              base: Case | None = None) -> Workbook:
     """Build the workbook for one evaluation (and optionally its split and Monte Carlo)."""
     case = result.case
@@ -87,14 +90,13 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     for key in TOTAL_KEYS:
         value = float(result.totals[key])
         row = put_row(ws, [total_label(key, lang), value if value == value else None])
-        ws.cell(row=row, column=2).number_format = (
-            RATIO if key == "sroi_ratio" else "0" if key == "payback_year" else EURO)
+        ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[metric_kind(key)]
     put_row(ws, [t("sroi_definition", lang)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
     ws = wb.create_sheet(_name("assumptions", lang))
-    _header(ws, [c[2] if lang == "en" else c[1] for c in ASSUMPTION_COLUMNS],
-            [c[3] for c in ASSUMPTION_COLUMNS])
+    _header(ws, [_assumption_header(c[0], lang) for c in ASSUMPTION_COLUMNS],
+            [c[1] for c in ASSUMPTION_COLUMNS])
     table = parameter_table(case, base or case, lang)
     for meta in ("horizon", "start_year"):
         put_row(ws, [f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta),
@@ -102,15 +104,15 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
     for row in table.itertuples():
         r = put_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
                          float(row.low), float(row.high), row.confidence,
-                         ("yes" if lang == "en" else "ja") if row.estimate else "",
+                         t("yes", lang) if row.estimate else "",
                          int(row.year), row.source])
-        _formats(ws, r, [c[4] for c in ASSUMPTION_COLUMNS])
+        _formats(ws, r, [c[2] for c in ASSUMPTION_COLUMNS])
         if row.estimate:
             ws.cell(row=r, column=10).fill = ESTIMATE_FILL
 
     ws = wb.create_sheet(_name("flows", lang))
     ledger = result.ledger
-    cols = ["year", "t", "partner", "item", "label_en" if lang == "en" else "label_nl", "category",
+    cols = ["year", "t", "partner", "item", f"label_{language(lang)}", "category",
             "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
     _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
     for row in ledger[cols].itertuples(index=False):
@@ -125,8 +127,7 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         r = put_row(ws, [pid, result.partner_label(pid, lang)] +
                         [None if row[c] != row[c] else float(row[c]) for c in pcols] +
                         [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
-        _formats(ws, r, [None, None] + [
-            RATIO if c == "benefit_cost_ratio" else "0.0%" if c == "irr" else EURO for c in pcols])
+        _formats(ws, r, [None, None] + [NUMBER_FORMATS[metric_kind(c)] for c in pcols])
 
     if allocation is not None:
         ws = wb.create_sheet(_name("split", lang))
@@ -141,7 +142,7 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
             r = put_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
             _formats(ws, r, [None, None, EURO, EURO])
         put_row(ws, [])
-        for paragraph in allocation.explain(lang).split("\n\n"):
+        for paragraph in explanation(allocation, lang).split("\n\n"):
             put_row(ws, [paragraph])
 
     if montecarlo is not None:
@@ -150,8 +151,9 @@ def workbook(result: Result, allocation=None, montecarlo=None, lang: str = "nl",
         _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
         for name, row in summary.iterrows():
             r = put_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
-            fmt = RATIO if name == "sroi_ratio" else EURO
-            _formats(ws, r, [None, fmt, fmt, fmt, fmt, "0%"])
+            number = NUMBER_FORMATS[metric_kind(name)]
+            _formats(ws, r, [None, number, number, number, number,
+                             NUMBER_FORMATS[MetricKind.probability]])
         put_row(ws, [f"draws {montecarlo.n}, seed {montecarlo.seed}"])
 
     hidden = wb.create_sheet(CASE_SHEET)

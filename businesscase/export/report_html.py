@@ -14,39 +14,14 @@ import tempfile
 import warnings
 from pathlib import Path
 
-import numpy as np
-
 from businesscase.text import formatting as fmt
 from businesscase.model import parameter_table
-from businesscase.text import t, total_label
+from businesscase.text import format_metric, t, total_label
 from businesscase.engine import Result
-from .summary import irr_text
+from businesscase.allocation import explanation
 from businesscase.uncertainty import tornado
 
 REVIEW_AFTER_YEARS = 2
-
-L = {
-    "report": ("Rapportage maatschappelijke businesscase", "Social business case report"),
-    "per_year": ("Kosten en baten per jaar", "Costs and benefits per year"),
-    "who": ("Wie betaalt, wie profiteert (contante waarde)", "Who pays, who gains (present value)"),
-    "split": ("Eerlijke verdeling", "Fair split"),
-    "payments": ("Betalingen tussen partijen", "Payments between partners"),
-    "uncertainty": ("Onzekerheid", "Uncertainty"),
-    "appendix": ("Bijlage: alle aannames en hun bronnen", "Appendix: every assumption and its source"),
-    "agreement": ("Afsprakenblad", "Agreement sheet"),
-    "contribution": ("Bijdrage per jaar", "Contribution a year"),
-    "receives": ("Wat de partij ontvangt (per jaar)", "What the partner receives (a year)"),
-    "pays_to": ("Betaalt aan", "Pays to"), "gets_from": ("Ontvangt van", "Receives from"),
-    "depends": ("Aannames waar dit deel het meest van afhangt", "Assumptions this part depends on most"),
-    "review": ("Evaluatiemoment", "Review moment"),
-    "review_text": ("De partijen bespreken de uitkomsten en de aannames opnieuw in {y} en "
-                    "passen de bijdragen zo nodig aan.",
-                    "The partners review the results and the assumptions in {y} and adjust "
-                    "the contributions where needed."),
-    "signed": ("Voor akkoord, namens", "Agreed, on behalf of"),
-    "estimate": ("schatting", "estimate"), "none": ("geen", "none"),
-    "draws": ("trekkingen", "draws"),
-}
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -75,12 +50,6 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
        "form-action 'none'")
 POLICY = f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
 HEAD = f"<meta charset='utf-8'>{POLICY}"
-
-
-def _l(key: str, lang: str, **fields) -> str:
-    nl, en = L[key]
-    text = en if lang == "en" else nl
-    return text.format(**fields) if fields else text
 
 
 def _e(x) -> str:
@@ -150,10 +119,7 @@ def _headline(result: Result, lang: str) -> str:
     cards = []
     for key in ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "investment",
                 "payback_year"):
-        v = float(result.totals[key])
-        shown = (fmt.number(v, 2, lang) if key == "sroi_ratio" else
-                 (fmt.year(v) if np.isfinite(v) else t("never", lang)) if key == "payback_year"
-                 else fmt.euro(v, 0, lang))
+        shown = format_metric(key, float(result.totals[key]), lang)
         cards.append(f"<div class='card'><div class='l'>{_e(total_label(key, lang))}</div>"
                      f"<div class='v'>{_e(shown)}</div></div>")
     return "<div class='cards'>" + "".join(cards) + "</div>"
@@ -165,7 +131,7 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
     case = result.case
     econ = case.economics
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
-    parts = [f"<h1>{_e(_l('report', lang))}</h1>",
+    parts = [f"<h1>{_e(t('report_title', lang))}</h1>",
              f"<div class='meta'>{_e(case.meta.name)} · {_e(case.meta.location)} · "
              f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
              f"{_e(t('prices_of', lang))} {case.meta.price_year} · {_e(t(econ.discounting.value, lang))}, "
@@ -174,17 +140,18 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
              f"{_e(case.meta.zero_alternative(lang).strip())}</p>",
              _headline(result, lang),
              f"<p class='def'>{_e(t('sroi_definition', lang))}</p>",
-             f"<div class='section'><h2>{_e(_l('per_year', lang))}</h2>{_year_chart(result, lang)}</div>"]
+             f"<div class='section'><h2>{_e(t('report_per_year', lang))}</h2>{_year_chart(result, lang)}</div>"]
     bp = result.by_partner
-    rows = [[result.partner_label(p, lang), eur(r.pv_costs), eur(r.pv_benefits), eur(r.net_position),
-             eur(r.financial_npv), irr_text(r.irr, r.irr_note, lang)]
+    columns = ("pv_costs", "pv_benefits", "net_position", "financial_npv", "irr")
+    rows = [[result.partner_label(p, lang)] +
+            [format_metric(c, r[c], lang, note=r.irr_note if c == "irr" else "") for c in columns]
             for p, r in bp.iterrows()]
     totals = result.totals
     rows.append([t("total_pv_transfers", lang), eur(-totals["pv_transfers"]),
                  eur(-totals["pv_transfers"]), eur(0.0), "", ""])
     rows.append([t("total", lang), eur(totals["pv_costs"]), eur(totals["pv_benefits"]),
-                 eur(totals["social_npv"]), "", fmt.number(totals["sroi_ratio"], 2, lang)])
-    parts.append(f"<div class='section'><h2>{_e(_l('who', lang))}</h2>{_partner_chart(result, lang)}"
+                 eur(totals["social_npv"]), "", format_metric("sroi_ratio", totals["sroi_ratio"], lang)])
+    parts.append(f"<div class='section'><h2>{_e(t('report_who', lang))}</h2>{_partner_chart(result, lang)}"
                  + _table([t("partner", lang), t("pv_costs", lang), t("pv_benefits", lang),
                            t("net_position", lang), t("financial_npv", lang), t("irr", lang)],
                           rows, {1, 2, 3, 4}) + "</div>")
@@ -193,18 +160,16 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
                "net_after")
     rows = [[a.label(p, lang)] + [eur(r[c]) for c in columns] for p, r in a.table.iterrows()]
     head = [t("partner", lang)] + [t(c, lang) for c in columns]
-    explanation = "".join(f"<p>{_e(p)}</p>" for p in a.explain(lang).split("\n\n"))
-    parts.append(f"<div class='section'><h2>{_e(_l('split', lang))}</h2>"
-                 + _table(head, rows, {1, 2, 3, 4, 5}) + explanation + "</div>")
+    words = "".join(f"<p>{_e(p)}</p>" for p in explanation(a, lang).split("\n\n"))
+    parts.append(f"<div class='section'><h2>{_e(t('fair_split', lang))}</h2>"
+                 + _table(head, rows, {1, 2, 3, 4, 5}) + words + "</div>")
     if montecarlo is not None:
         summary = montecarlo.summary()
-        rows = [[output_label(name, result, lang),
-                 eur(r.p10) if name != "sroi_ratio" else fmt.number(r.p10, 2, lang),
-                 eur(r.p50) if name != "sroi_ratio" else fmt.number(r.p50, 2, lang),
-                 eur(r.p90) if name != "sroi_ratio" else fmt.number(r.p90, 2, lang),
-                 fmt.percent(r.p_positive, 0, lang)] for name, r in summary.iterrows()]
-        parts.append(f"<div class='section'><h2>{_e(_l('uncertainty', lang))}</h2>"
-                     f"<p>{fmt.number(montecarlo.n, 0, lang)} {_e(_l('draws', lang))}, seed {montecarlo.seed}</p>"
+        rows = [[output_label(name, result, lang)] +
+                [format_metric(name, r[c], lang) for c in ("p10", "p50", "p90")] +
+                [format_metric("p_positive", r.p_positive, lang)] for name, r in summary.iterrows()]
+        parts.append(f"<div class='section'><h2>{_e(t('uncertainty', lang))}</h2>"
+                     f"<p>{fmt.number(montecarlo.n, 0, lang)} {_e(t('draws', lang))}, seed {montecarlo.seed}</p>"
                      + _table(["", "P10", "P50", "P90", "P(>0)"], rows, {1, 2, 3, 4}) + "</div>")
     if agreements:
         parts += [agreement_sheet(result, a, pid, lang) for pid in a.table.index]
@@ -212,13 +177,12 @@ def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
         table = parameter_table(case, case, lang)
         rows = [[r.key, f"{fmt.compact(r.value, lang)} {r.unit}",
                  f"{fmt.compact(r.low, lang)} – {fmt.compact(r.high, lang)}", r.confidence,
-                 (f"{_l('estimate', lang)}: " if r.estimate else "") + r.source]
+                 (f"{t('estimate', lang).lower()}: " if r.estimate else "") + r.source]
                 for r in table.itertuples()]
-        parts.append(f"<div class='appendix'><h2>{_e(_l('appendix', lang))}</h2>"
-                     + _table(["key", "Value" if lang == "en" else "Waarde",
-                               "Range" if lang == "en" else "Bandbreedte",
-                               "Confidence" if lang == "en" else "Zekerheid",
-                               "Source" if lang == "en" else "Bron"], rows) + "</div>")
+        parts.append(f"<div class='appendix'><h2>{_e(t('report_appendix', lang))}</h2>"
+                     + _table(["key"] + [t(k, lang) for k in
+                                         ("value", "range", "confidence", "source_short")], rows)
+                     + "</div>")
     return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}"
             f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
             + "".join(parts) + "</body></html>")
@@ -247,20 +211,22 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
                  if r.swing > 0.5]
     review_year = case.meta.start_year + min(REVIEW_AFTER_YEARS, case.meta.horizon)
     first, last = a.case_game.horizon
-    parts = [f"<div class='sheet'><h1>{_e(_l('agreement', lang))}: {_e(name)}</h1>",
+    none = [[t("none", lang), ""]]
+    parts = [f"<div class='sheet'><h1>{_e(t('agreement_sheet', lang))}: {_e(name)}</h1>",
              f"<div class='meta'>{_e(case.meta.name)} · {first}–{last} · "
              f"{_e(t('prices_of', lang))} {case.meta.price_year}</div>",
-             _table(["", ""], [[_l("contribution", lang), eur(row.fair_contribution_per_year)],
-                               [_l("receives", lang), eur(row.benefit / per)],
+             _table(["", ""], [[t("contribution_per_year", lang), eur(row.fair_contribution_per_year)],
+                               [t("receives_per_year", lang), eur(row.benefit / per)],
                                [t("net_position", lang) + " (PV)", eur(row.net_after)]], {1}),
-             f"<h2>{_e(_l('payments', lang))}</h2>",
-             _table([_l("pays_to", lang), _l("contribution", lang)], pays or [[_l("none", lang), ""]], {1}),
-             _table([_l("gets_from", lang), _l("contribution", lang)], gets or [[_l("none", lang), ""]], {1}),
-             f"<h2>{_e(_l('depends', lang))}</h2>",
-             _table(["parameter", "low" if lang == "en" else "laag", "high" if lang == "en" else "hoog"],
-                    sens_rows or [[_l("none", lang), "", ""]], {1, 2}),
-             f"<h2>{_e(_l('review', lang))}</h2><p>{_e(_l('review_text', lang, y=review_year))}</p>",
-             f"<div class='sign'>{_e(_l('signed', lang))} {_e(name)}<div>&nbsp;</div></div></div>"]
+             f"<h2>{_e(t('transfers', lang))}</h2>",
+             _table([t("pays_to", lang), t("contribution_per_year", lang)], pays or none, {1}),
+             _table([t("receives_from", lang), t("contribution_per_year", lang)], gets or none, {1}),
+             f"<h2>{_e(t('depends_most', lang))}</h2>",
+             _table(["parameter", t("low", lang).lower(), t("high", lang).lower()],
+                    sens_rows or [[t("none", lang), "", ""]], {1, 2}),
+             f"<h2>{_e(t('review_moment', lang))}</h2>"
+             f"<p>{_e(t('review_text', lang, year=review_year))}</p>",
+             f"<div class='sign'>{_e(t('agreed_on_behalf', lang))} {_e(name)}<div>&nbsp;</div></div></div>"]
     return "".join(parts)
 
 
@@ -268,7 +234,7 @@ def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
     """All agreement sheets as their own document (a separate download)."""
     sheets = "".join(agreement_sheet(result, allocation, p, lang) for p in allocation.table.index)
     return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}<title>"
-            f"{_e(_l('agreement', lang))}</title><style>{CSS}</style></head><body>{sheets}</body></html>")
+            f"{_e(t('agreement_sheet', lang))}</title><style>{CSS}</style></head><body>{sheets}</body></html>")
 
 
 def chromium_path() -> str:

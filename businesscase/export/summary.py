@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from businesscase.text import formatting as fmt
-from businesscase.text import t, total_label
+from businesscase.allocation import Allocation, explanation, method_name
 from businesscase.engine import Result
+from businesscase.text import formatting as fmt
+from businesscase.text import LANGUAGES, format_metric, t, total_label
 
 TOTAL_KEYS = ("investment", "operating_cost_first_year", "pv_costs", "pv_benefits",
               "social_npv", "sroi_ratio", "payback_year", "pv_transfers")
@@ -68,31 +69,21 @@ def summary_text(result: Result, lang: str = "nl") -> str:
         "  " + t("sroi_definition", lang),
     ]
     for key in TOTAL_KEYS:
-        value = totals[key]
-        if key == "sroi_ratio":
-            shown = fmt.number(value, 2, lang)
-        elif key == "payback_year":
-            shown = fmt.year(value) if math.isfinite(value) else t("never", lang)
-        else:
-            shown = fmt.euro(value, 0, lang)
+        shown = format_metric(key, totals[key], lang)
         label = total_label(key, lang)
         lines.append(f"  {label:<54}{shown:>16}")
     lines += ["", t("per_partner", lang)]
     header = [t("partner", lang)] + [t(k, lang) for k in PARTNER_KEYS]
     rows = []
     for pid, row in result.by_partner.iterrows():
-        rows.append([result.partner_label(pid, lang),
-                     fmt.euro(row.pv_costs, 0, lang), fmt.euro(row.pv_benefits, 0, lang),
-                     fmt.euro(row.net_position, 0, lang),
-                     fmt.number(row.benefit_cost_ratio, 2, lang),
-                     fmt.euro(row.financial_npv, 0, lang),
-                     irr_text(row.irr, row.irr_note, lang)])
+        rows.append([result.partner_label(pid, lang)] +
+                    [format_metric(k, row[k], lang, note=row.irr_note if k == "irr" else "")
+                     for k in PARTNER_KEYS])
     bp = result.by_partner
     rows.append([t("total_pv_transfers", lang), fmt.euro(-totals["pv_transfers"], 0, lang),
                  fmt.euro(-totals["pv_transfers"], 0, lang), fmt.euro(0.0, 0, lang), "", "", ""])
-    rows.append([t("total", lang), fmt.euro(totals["pv_costs"], 0, lang),
-                 fmt.euro(totals["pv_benefits"], 0, lang), fmt.euro(totals["social_npv"], 0, lang),
-                 fmt.number(totals["sroi_ratio"], 2, lang), "", ""])
+    rows.append([t("total", lang)] + [format_metric(k, totals[k], lang) for k in
+                 ("pv_costs", "pv_benefits", "social_npv", "sroi_ratio")] + ["", ""])
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     def render(r):
         return "  " + r[0].ljust(widths[0]) + "".join(
@@ -113,31 +104,25 @@ def summary_text(result: Result, lang: str = "nl") -> str:
     return "\n".join(lines)
 
 
-def irr_text(irr: float, note: str, lang: str = "nl") -> str:
-    """The IRR where it is defined, otherwise why not (see Result.partner_irr_note)."""
-    return fmt.percent(irr, 1, lang) if not note else t(f"irr_{note}", lang)
-
-
 ALLOCATION_COLUMNS = ("benefit", "contribution_today", "fair_contribution",
                       "fair_contribution_per_year", "net_before", "net_after", "change_per_year")
 
 
-def allocation_text(allocation, lang: str = "nl") -> str:
+def allocation_text(allocation: Allocation, lang: str = "nl") -> str:
     """The allocation table, the payments and the explanation."""
-    from businesscase.allocation import method_name
     headers = [t("partner", lang)] + [t(c, lang) for c in ALLOCATION_COLUMNS]
     rows = [[allocation.label(pid, lang)] + [fmt.euro(row[c], 0, lang) for c in ALLOCATION_COLUMNS]
             for pid, row in allocation.table.iterrows()]
     widths = [max(len(r[i]) for r in rows + [list(headers)]) for i in range(len(headers))]
     render = lambda r: "  " + r[0].ljust(widths[0]) + "".join(  # noqa: E731
         c.rjust(w + 2) for c, w in zip(r[1:], widths[1:]))
-    title = ("Fair split" if lang == "en" else "Eerlijke verdeling") + \
-        f": {method_name(allocation.method, lang)} ({allocation.case_game.basis.value})"
+    title = (f"{t('fair_split', lang)}: {method_name(allocation.method, lang)} "
+             f"({allocation.case_game.basis.value})")
     out = [title, "", render(list(headers))] + [render(r) for r in rows]
-    return "\n".join(out + ["", allocation.explain(lang)])
+    return "\n".join(out + ["", explanation(allocation, lang)])
 
 
-def allocation_dict(allocation) -> dict:
+def allocation_dict(allocation: Allocation) -> dict:
     return {
         "method": allocation.method,
         "basis": allocation.case_game.basis.value,
@@ -150,5 +135,5 @@ def allocation_dict(allocation) -> dict:
         "stable": allocation.is_stable,
         "core_group": sorted(allocation.core_group),
         "core_excess": _clean(allocation.core_excess),
-        "explanation": {"nl": allocation.explain("nl"), "en": allocation.explain("en")},
+        "explanation": {lang: explanation(allocation, lang) for lang in LANGUAGES},
     }

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from businesscase.model import InvalidChange, apply_changes, check_value
 from businesscase.model import InputProblem, LoadError
 from businesscase.model import Case
+from businesscase.text import LANGUAGES, TEXTS
 
 from .case_yaml import case_from_yaml
 from .zipguard import ADVICE, bounded_workbook, display_name
@@ -19,8 +20,11 @@ __all__ = ["case_from_workbook", "CASE_SHEET", "KEY_HEADER", "VALUE_HEADERS",
            "ASSUMPTION_SHEET_NAMES"]
 
 CASE_SHEET = "_case"
-KEY_HEADER, VALUE_HEADERS = "key", ("Waarde", "Value")
-ASSUMPTION_SHEET_NAMES = ("Aannames", "Assumptions")
+# A workbook exported in either language reads back: the sheet and the value column go by
+# their catalogue text in every language, the key column by a name that is never translated.
+KEY_HEADER = "key"
+VALUE_HEADERS = tuple(TEXTS["value"][lang] for lang in LANGUAGES)
+ASSUMPTION_SHEET_NAMES = tuple(TEXTS["sheet_assumptions"][lang] for lang in LANGUAGES)
 
 
 def case_from_workbook(source: str | PathLike | bytes | BinaryIO, name: str | None = None) -> Case:

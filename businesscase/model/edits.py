@@ -13,6 +13,8 @@ from typing import Mapping
 import pandas as pd
 from pydantic import ValidationError
 
+from businesscase.text import TEXTS, t
+
 from .problems import UserError
 from .schema import driver_inputs, Case, Parameter
 
@@ -146,37 +148,15 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-FIELDS = {  # the glossary's pairs for the parameter names users see
-    "deadweight": ("deadweight (wat toch al gebeurd was)", "deadweight"),
-    "attribution": ("attributie (aandeel van anderen)", "attribution"),
-    "displacement": ("verplaatsing", "displacement"), "drop_off": ("uitdoving", "drop-off"),
-    "ramp_up_years": ("aanloopjaren", "ramp-up years"), "first_year": ("eerste jaar", "first year"),
-    "duration": ("duur", "duration"), "proxy": ("financiële proxy", "financial proxy"),
-    "amount": ("bedrag", "amount"), "lifetime": ("levensduur", "lifetime"),
-    "alpha": ("alfa (deel van de overlap)", "alpha (share of the overlap)"),
-    "social_discount_rate": ("maatschappelijke discontovoet", "social discount rate"),
-    "financial_discount_rate": ("financiële discontovoet", "financial discount rate"),
-    "inflation": ("inflatie", "inflation"), "wages": ("lonen", "wages"),
-    "prices": ("prijzen", "prices"), "rents": ("huren", "rents"),
-    "care_tariffs": ("zorgtarieven", "care tariffs"),
-}
-
-GROUPS = {
-    "economics": ("Economie", "Economics"), "partners": ("Partijen", "Partners"),
-    "drivers": ("Omvang", "Size"), "costs": ("Kosten", "Costs"),
-    "revenues": ("Opbrengsten", "Revenues"), "outcomes": ("Effecten", "Outcomes"),
-    "overlap_groups": ("Overlap", "Overlap"),
-}
-
-
 def _field(name: str, lang: str) -> str:
-    nl, en = FIELDS.get(name, (name, name))
-    return en if lang == "en" else nl
+    """The glossary's name of a parameter field; a field it does not name keeps its key."""
+    key = f"field_{name}"
+    return t(key, lang) if key in TEXTS else name
 
 
 def _group(section: str, lang: str) -> str:
-    nl, en = GROUPS.get(section, (section, section))
-    return en if lang == "en" else nl
+    key = f"group_{section}"
+    return t(key, lang) if key in TEXTS else section
 
 
 def _item_labels(case: Case, lang: str) -> dict:

@@ -28,6 +28,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from businesscase.text import language
+
 EXTERNAL = "external"
 """Pseudo-partner for money coming from outside the partners (e.g. a national subsidy)."""
 
@@ -163,7 +165,7 @@ class Label(Strict):
     en: str = Field(min_length=1)
 
     def __call__(self, lang: str = "nl") -> str:
-        return self.en if lang == "en" else self.nl
+        return getattr(self, language(lang))
 
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]

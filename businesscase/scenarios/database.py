@@ -20,109 +20,28 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from businesscase.model import UserError
+from businesscase.text import t
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = {"scenario", "scenario_version"}
-URL_HELP = ("give a file path, sqlite:///path/to/file.db or "
-            "postgresql+psycopg://user@host/name")
-
-# (English, Dutch) per kind of fault; {db} is the database, other fields as given.
-PROBLEMS = {
-    "missing_folder": (
-        "scenario database {db}: the folder {folder} does not exist; create it, or choose "
-        "another file with --db or BUSINESSCASE_DATABASE_URL",
-        "scenariodatabase {db}: de map {folder} bestaat niet; maak hem aan of kies een "
-        "ander bestand"),
-    "folder_is_file": (
-        "scenario database {db}: {folder} is a file, not a folder; choose a path in an "
-        "existing folder",
-        "scenariodatabase {db}: {folder} is een bestand, geen map; kies een pad in een "
-        "bestaande map"),
-    "is_folder": (
-        "scenario database {db} is a folder, not a file; give a file name in it, such as "
-        "{db}/scenarios.db",
-        "scenariodatabase {db} is een map, geen bestand; geef een bestandsnaam, zoals "
-        "{db}/scenarios.db"),
-    "not_database": (
-        "{db} is not a scenario database (not an SQLite file); it was left untouched: "
-        "choose the right file, or a new file name for an empty store",
-        "{db} is geen scenariodatabase (geen SQLite-bestand); het bestand is niet gewijzigd: "
-        "kies het juiste bestand, of een nieuwe naam voor een lege database"),
-    "foreign_database": (
-        "{db} is a database of another program (tables: {tables}), not a scenario store; "
-        "it was left untouched: choose another file",
-        "{db} is een database van een ander programma (tabellen: {tables}), geen "
-        "scenariodatabase; het bestand is niet gewijzigd: kies een ander bestand"),
-    "corrupt": (
-        "scenario database {db} is damaged ({detail}); restore it from a backup, or save "
-        "what is left with: sqlite3 {db} .recover",
-        "scenariodatabase {db} is beschadigd ({detail}); zet een reservekopie terug of red "
-        "wat er nog is met: sqlite3 {db} .recover"),
-    "read_only": (
-        "scenario database {db} is read-only, so nothing was saved; saving needs write "
-        "permission on the file and its folder (listing, opening and exporting work)",
-        "scenariodatabase {db} is alleen-lezen, dus er is niets opgeslagen; opslaan vraagt "
-        "schrijfrechten op het bestand en de map (bekijken, openen en exporteren werken wel)"),
-    "opened_read_only": (
-        "scenario database {db} is read-only: listing, opening and exporting work; saving "
-        "needs write permission on the file and its folder",
-        "scenariodatabase {db} is alleen-lezen: bekijken, openen en exporteren werken; "
-        "opslaan vraagt schrijfrechten op het bestand en de map"),
-    "cannot_create": (
-        "cannot create the scenario database {db}: no write permission in the folder "
-        "{folder}; choose a folder you may write to",
-        "kan de scenariodatabase {db} niet aanmaken: geen schrijfrechten in de map "
-        "{folder}; kies een map waarin je mag schrijven"),
-    "cannot_read": (
-        "cannot read the scenario database {db} ({detail}); check that the file may be "
-        "read, or choose another file",
-        "kan de scenariodatabase {db} niet lezen ({detail}); controleer de leesrechten of "
-        "kies een ander bestand"),
-    "locked": (
-        "scenario database {db} is locked by another program that is writing to it "
-        "(waited {seconds:g} s), so nothing was saved; try again in a moment",
-        "scenariodatabase {db} is vergrendeld door een ander programma dat erin schrijft "
-        "({seconds:g} s gewacht), dus er is niets opgeslagen; probeer het zo opnieuw"),
-    "full": (
-        "scenario database {db}: the disk is full (or the database reached its size "
-        "limit), so nothing was saved and earlier versions are intact; free some space "
-        "and save again",
-        "scenariodatabase {db}: de schijf is vol (of de database heeft haar maximale "
-        "grootte), dus er is niets opgeslagen en eerdere versies zijn intact; maak ruimte "
-        "vrij en sla opnieuw op"),
-    "disk_error": (
-        "scenario database {db}: the disk reported an error ({detail}); check the disk "
-        "and try again",
-        "scenariodatabase {db}: de schijf gaf een fout ({detail}); controleer de schijf "
-        "en probeer het opnieuw"),
-    "bad_url": (
-        "database URL {db} cannot be used: {detail}; " + URL_HELP,
-        "database-URL {db} is onbruikbaar: {detail}; geef een bestandspad, "
-        "sqlite:///pad/naar/bestand.db of postgresql+psycopg://gebruiker@host/naam"),
-    "no_driver": (
-        "database URL {db} needs the Python package {module}, which is not installed; "
-        "install it (pip install {module}) or use an SQLite file",
-        "database-URL {db} vraagt het Python-pakket {module}, dat niet geïnstalleerd is; "
-        "installeer het (pip install {module}) of gebruik een SQLite-bestand"),
-    "unreachable": (
-        "cannot use the database {db}: {detail}; check the URL, the password and that "
-        "the server runs",
-        "kan de database {db} niet gebruiken: {detail}; controleer de URL, het wachtwoord "
-        "en of de server draait"),
-}
+# Every way the database can fail the user; the words are the catalogue's "store_<kind>",
+# where {db} is the database and the other fields are as given.
+FAULT_KINDS = ("missing_folder", "folder_is_file", "is_folder", "not_database",
+               "foreign_database", "corrupt", "read_only", "opened_read_only", "cannot_create",
+               "cannot_read", "locked", "full", "disk_error", "bad_url", "no_driver",
+               "unreachable")
 
 
 class StoreError(UserError):
-    """The scenario database cannot be used as asked. ``kind`` is a key of PROBLEMS;
-    ``text(lang)`` is the message in English or Dutch."""
+    """The scenario database cannot be used as asked. ``kind`` is one of FAULT_KINDS;
+    ``text(lang)`` is the message in English or Dutch (catalogue key ``store_<kind>``)."""
 
     def __init__(self, database: str, kind: str, **fields):
         self.database, self.kind, self.fields = database, kind, fields
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        en, nl = PROBLEMS[self.kind]
-        return (en if lang == "en" else nl).format(db=self.database, **self.fields)
+        return t(f"store_{self.kind}", lang, db=self.database, **self.fields)
 
 
 # sqlite's own words for each fault (the DBAPI gives no finer error codes in Python 3.11)

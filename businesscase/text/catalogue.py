@@ -167,6 +167,266 @@ TEXTS: dict[str, dict[str, str]] = {
     "nobody": {"nl": "niemand", "en": "nobody"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
+    # -- one catalogue: allocation, exports, parameters, messages (issue 13)
+    # the allocation methods: name, and what the method means
+    "method_shapley": {"nl": "Shapley-waarde", "en": "Shapley value"},
+    "method_shapley_about": {
+        "nl": "Elke opbrengst wordt gelijk gedeeld door de partijen die ervoor nodig zijn en de "
+              "partij die haar ontvangt; elke partij draagt haar eigen kosten. Zo krijgt wie iets "
+              "mogelijk maakt een deel van wat het oplevert, ook als het in de zak van een ander "
+              "belandt. De enige verdeling die symmetrisch is, niemand iets geeft die niets "
+              "bijdraagt en optelt over deelprojecten.",
+        "en": "Each return is shared equally by the partners it needs and the partner receiving "
+              "it; each partner carries its own costs. Whoever makes a return possible gets part "
+              "of it, even when it lands in another's pocket. The only split that is symmetric, "
+              "gives nothing to those who add nothing, and adds up over sub-projects."},
+    "method_nucleolus": {"nl": "Nucleolus", "en": "Nucleolus"},
+    "method_nucleolus_about": {
+        "nl": "De verdeling die de meest ontevreden groep partijen zo tevreden mogelijk maakt, "
+              "dan de volgende, enzovoort. Ligt in de kern als er een stabiele verdeling bestaat: "
+              "geen groep doet het dan alleen beter.",
+        "en": "The split that makes the most dissatisfied group of partners as satisfied as "
+              "possible, then the next, and so on. It lies in the core whenever a stable split "
+              "exists: then no group does better on its own."},
+    "method_prenucleolus": {"nl": "Prenucleolus", "en": "Pre-nucleolus"},
+    "method_prenucleolus_about": {
+        "nl": "Als de nucleolus, maar zonder de eis dat elke partij minstens krijgt wat zij "
+              "alleen zou halen.",
+        "en": "As the nucleolus, without requiring that each partner gets at least what it "
+              "would get alone."},
+    "method_equal_surplus": {"nl": "Gelijke verdeling van de meerwaarde",
+                             "en": "Equal split of the surplus"},
+    "method_equal_surplus_about": {
+        "nl": "Elke partij krijgt wat zij alleen zou halen, plus een gelijk deel van wat de "
+              "samenwerking daarbovenop oplevert. Ook een partij die niets bijdraagt en niets "
+              "ontvangt krijgt zo'n gelijk deel; bij een negatieve businesscase is dat een gelijk "
+              "deel van het tekort.",
+        "en": "Each partner gets what it would get alone, plus an equal share of what working "
+              "together adds. A partner that adds nothing and receives nothing gets such an equal "
+              "share too; when the case is negative, it is an equal share of the shortfall."},
+    "method_proportional_benefit": {"nl": "Naar rato van de baten",
+                                    "en": "In proportion to benefit"},
+    "method_proportional_benefit_about": {
+        "nl": "De kosten worden verdeeld naar rato van wat elke partij ontvangt: iedereen krijgt "
+              "hetzelfde rendement per geïnvesteerde euro.",
+        "en": "Costs are shared in proportion to what each partner receives: everyone gets the "
+              "same return per euro."},
+    "method_proportional_cashable": {"nl": "Naar rato van verzilverbare baten",
+                                     "en": "In proportion to cashable benefit"},
+    "method_proportional_cashable_about": {
+        "nl": "De kosten worden verdeeld naar rato van het geld dat elke partij echt terugziet "
+              "(kasstromen en verzilverbare besparingen).",
+        "en": "Costs are shared in proportion to the money each partner really gets back (cash "
+              "and cashable savings)."},
+    "method_as_is": {"nl": "Huidige verdeling", "en": "Current split"},
+    "method_as_is_about": {"nl": "Iedere partij betaalt wat zij nu betaalt.",
+                           "en": "Each partner pays what it pays today."},
+    "method_proposal": {"nl": "Voorstel", "en": "Proposal"},
+    "method_proposal_about": {"nl": "De bijdragen zoals de partijen ze hebben ingevuld.",
+                              "en": "The contributions as the partners typed them in."},
+    # the explanation of an allocation, built from its numbers
+    "explain_method": {"nl": "Methode: {name}. {about}", "en": "Method: {name}. {about}"},
+    "explain_totals": {
+        "nl": "Samen ontvangen de partijen {benefits} aan baten en betalen zij {costs} aan kosten "
+              "(contante waarde, {first}–{last}); het saldo is {balance}.",
+        "en": "Together the partners receive {benefits} in benefits and pay {costs} in costs "
+              "(present value, {first}–{last}); the balance is {balance}."},
+    "explain_negative": {
+        "nl": "Deze businesscase is negatief: geen verdeling maakt iedere partij beter af. Er "
+              "ontbreekt {gap} (ongeveer {gap_per_year} per jaar); dat tekort verdwijnt alleen "
+              "als de kosten dalen, de baten stijgen of iemand een verlies accepteert.",
+        "en": "This case is negative: no split makes every partner better off. {gap} (about "
+              "{gap_per_year} a year) is missing; it closes only if costs fall, benefits rise, "
+              "or someone accepts a loss."},
+    "explain_pays": {"nl": "draagt {amount} per jaar bij", "en": "pays {amount} a year"},
+    "explain_receives": {"nl": "ontvangt netto {amount} per jaar",
+                         "en": "receives {amount} a year net"},
+    "explain_pays_more": {"nl": "{name} {does} in plaats van {now} te betalen: {change} meer.",
+                          "en": "{name} {does} instead of paying {now}: {change} more."},
+    "explain_pays_less": {"nl": "{name} {does} in plaats van {now} te betalen: {change} minder.",
+                          "en": "{name} {does} instead of paying {now}: {change} less."},
+    "explain_payments": {"nl": "Betalingen: {payments}.", "en": "Payments: {payments}."},
+    "transfer_sentence": {"nl": "{payer} betaalt {receiver} {amount} per jaar",
+                          "en": "{payer} pays {receiver} {amount} a year"},
+    "no_group_does_better": {"nl": "Geen groep partijen doet het alleen beter",
+                             "en": "No group of partners does better on its own"},
+    "split_is_stable": {"nl": "de verdeling is stabiel", "en": "the split is stable"},
+    "explain_unstable": {
+        "nl": "Niet stabiel: {names} zou(den) het alleen (of door niet mee te doen) {excess} "
+              "beter doen.",
+        "en": "Not stable: {names} would do {excess} better on their own (or by staying out)."},
+    "unstable_split": {"nl": "{names}: {excess} beter af alleen of door niet mee te doen",
+                       "en": "{names}: {excess} better off on their own or by staying out"},
+    "explain_lost": {"nl": "Zonder de partijen die niet meedoen gaat {lost} aan baten verloren.",
+                     "en": "Without the partners who do not take part, {lost} of benefits is lost."},
+    "outside_partnership": {"nl": "Buiten de samenwerking", "en": "Outside the partnership"},
+    # the report, the agreement sheets and the workbook
+    "report_title": {"nl": "Rapportage maatschappelijke businesscase",
+                     "en": "Social business case report"},
+    "report_per_year": {"nl": "Kosten en baten per jaar", "en": "Costs and benefits per year"},
+    "report_who": {"nl": "Wie betaalt, wie profiteert (contante waarde)",
+                   "en": "Who pays, who gains (present value)"},
+    "fair_split": {"nl": "Eerlijke verdeling", "en": "Fair split"},
+    "uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
+    "report_appendix": {"nl": "Bijlage: alle aannames en hun bronnen",
+                        "en": "Appendix: every assumption and its source"},
+    "agreement_sheet": {"nl": "Afsprakenblad", "en": "Agreement sheet"},
+    "contribution_per_year": {"nl": "Bijdrage per jaar", "en": "Contribution a year"},
+    "receives_per_year": {"nl": "Wat de partij ontvangt (per jaar)",
+                          "en": "What the partner receives (a year)"},
+    "pays_to": {"nl": "Betaalt aan", "en": "Pays to"},
+    "receives_from": {"nl": "Ontvangt van", "en": "Receives from"},
+    "depends_most": {"nl": "Aannames waar dit deel het meest van afhangt",
+                     "en": "Assumptions this part depends on most"},
+    "review_moment": {"nl": "Evaluatiemoment", "en": "Review moment"},
+    "review_text": {
+        "nl": "De partijen bespreken de uitkomsten en de aannames opnieuw in {year} en passen de "
+              "bijdragen zo nodig aan.",
+        "en": "The partners review the results and the assumptions in {year} and adjust the "
+              "contributions where needed."},
+    "agreed_on_behalf": {"nl": "Voor akkoord, namens", "en": "Agreed, on behalf of"},
+    "none": {"nl": "geen", "en": "none"},
+    "draws": {"nl": "trekkingen", "en": "draws"},
+    "range": {"nl": "Bandbreedte", "en": "Range"},
+    "source_short": {"nl": "Bron", "en": "Source"},
+    "year": {"nl": "Jaar", "en": "Year"},
+    "sheet_summary": {"nl": "Samenvatting", "en": "Summary"},
+    "sheet_assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "sheet_flows": {"nl": "Kasstromen", "en": "Flows"},
+    "sheet_partners": {"nl": "Per partij", "en": "Per partner"},
+    "sheet_split": {"nl": "Verdeling", "en": "Fair split"},
+    "sheet_uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
+    "download_excel": {"nl": "Excel", "en": "Excel"},
+    "download_report_html": {"nl": "Rapport (HTML)", "en": "Report (HTML)"},
+    "download_report_pdf": {"nl": "Rapport (PDF)", "en": "Report (PDF)"},
+    "download_agreements": {"nl": "Afsprakenbladen", "en": "Agreement sheets"},
+    # the parameter names users see (the glossary's pairs) and their groups
+    "field_deadweight": {"nl": "deadweight (wat toch al gebeurd was)", "en": "deadweight"},
+    "field_attribution": {"nl": "attributie (aandeel van anderen)", "en": "attribution"},
+    "field_displacement": {"nl": "verplaatsing", "en": "displacement"},
+    "field_drop_off": {"nl": "uitdoving", "en": "drop-off"},
+    "field_ramp_up_years": {"nl": "aanloopjaren", "en": "ramp-up years"},
+    "field_first_year": {"nl": "eerste jaar", "en": "first year"},
+    "field_duration": {"nl": "duur", "en": "duration"},
+    "field_proxy": {"nl": "financiële proxy", "en": "financial proxy"},
+    "field_amount": {"nl": "bedrag", "en": "amount"},
+    "field_lifetime": {"nl": "levensduur", "en": "lifetime"},
+    "field_alpha": {"nl": "alfa (deel van de overlap)", "en": "alpha (share of the overlap)"},
+    "field_social_discount_rate": {"nl": "maatschappelijke discontovoet",
+                                   "en": "social discount rate"},
+    "field_financial_discount_rate": {"nl": "financiële discontovoet",
+                                      "en": "financial discount rate"},
+    "field_inflation": {"nl": "inflatie", "en": "inflation"},
+    "field_wages": {"nl": "lonen", "en": "wages"},
+    "field_prices": {"nl": "prijzen", "en": "prices"},
+    "field_rents": {"nl": "huren", "en": "rents"},
+    "field_care_tariffs": {"nl": "zorgtarieven", "en": "care tariffs"},
+    "group_economics": {"nl": "Economie", "en": "Economics"},
+    "group_partners": {"nl": "Partijen", "en": "Partners"},
+    "group_drivers": {"nl": "Omvang", "en": "Size"},
+    "group_costs": {"nl": "Kosten", "en": "Costs"},
+    "group_revenues": {"nl": "Opbrengsten", "en": "Revenues"},
+    "group_outcomes": {"nl": "Effecten", "en": "Outcomes"},
+    "group_overlap_groups": {"nl": "Overlap", "en": "Overlap"},
+    # uncertainty: draws, optimism bias, break-even
+    "draws_range": {
+        "nl": "het aantal trekkingen moet een heel getal van 1 tot {top} zijn, niet {n!r}",
+        "en": "the number of draws must be a whole number from 1 to {top}, not {n!r}"},
+    "draws_memory": {
+        "nl": "{many} trekkingen van deze businesscase vragen ongeveer {gb} GB geheugen, meer "
+              "dan er vrij is; er passen er nu hoogstens {top}",
+        "en": "{many} draws of this case need about {gb} GB of memory, more than is free; at "
+              "most {top} draws fit now"},
+    "optimism_bias_grades": {
+        "nl": "Correctie voor optimisme (kosten / baten / jaren later), naar zekerheid: {grades}",
+        "en": "Optimism bias (costs / benefits / years later), by confidence: {grades}"},
+    "chance_better_off_split": {"nl": "Kans beter af na de verdeling ({method}): {chances}",
+                                "en": "P(better off after the split, {method}): {chances}"},
+    "no_break_even": {"nl": "{parameter}: geen omslagpunt binnen het toegestane bereik",
+                      "en": "{parameter}: no break-even within its allowed range"},
+    # the scenario database: every way it can fail, {db} is the database
+    "store_missing_folder": {
+        "nl": "scenariodatabase {db}: de map {folder} bestaat niet; maak hem aan of kies een "
+              "ander bestand",
+        "en": "scenario database {db}: the folder {folder} does not exist; create it, or choose "
+              "another file with --db or BUSINESSCASE_DATABASE_URL"},
+    "store_folder_is_file": {
+        "nl": "scenariodatabase {db}: {folder} is een bestand, geen map; kies een pad in een "
+              "bestaande map",
+        "en": "scenario database {db}: {folder} is a file, not a folder; choose a path in an "
+              "existing folder"},
+    "store_is_folder": {
+        "nl": "scenariodatabase {db} is een map, geen bestand; geef een bestandsnaam, zoals "
+              "{db}/scenarios.db",
+        "en": "scenario database {db} is a folder, not a file; give a file name in it, such as "
+              "{db}/scenarios.db"},
+    "store_not_database": {
+        "nl": "{db} is geen scenariodatabase (geen SQLite-bestand); het bestand is niet "
+              "gewijzigd: kies het juiste bestand, of een nieuwe naam voor een lege database",
+        "en": "{db} is not a scenario database (not an SQLite file); it was left untouched: "
+              "choose the right file, or a new file name for an empty store"},
+    "store_foreign_database": {
+        "nl": "{db} is een database van een ander programma (tabellen: {tables}), geen "
+              "scenariodatabase; het bestand is niet gewijzigd: kies een ander bestand",
+        "en": "{db} is a database of another program (tables: {tables}), not a scenario store; "
+              "it was left untouched: choose another file"},
+    "store_corrupt": {
+        "nl": "scenariodatabase {db} is beschadigd ({detail}); zet een reservekopie terug of "
+              "red wat er nog is met: sqlite3 {db} .recover",
+        "en": "scenario database {db} is damaged ({detail}); restore it from a backup, or save "
+              "what is left with: sqlite3 {db} .recover"},
+    "store_read_only": {
+        "nl": "scenariodatabase {db} is alleen-lezen, dus er is niets opgeslagen; opslaan vraagt "
+              "schrijfrechten op het bestand en de map (bekijken, openen en exporteren werken wel)",
+        "en": "scenario database {db} is read-only, so nothing was saved; saving needs write "
+              "permission on the file and its folder (listing, opening and exporting work)"},
+    "store_opened_read_only": {
+        "nl": "scenariodatabase {db} is alleen-lezen: bekijken, openen en exporteren werken; "
+              "opslaan vraagt schrijfrechten op het bestand en de map",
+        "en": "scenario database {db} is read-only: listing, opening and exporting work; saving "
+              "needs write permission on the file and its folder"},
+    "store_cannot_create": {
+        "nl": "kan de scenariodatabase {db} niet aanmaken: geen schrijfrechten in de map "
+              "{folder}; kies een map waarin je mag schrijven",
+        "en": "cannot create the scenario database {db}: no write permission in the folder "
+              "{folder}; choose a folder you may write to"},
+    "store_cannot_read": {
+        "nl": "kan de scenariodatabase {db} niet lezen ({detail}); controleer de leesrechten of "
+              "kies een ander bestand",
+        "en": "cannot read the scenario database {db} ({detail}); check that the file may be "
+              "read, or choose another file"},
+    "store_locked": {
+        "nl": "scenariodatabase {db} is vergrendeld door een ander programma dat erin schrijft "
+              "({seconds:g} s gewacht), dus er is niets opgeslagen; probeer het zo opnieuw",
+        "en": "scenario database {db} is locked by another program that is writing to it "
+              "(waited {seconds:g} s), so nothing was saved; try again in a moment"},
+    "store_full": {
+        "nl": "scenariodatabase {db}: de schijf is vol (of de database heeft haar maximale "
+              "grootte), dus er is niets opgeslagen en eerdere versies zijn intact; maak ruimte "
+              "vrij en sla opnieuw op",
+        "en": "scenario database {db}: the disk is full (or the database reached its size "
+              "limit), so nothing was saved and earlier versions are intact; free some space and "
+              "save again"},
+    "store_disk_error": {
+        "nl": "scenariodatabase {db}: de schijf gaf een fout ({detail}); controleer de schijf en "
+              "probeer het opnieuw",
+        "en": "scenario database {db}: the disk reported an error ({detail}); check the disk and "
+              "try again"},
+    "store_bad_url": {
+        "nl": "database-URL {db} is onbruikbaar: {detail}; geef een bestandspad, "
+              "sqlite:///pad/naar/bestand.db of postgresql+psycopg://gebruiker@host/naam",
+        "en": "database URL {db} cannot be used: {detail}; give a file path, "
+              "sqlite:///path/to/file.db or postgresql+psycopg://user@host/name"},
+    "store_no_driver": {
+        "nl": "database-URL {db} vraagt het Python-pakket {module}, dat niet geïnstalleerd is; "
+              "installeer het (pip install {module}) of gebruik een SQLite-bestand",
+        "en": "database URL {db} needs the Python package {module}, which is not installed; "
+              "install it (pip install {module}) or use an SQLite file"},
+    "store_unreachable": {
+        "nl": "kan de database {db} niet gebruiken: {detail}; controleer de URL, het wachtwoord "
+              "en of de server draait",
+        "en": "cannot use the database {db}: {detail}; check the URL, the password and that the "
+              "server runs"},
 }
 
 
@@ -178,11 +438,29 @@ def total_label(key: str, lang: str = "nl") -> str:
     return t(f"total_{key}" if key in TOTAL_LABELS else key, lang)
 
 
+LANGUAGES = ("nl", "en")
+
+
+def language(lang: str) -> str:
+    """The language of a text: English when asked for, Dutch otherwise (the default)."""
+    return "en" if lang == "en" else "nl"
+
+
 def t(key: str, lang: str = "nl", **fields) -> str:
-    text = TEXTS[key]["en" if lang == "en" else "nl"]
+    text = TEXTS[key][language(lang)]
     return text.format(**fields) if fields else text
 
 
 def flow_label(flow_type: str, lang: str = "nl") -> str:
     """The label of a flow type (cash, in kind, cashable saving, ...)."""
     return t(f"flow_{flow_type}", lang)
+
+
+def method_name(method: str, lang: str = "nl") -> str:
+    """The name of an allocation method (Shapley value, nucleolus, ...)."""
+    return t(f"method_{method}", lang)
+
+
+def method_description(method: str, lang: str = "nl") -> str:
+    """What an allocation method does, in words a board member can follow."""
+    return t(f"method_{method}_about", lang)

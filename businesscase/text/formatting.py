@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+from enum import Enum
+
+from .catalogue import t
 
 
 def _group(value: float, decimals: int, lang: str) -> str:
@@ -48,3 +51,52 @@ def compact(value: float | None, lang: str = "nl", decimals: int = 4) -> str:
     if point in text:
         text = text.rstrip("0").rstrip(point)
     return text
+
+
+# -- metrics: one rule per kind of figure -----------------------------------------------------
+
+class MetricKind(str, Enum):
+    euros = "euros"              # € 1.234.567, whole euros
+    ratio = "ratio"              # 1,23: euros of benefit per euro of cost
+    year = "year"                # 2031; a balance that never turns: "niet binnen de looptijd"
+    rate = "rate"                # 5,1%: a return a year, one decimal
+    probability = "probability"  # 85%: a share of the draws, whole percents
+
+
+METRIC_KINDS = {  # every metric that is not euros; a partner's metric is "name.partner"
+    "sroi_ratio": MetricKind.ratio,
+    "benefit_cost_ratio": MetricKind.ratio,
+    "value_per_municipal_euro": MetricKind.ratio,
+    "payback_year": MetricKind.year,
+    "irr": MetricKind.rate,
+    "p_positive": MetricKind.probability,
+}
+
+
+def metric_kind(key: str) -> MetricKind:
+    """The kind of a metric key ('sroi_ratio', 'net_position.gemeente', ...)."""
+    return METRIC_KINDS.get(key.split(".", 1)[0], MetricKind.euros)
+
+
+def format_metric(key: str, value: float | None, lang: str = "nl", note: str = "") -> str:
+    """A metric as people read it, by its kind; '–' where there is no value. ``note`` is
+    why an IRR is not defined (see Result.partner_irr_note): then that reason is shown."""
+    kind = metric_kind(key)
+    if note:
+        return t(f"irr_{note}", lang)
+    if kind is MetricKind.ratio:
+        return number(value, 2, lang)
+    if kind is MetricKind.year:
+        if value is None:
+            return "–"
+        return year(value) if math.isfinite(value) else t("never", lang)
+    if kind is MetricKind.rate:
+        return percent(value, 1, lang)
+    if kind is MetricKind.probability:
+        return percent(value, 0, lang)
+    return euro(value, 0, lang)
+
+
+def irr_text(irr: float, note: str, lang: str = "nl") -> str:
+    """The IRR where it is defined, otherwise why not (see Result.partner_irr_note)."""
+    return format_metric("irr", irr, lang, note=note)

@@ -17,6 +17,7 @@ import os
 from typing import Mapping
 
 from businesscase.text import formatting as fmt
+from businesscase.text import t
 from businesscase.model import OptionError
 from businesscase.model import Case, CostKind
 
@@ -100,15 +101,9 @@ class DrawsError(OptionError):
     def text(self, lang: str = "en") -> str:
         n, top = self.requested, fmt.number(self.advised, 0, lang)
         if self.need is None:
-            if lang == "en":
-                return f"the number of draws must be a whole number from 1 to {top}, not {n!r}"
-            return f"het aantal trekkingen moet een heel getal van 1 tot {top} zijn, niet {n!r}"
-        many, gb = fmt.number(n, 0, lang), fmt.number(self.need / 2**30, 1, lang)
-        if lang == "en":
-            return (f"{many} draws of this case need about {gb} GB of memory, more than is "
-                    f"free; at most {top} draws fit now")
-        return (f"{many} trekkingen van deze businesscase vragen ongeveer {gb} GB geheugen, "
-                f"meer dan er vrij is; er passen er nu hoogstens {top}")
+            return t("draws_range", lang, top=top, n=n)
+        return t("draws_memory", lang, many=fmt.number(n, 0, lang), top=top,
+                 gb=fmt.number(self.need / 2**30, 1, lang))
 
 
 def check_draws(case: Case, n, option: str = "--draws") -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from businesscase.io import assumptions_dir
 from businesscase.model import Amount, Case, Direction, driver_inputs
 from businesscase.io import read_yaml
+from businesscase.text import t
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,7 @@ class OptimismBias:
         grades = ("high", "medium", "low")
         parts = [f"{g}: +{self.cost_uplift[g]:.0%} / -{self.benefit_cut[g]:.0%} / "
                  f"+{self.delay_years[g]:g}" for g in grades]
-        head = ("Optimism bias (costs / benefits / years later), by confidence: " if lang == "en"
-                else "Correctie voor optimisme (kosten / baten / jaren later), naar zekerheid: ")
-        return head + "; ".join(parts)
+        return t("optimism_bias_grades", lang, grades="; ".join(parts))
 
 
 def load_optimism_bias(path: Path | None = None) -> OptimismBias:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 import tempfile
 from pathlib import Path
 
@@ -12,10 +11,9 @@ import pandas as pd
 import panel as pn
 import param
 
-from businesscase.text import formatting as fmt
 from businesscase.export import ALLOCATION_COLUMNS
 from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
-from businesscase.allocation import METHODS, method_description, method_name
+from businesscase.allocation import METHODS, explanation, transfer_sentences
 from businesscase.model import PartnerType
 from businesscase.engine import LINE_FILTERS, why
 
@@ -24,10 +22,10 @@ from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, car
 from .safe import esc, notice, paragraphs
 from dashboards.state import CaseState
 from businesscase.text import total_label
-from businesscase.export import irr_text
 from businesscase.engine import FLOW_TYPES
 
-from businesscase.text import flow_label, t
+from businesscase.text import (flow_label, format_metric, irr_text, method_description,
+                               method_name, t)
 
 def _pdf_bytes(html_text: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,12 +41,7 @@ def headline_cards(state: CaseState) -> str:
     items = []
     for key in HEADLINES:
         value = float(totals[key])
-        if key == "sroi_ratio":
-            shown = fmt.number(value, 2, lang)
-        elif key == "payback_year":
-            shown = fmt.year(value) if math.isfinite(value) else t("never", lang)
-        else:
-            shown = money(value, lang)
+        shown = format_metric(key, value, lang)
         items.append(card(key, total_label(key, lang), shown, value, signed=key == "social_npv"))
     corp = next((p.id for p in r.case.partners if p.type is PartnerType.corporation), None)
     if corp is not None:
@@ -64,8 +57,10 @@ def headline_bar(state: CaseState) -> str:
     """The figures that stay in view on every page: MKBA balance and SROI ratio."""
     totals, lang = state.result.totals, state.lang
     npv, sroi = float(totals["social_npv"]), float(totals["sroi_ratio"])
-    return cards([card("social_npv", t("social_npv", lang), money(npv, lang), npv, signed=True),
-                  card("sroi_ratio", t("sroi_ratio", lang), fmt.number(sroi, 2, lang), sroi)])
+    return cards([card("social_npv", t("social_npv", lang), format_metric("social_npv", npv, lang),
+                       npv, signed=True),
+                  card("sroi_ratio", t("sroi_ratio", lang), format_metric("sroi_ratio", sroi, lang),
+                       sroi)])
 
 
 FLOW_COLUMNS = [f"benefits_{ft}" for ft in FLOW_TYPES] + [f"costs_{ft}" for ft in FLOW_TYPES]
@@ -127,10 +122,10 @@ class ResultsPage(LazyPage):
         r = s.result
         self.headlines.object = headline_cards(s)
         self.zero_alternative.object = zero_alternative_html(s)
-        names = (("Excel", "Rapport (HTML)", "Rapport (PDF)", "Afsprakenbladen") if lang != "en"
-                 else ("Excel", "Report (HTML)", "Report (PDF)", "Agreement sheets"))
-        for widget, label in zip(self.downloads, names):
-            widget.label = label
+        names = ("download_excel", "download_report_html", "download_report_pdf",
+                 "download_agreements")
+        for widget, name in zip(self.downloads, names):
+            widget.label = t(name, lang)
         self.flow_title.object = f"#### {t('by_flow_type', lang)}"
         per_year = r.per_year("real")
         self.year_chart.update(per_year, t("costs_benefits_year", lang, y=r.case.meta.price_year),
@@ -176,7 +171,7 @@ def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocat
 
 
 def transfers_html(state: CaseState, lang: str) -> str:
-    sentences = state.allocation.transfer_sentences(lang)
+    sentences = transfer_sentences(state.allocation, lang)
     if not sentences:
         return f"<p>{esc(t('no_transfers', lang))}</p>"
     return '<ul class="bc-transfers">' + "".join(f"<li>{esc(s)}</li>" for s in sentences) + "</ul>"
@@ -232,17 +227,13 @@ class SplitPage(LazyPage):
         self.table.object = allocation_html(s, lang)
         self.transfers.object = (f"<h4>{esc(t('transfers', lang))}</h4>" + transfers_html(s, lang))
         if a.is_stable:
-            self.stability.object = notice("success", (
-                "No group of partners does better on its own." if lang == "en"
-                else "Geen groep partijen doet het alleen beter."))
+            self.stability.object = notice("success", t("no_group_does_better", lang) + ".")
         else:
             names = ", ".join(a.label(p, lang) for p in sorted(a.core_group))
-            self.stability.object = notice("warning", (
-                f"{names}: {money(a.core_excess, lang)} " +
-                ("better off on their own or by staying out" if lang == "en"
-                 else "beter af alleen of door niet mee te doen")))
+            self.stability.object = notice("warning", t("unstable_split", lang, names=names,
+                                                        excess=money(a.core_excess, lang)))
         # The method is described above the table already: skip the explanation's first line.
-        self.explanation.object = paragraphs(a.explain(lang).split("\n\n", 1)[-1])
+        self.explanation.object = paragraphs(explanation(a, lang).split("\n\n", 1)[-1])
         current = dict(s.proposal)
         self.proposal.value = pd.DataFrame({
             "id": list(a.table.index),
