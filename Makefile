@@ -41,4 +41,4 @@ bench-peers: $(STAMP)
 	$(UV) pip install --quiet --python $(VENV)/bin/python coopgame-py tucoopy
 
 lock: | $(UV)
-	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --all-extras --python-version 3.11 -o requirements.lock
