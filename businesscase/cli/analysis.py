@@ -180,7 +180,7 @@ def cmd_breakeven(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    seen = {}
+    seen: dict[Path, str] = {}
     for p in args.cases:
         key = Path(p).resolve()
         if key in seen:
