@@ -52,7 +52,8 @@ def fresh_venv(tmp_path_factory, name: str, requirement: str) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
-    return fresh_venv(tmp_path_factory, "full", f"businesscase[dashboard,report] @ {wheel.as_uri()}")
+    extras = f"businesscase[dashboard,report] @ {wheel.as_uri()}"
+    return fresh_venv(tmp_path_factory, "full", extras)
 
 
 @pytest.fixture(scope="module")

@@ -138,7 +138,8 @@ def _partner_chart(result: Result, lang: str) -> str:
     return _svg(fig)
 
 
-def _table(head: list[str], rows: list[list], numeric: set[int] | frozenset[int] = frozenset()) -> str:
+def _table(head: list[str], rows: list[list],
+           numeric: set[int] | frozenset[int] = frozenset()) -> str:
     th = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(
         f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
