@@ -4,7 +4,7 @@ UV := .tools/uvpkg/bin/uv
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run browser test bench bench-peers lock
+.PHONY: setup run browser gates lint types contracts test bench bench-peers lock
 
 setup: $(STAMP)
 
@@ -28,6 +28,19 @@ browser:
 	@command -v capsh >/dev/null 2>&1 || (apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends libcap2-bin) || true
 
+# Lint, types and layer contracts, at the versions pinned in the test extra (CI runs these
+# before the tests; .pre-commit-config.yaml runs the same from the venv).
+gates: lint types contracts
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+types: $(STAMP)
+	$(VENV)/bin/mypy
+
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache --no-logo
+
 test: $(STAMP) browser
 	$(VENV)/bin/python -m pytest
 
@@ -41,4 +54,4 @@ bench-peers: $(STAMP)
 	$(UV) pip install --quiet --python $(VENV)/bin/python coopgame-py tucoopy
 
 lock: | $(UV)
-	$(UV) pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml --all-extras --python-version 3.11 -o requirements.lock

@@ -24,21 +24,41 @@ def uv() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
+def wheel(tmp_path_factory) -> Path:
     tool = uv()
     if tool is None:
+        if os.environ.get("CI"):  # CI must test the wheel, never skip it
+            pytest.fail("uv is not available (make setup installs it)")
         pytest.skip("uv is not available (make setup installs it)")
     tmp = tmp_path_factory.mktemp("wheel")
     # sdist first, then the wheel from the sdist: what a fresh checkout builds, never a
     # stale build/ folder in the work tree.
     subprocess.run([tool, "build", "--quiet", "-o", str(tmp / "dist"), str(ROOT)],
                    check=True, capture_output=True)
-    wheel = next((tmp / "dist").glob("businesscase-*.whl"))
-    venv = tmp / "venv"
+    return next((tmp / "dist").glob("businesscase-*.whl"))
+
+
+def fresh_venv(tmp_path_factory, name: str, requirement: str) -> Path:
+    """A new venv with `requirement` installed at the lock's versions (the lock constrains,
+    it adds nothing): what `pip install businesscase[...]` gives a user."""
+    tool = uv()
+    assert tool is not None
+    venv = tmp_path_factory.mktemp(name) / "venv"
     subprocess.run([tool, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
     subprocess.run([tool, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
-                    "-r", str(ROOT / "requirements.lock"), str(wheel)], check=True)
+                    "-c", str(ROOT / "requirements.lock"), requirement], check=True)
     return venv
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    extras = f"businesscase[dashboard,report] @ {wheel.as_uri()}"
+    return fresh_venv(tmp_path_factory, "full", extras)
+
+
+@pytest.fixture(scope="module")
+def core_only(wheel, tmp_path_factory) -> Path:
+    return fresh_venv(tmp_path_factory, "core", str(wheel))
 
 
 def run(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
@@ -76,3 +96,39 @@ def test_the_wheel_carries_every_shipped_assumption_file(installed):
     carried = sorted(p.relative_to(site / "businesscase" / "assumption_files").as_posix()
                      for p in (site / "businesscase" / "assumption_files").rglob("*.yaml"))
     assert carried == shipped
+
+
+def test_the_core_alone_runs_allocates_and_exports_a_workbook(core_only, tmp_path):
+    out = run(core_only, tmp_path, "run", "--json")
+    assert out.returncode == 0, out.stderr
+    expected = evaluate(load_case(default_case_path())).totals["social_npv"]
+    assert json.loads(out.stdout)["totals"]["social_npv"] == pytest.approx(expected, abs=0.01)
+    out = run(core_only, tmp_path, "allocate", "--method", "shapley", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)
+    out = run(core_only, tmp_path, "export", "--xlsx", "case.xlsx")
+    assert out.returncode == 0, out.stderr
+    out = run(core_only, tmp_path, "run", "case.xlsx", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["totals"]["social_npv"] == pytest.approx(expected, abs=0.01)
+
+
+def test_the_core_alone_imports_no_dashboard_or_chart_library(core_only, tmp_path):
+    probe = ("import importlib.util, sys\n"
+             "import businesscase, businesscase.cli, businesscase.export, businesscase.scenarios\n"
+             "libs = ('panel', 'bokeh', 'matplotlib')\n"
+             "print(sorted(m for m in libs if m in sys.modules),"
+             " sorted(m for m in libs if importlib.util.find_spec(m)))\n")
+    out = subprocess.run([str(core_only / "bin" / "python"), "-c", probe], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120,
+                         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert out.returncode == 0, out.stderr
+    # None imported, and none installed: the core's metadata does not pull them in.
+    assert out.stdout.split() == ["[]", "[]"]
+
+
+def test_the_core_alone_says_which_extra_the_report_needs(core_only, tmp_path):
+    out = run(core_only, tmp_path, "export", "--html", "report.html")
+    assert out.returncode == 2, out.stderr
+    assert "businesscase[report]" in out.stderr
+    assert not (tmp_path / "report.html").exists()

@@ -207,7 +207,7 @@ def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]
     """
     needs = {o.id: set(o.needs) for o in result.case.outcomes}
     revenues = {r.id: r for r in result.case.revenues}
-    out = []
+    out: list[tuple[str, tuple | None]] = []
     for line in result.lines:
         is_revenue = line.category == "revenue"
         if line.partner == EXTERNAL:

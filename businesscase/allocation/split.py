@@ -128,8 +128,8 @@ def settle(change: pd.Series, annuity_factor: float) -> list[Transfer]:
     def add(payer, receiver, amount):
         transfers.append(Transfer(payer, receiver, amount, amount / annuity_factor))
 
-    for p in sorted(pay, key=pay.get, reverse=True):
-        q = next((q for q in sorted(get, key=get.get, reverse=True)
+    for p in sorted(pay, key=pay.__getitem__, reverse=True):
+        q = next((q for q in sorted(get, key=get.__getitem__, reverse=True)
                   if abs(get[q] - pay[p]) <= MIN_TRANSFER), None)
         if q is not None:
             add(p, q, pay.pop(p))

@@ -106,7 +106,7 @@ class StructuredGame:
         index = {p: i for i, p in enumerate(self.players)}
         # variables: s (n), y (K), z (J); maximise Σ B y − Σ C z − Σ x s
         c = -np.r_[-x, [b.amount for b in self.benefits], [-c.amount for c in self.costs]]
-        rows, lo, hi = [], [], []
+        rows, lo, hi = [], [], []  # type: list[np.ndarray], list[float], list[float]
 
         def row():
             return np.zeros(n + K + J)
@@ -154,7 +154,7 @@ class StructuredGame:
         dividends: dict[frozenset, float] = {}
         for b in self.benefits:
             dividends[b.players] = dividends.get(b.players, 0.0) + b.amount
-        shared = set()
+        shared: set[str] = set()
         for c in self.costs:
             if len(c.players) == 1:
                 dividends[c.players] = dividends.get(c.players, 0.0) - c.amount

@@ -179,7 +179,7 @@ def cmd_breakeven(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    seen = {}
+    seen: dict[Path, str] = {}
     for p in args.cases:
         key = Path(p).resolve()
         if key in seen:
@@ -215,6 +215,10 @@ def cmd_export(args) -> int:
             chromium_path()
         except RuntimeError as exc:  # no browser here: the user can install one
             raise UserError(f"--pdf: {exc}") from None
+    import importlib.util
+    if (args.html or args.pdf) and importlib.util.find_spec("matplotlib") is None:
+        raise UserError("--html/--pdf: the report's charts need matplotlib, which this "
+                        "installation lacks; install businesscase[report]")
     case = _case(args.case)
     if args.draws:
         check_draws(case, args.draws)

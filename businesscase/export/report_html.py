@@ -107,7 +107,8 @@ def _partner_chart(result: Result, lang: str) -> str:
     return _svg(fig)
 
 
-def _table(head: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
+def _table(head: list[str], rows: list[list],
+           numeric: set[int] | frozenset[int] = frozenset()) -> str:
     th = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(
         f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
@@ -240,8 +241,9 @@ def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
 def chromium_path() -> str:
     for candidate in (os.environ.get("BUSINESSCASE_CHROMIUM"), "chromium", "chromium-browser",
                       "google-chrome"):
-        if candidate and shutil.which(candidate):
-            return shutil.which(candidate)
+        found = shutil.which(candidate) if candidate else None
+        if found:
+            return found
     raise RuntimeError("PDF export needs Chromium (Debian: apt-get install chromium); "
                        "or set BUSINESSCASE_CHROMIUM to its path")
 

@@ -7,7 +7,7 @@ import yaml
 try:  # libyaml's emitter is several times faster than the pure-Python one
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 from .validate import case_from_data
 from businesscase.model import Case

@@ -10,8 +10,8 @@ is left out.
 
 from __future__ import annotations
 
-import importlib.util
 import os
+from importlib import resources
 from pathlib import Path
 
 from businesscase.model import InputProblem, LoadError
@@ -36,13 +36,20 @@ def assumptions_dir() -> Path:
     if (checkout / "meeting_space.yaml").is_file():  # a source checkout or editable install
         return checkout
     # An installed wheel carries them as the data package businesscase.assumption_files
-    # (see pyproject.toml), a namespace package: its one folder is read by path.
-    spec = importlib.util.find_spec("businesscase.assumption_files")
-    if spec is None or not spec.submodule_search_locations:
-        raise LoadError([InputProblem("assumptions", None, "", "the shipped assumption files "
+    # (see pyproject.toml). The include policy compares real paths, so the package must be
+    # a folder on disk (a wheel installed as usual, not a zip import).
+    missing = LoadError([InputProblem("assumptions", None, "", "the shipped assumption files "
                                       "are missing from this installation; reinstall "
                                       "businesscase or set BUSINESSCASE_ASSUMPTIONS")])
-    return Path(list(spec.submodule_search_locations)[0])
+    try:
+        shipped = resources.files("businesscase.assumption_files")
+    except ModuleNotFoundError:
+        raise missing from None
+    # A namespace package's files() is a MultiplexedPath; a file in it is a real path.
+    folder = Path(str(shipped.joinpath("meeting_space.yaml"))).parent
+    if not (folder / "meeting_space.yaml").is_file():
+        raise missing
+    return folder
 
 
 def default_case_path() -> Path:

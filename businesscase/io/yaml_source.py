@@ -21,7 +21,7 @@ from businesscase.model import InputProblem
 try:  # the C composer is faster; both give the same marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import pandas as pd
 from pydantic import ValidationError
@@ -91,8 +91,8 @@ def _first_message(exc: ValidationError) -> str:
 
 def apply_changes(base: Case, changes: Mapping[str, float],
                   names: Mapping[str, tuple[str, str]] | None = None,
-                  absent: list[str] = (), added: list[dict] = (),
-                  removed: list[str] = ()) -> Case:
+                  absent: Sequence[str] = (), added: Sequence[dict] = (),
+                  removed: Sequence[str] = ()) -> Case:
     """A copy of base with the changed values, partner names, partners not taking part,
     partners added and partners removed.
 
