@@ -9,7 +9,8 @@ import pandas as pd
 
 from businesscase.text import formatting as fmt
 from businesscase.engine import Result
-from .case_game import METHODS, BenefitBasis, CaseGame, case_game, core_violation, fair_split
+from .case_game import CaseGame, case_game, core_violation, fair_split
+from .methods import METHODS, BenefitBasis
 from .explain import explanation, method_name
 
 MIN_TRANSFER = 1.0  # euros (PV): smaller differences are rounding, not payments

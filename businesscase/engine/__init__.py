@@ -22,8 +22,8 @@ years, ``L`` the number of ledger lines. *Real* euros are at the prices of the c
 
 from .evaluate import driver_values, evaluate
 from .metrics import ratio
-from .result import FLOW_TYPES, OUTCOME_CATEGORIES, Result
+from .result import OUTCOME_CATEGORIES, Result
 from .why import LINE_FILTERS, why
 
-__all__ = ["FLOW_TYPES", "LINE_FILTERS", "OUTCOME_CATEGORIES", "Result", "driver_values",
-           "evaluate", "ratio", "why"]
+__all__ = ["LINE_FILTERS", "OUTCOME_CATEGORIES", "Result", "driver_values", "evaluate",
+           "ratio", "why"]

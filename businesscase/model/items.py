@@ -28,7 +28,7 @@ class FlowType(StrEnum):
 
 FLOW_TYPES: tuple[str, ...] = tuple(f.value for f in FlowType)
 FINANCIAL_FLOW_TYPES: frozenset[str] = frozenset(
-    {FlowType.cash, FlowType.in_kind, FlowType.cashable_saving})
+    {FlowType.cash.value, FlowType.in_kind.value, FlowType.cashable_saving.value})
 """The flow types of a partner's financial view (its financial NPV, cash flow, IRR)."""
 
 
