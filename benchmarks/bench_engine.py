@@ -18,7 +18,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.model.schema import Years  # noqa: E402
+from businesscase.model import Years  # noqa: E402
 
 
 def default_case_30_years():

@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from businesscase import evaluate, load_case
 from businesscase.text import formatting as fmt
-from businesscase.allocation import METHODS, allocate, check_proposal, default_participants
+from businesscase.allocation import BASES, METHODS, allocate, check_proposal, default_participants
+from businesscase.allocation import PER_DRAW_METHODS  # noqa: F401  (for the views)
 from businesscase.model import LoadError
 from businesscase.io import assumptions_dir, default_case_path
 from businesscase.model import InvalidChange, apply_changes, check_value
@@ -39,7 +40,7 @@ class CaseState(param.Parameterized):
     lang = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
     method = param.Selector(default="shapley", objects=list(METHODS))
-    basis = param.Selector(default="financial", objects=["cash", "financial", "societal"])
+    basis = param.Selector(default="financial", objects=list(BASES))
     changes = param.Dict(default={}, doc="parameter key → value (valid values only)")
     names = param.Dict(default={}, doc="partner id → (Dutch name, English name)")
     absent = param.List(default=[], doc="partners that do not take part")

@@ -209,7 +209,7 @@ def test_meeting_space_without_the_corporation_adds_up():
     without = [p for p in r.case.partner_ids if p != "woningcorporatie"]
     for basis in ("cash", "financial", "societal"):
         cg = case_game(r, basis, participants=without)
-        own = -sum(v for ln, v in zip(r.lines, r._line_pv[0])
+        own = -sum(v for ln, v in zip(r.lines, r.line_pv[0])
                    if ln.partner == "welzijnsorganisatie" and ln.category != "revenue")
         assert cg.contribution_today["welzijnsorganisatie"] == pytest.approx(own)
         for method in METHODS:
@@ -229,7 +229,7 @@ def test_monte_carlo_weights_leave_out_the_same_payments():
         cg = case_game(r, participants=participants)
         W, players = split_weights(r, participants=participants)
         assert players == cg.players
-        pv = r._line_pv
+        pv = r.line_pv
         np.testing.assert_allclose((pv @ W["today"])[0], cg.contribution_today[players], atol=1e-9)
         for method in ("shapley", "as_is", "proportional_benefit", "equal_surplus"):
             if method == "proportional_benefit" and cg.benefit.sum() <= 0:
@@ -332,7 +332,7 @@ def test_a_gross_outcome_is_a_negative_stream_needing_its_partners_and_pocket():
     # Monte Carlo weights carry the negative stream the same way.
     from businesscase.allocation.case_game import split_weights
     W, players = split_weights(r)
-    np.testing.assert_allclose((r._line_pv @ W["shapley"])[0], cg.game.shapley()[players], atol=1e-9)
+    np.testing.assert_allclose((r.line_pv @ W["shapley"])[0], cg.game.shapley()[players], atol=1e-9)
 
 
 def fair_split_of(cg, method):

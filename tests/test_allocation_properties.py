@@ -22,7 +22,7 @@ from businesscase.allocation.case_game import (BenefitBasis, CaseGame, default_h
                                                fair_split)
 from businesscase.io.loader import load_case
 from businesscase.engine.evaluate import driver_values, evaluate
-from businesscase.model.schema import Case
+from businesscase.model import Case
 
 CASES = sorted(p.stem for p in ASSUMPTIONS.glob("*.yaml"))
 BASES = [b.value for b in BenefitBasis]

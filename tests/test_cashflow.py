@@ -7,7 +7,7 @@ from builders import base_case, outcome, p
 from businesscase.engine import cashflow as cf
 from businesscase import evaluate
 from businesscase.io.validate import case_from_data
-from businesscase.model.schema import Discounting
+from businesscase.model import Discounting
 
 T = np.arange(6.0)
 

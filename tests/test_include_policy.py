@@ -57,7 +57,7 @@ def test_an_upload_is_not_written_anywhere(monkeypatch):
 SERVER_FILES = ["/etc/passwd", "/etc/shadow", "/etc/hostname", "/dev/zero", "/dev/urandom",
                 "/proc/self/environ", "../../../../../../../../etc/passwd", "~root/.bashrc",
                 "shared/../../../../../etc/passwd", "shared/../../pyproject.toml",
-                "../pyproject.toml", "../businesscase/model/schema.py", "no_such_file.yaml",
+                "../pyproject.toml", "../businesscase/model/case.py", "no_such_file.yaml",
                 "shared/no_such_file.yaml", "shared", "."]
 
 

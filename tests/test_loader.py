@@ -147,7 +147,7 @@ def test_the_dashboard_gives_a_partner_called_external_another_id():
 @example(name="Café Ç", taken=set())
 @example(name="x" * 100, taken=set())
 def test_an_id_made_from_any_name_is_valid_unused_and_unreserved(name, taken):
-    from businesscase.model.schema import RESERVED_IDS, Partner, free_partner_id
+    from businesscase.model import RESERVED_IDS, Partner, free_partner_id
     ident = free_partner_id(name, taken)
     assert ident not in taken and ident not in RESERVED_IDS
     Partner.model_validate({"id": ident, "name": {"nl": "x", "en": "x"}, "type": "other"})

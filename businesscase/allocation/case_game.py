@@ -47,7 +47,6 @@ v⁺(N) = v(N) while the others alone may claim max(v(N ∖ null), 0).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 import numpy as np
 import pandas as pd
@@ -56,20 +55,8 @@ from businesscase.model import UserError
 from businesscase.engine import OUTCOME_CATEGORIES, Result
 from businesscase.model import EXTERNAL, PartnerType
 from .game import TUGame
+from .methods import CASHABLE, COUNTED, METHODS, BenefitBasis, SplitMethod
 from .structured import Stream, StructuredGame
-
-
-class BenefitBasis(str, Enum):
-    cash = "cash"
-    financial = "financial"
-    societal = "societal"
-
-
-COUNTED = {
-    BenefitBasis.cash: {"cash", "cashable_saving"},
-    BenefitBasis.financial: {"cash", "cashable_saving", "non_cashable_saving"},
-    BenefitBasis.societal: {"cash", "cashable_saving", "non_cashable_saving", "societal_value"},
-}
 
 
 @dataclass
@@ -156,7 +143,7 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
     if not players:
         raise UserError("no partner takes part: leave at least one partner in the coalition")
     present = set(players)
-    pv = result._line_pv[0]
+    pv = result.line_pv[0]
     benefit = pd.Series(0.0, index=players)
     cashable = pd.Series(0.0, index=players)
     today = pd.Series(0.0, index=players)
@@ -191,9 +178,6 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
     return CaseGame(StructuredGame(players, game_benefits, game_costs), basis, benefit,
                     cashable, today, lost, holders, annuity,
                     (start, start + case.meta.horizon))
-
-
-CASHABLE = {"cash", "cashable_saving"}
 
 
 def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
@@ -266,17 +250,17 @@ def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method
     """(D, P) net position after the split for each draw; linear methods only."""
     benefit = pv_lines @ weights["benefit"]
     today = pv_lines @ weights["today"]
-    if method == "shapley":
+    if method == SplitMethod.shapley:
         return pv_lines @ weights["shapley"]
-    if method == "as_is":
+    if method == SplitMethod.as_is:
         return benefit - today
     total = (benefit - today).sum(axis=1, keepdims=True)  # v(N) = benefits − costs
-    if method == "proportional_benefit":
+    if method == SplitMethod.proportional_benefit:
         weight = np.maximum(benefit, 0.0)  # as fair_split: no share for a net loss
         total_weight = weight.sum(1, keepdims=True)
         share = weight / np.where(total_weight > 0, total_weight, 1)
         return benefit - today.sum(1, keepdims=True) * share
-    if method == "equal_surplus":
+    if method == SplitMethod.equal_surplus:
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
         return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
     raise UserError(f"per-draw splits are available for shapley, as_is, proportional_benefit "
@@ -306,21 +290,21 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
     """Net position after the split (PV) per partner, for a named method."""
     game, players = cg.game, cg.players
     total = cg.total_value
-    if method == "as_is":
+    if method == SplitMethod.as_is:
         return cg.benefit - cg.contribution_today
-    if method in ("proportional_benefit", "proportional_cashable"):
-        received = cg.benefit if method == "proportional_benefit" else cg.cashable_benefit
+    if method in (SplitMethod.proportional_benefit, SplitMethod.proportional_cashable):
+        received = cg.benefit if method == SplitMethod.proportional_benefit else cg.cashable_benefit
         weights = received.clip(lower=0.0)  # a partner left with a net loss takes no share
         if weights.sum() <= 0:
             raise UserError(f"{method}: no benefit to be proportional to (no partner gains); "
                             "choose another method, such as shapley")
         return cg.benefit - cg.cost_to_cover * weights / weights.sum()
-    if method == "equal_surplus":
+    if method == SplitMethod.equal_surplus:
         alone = pd.Series({p: max(game.value([p]), 0.0) for p in players})
         return alone + (total - alone.sum()) / len(players)
-    if method == "shapley":
+    if method == SplitMethod.shapley:
         return game.shapley().reindex(players)
-    if method in ("nucleolus", "prenucleolus"):
+    if method in (SplitMethod.nucleolus, SplitMethod.prenucleolus):
         null = set(cg.null_players())
         active = [p for p in players if p not in null]
         if len(active) > MAX_NUCLEOLUS_PLAYERS:
@@ -334,7 +318,7 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
         try:
             x = getattr(tu, method)()
         except ValueError:
-            if method != "nucleolus":
+            if method != SplitMethod.nucleolus:
                 raise
             x = tu.prenucleolus()  # no imputation exists: fall back to the pre-nucleolus
         out[active] = x[active].to_numpy()
@@ -343,8 +327,6 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
 
 
 MAX_NUCLEOLUS_PLAYERS = 16
-METHODS = ("shapley", "nucleolus", "prenucleolus", "equal_surplus", "proportional_benefit",
-           "proportional_cashable", "as_is")
 
 
 def core_violation(cg: CaseGame, net_after: pd.Series) -> tuple[frozenset, float]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from businesscase.engine import Result
-from .case_game import METHODS, BenefitBasis, CaseGame, case_game, core_violation, fair_split
+from .case_game import CaseGame, case_game, core_violation, fair_split
+from .methods import METHODS, BenefitBasis
 
 MIN_TRANSFER = 1.0  # euros (PV): smaller differences are rounding, not payments
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from businesscase.text import formatting as fmt
 from businesscase.text import format_metric, t
 from businesscase.io import outfile
-from businesscase.allocation import METHODS
+from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
 from businesscase.io import default_case_path, load_case
 from businesscase.model import OptionError, UserError
 from businesscase.scenarios import ScenarioStore, compare
@@ -44,7 +44,7 @@ def add_parsers(sub) -> None:
     mc.add_argument("--correlate", nargs=3, action="append", default=[],
                     metavar=("KEY1", "KEY2", "RHO"), help="correlate two parameters")
     mc.add_argument("--method", default="shapley",
-                    choices=["shapley", "as_is", "proportional_benefit", "equal_surplus"],
+                    choices=list(PER_DRAW_METHODS),
                     help="the fair split whose outcome per partner is reported per draw")
     mc.add_argument("--optimism-bias", action="store_true",
                     help="raise costs, lower and delay benefits by each figure's confidence")
@@ -77,7 +77,7 @@ def add_parsers(sub) -> None:
     ex.add_argument("--pdf")
     ex.add_argument("--agreements", help="agreement sheets of all partners (HTML)")
     ex.add_argument("--method", default="shapley", choices=list(METHODS))
-    ex.add_argument("--basis", default="financial", choices=["cash", "financial", "societal"])
+    ex.add_argument("--basis", default="financial", choices=list(BASES))
     ex.add_argument("--draws", type=at_least(0), default=2000,
                     help="Monte Carlo draws (0: none, no uncertainty section)")
     ex.add_argument("--lang", choices=["nl", "en"], default="nl")

@@ -17,7 +17,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from businesscase.allocation import METHODS, BenefitBasis, allocate, default_participants
+from businesscase.allocation import BASES, METHODS, allocate, default_participants
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .analysis import add_parsers as add_analysis_parsers
 from businesscase.model import LoadError
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     alloc = sub.add_parser("allocate", help="split the bill fairly between the partners")
     alloc.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     alloc.add_argument("--method", default="shapley", choices=list(METHODS))
-    alloc.add_argument("--basis", default="financial", choices=[b.value for b in BenefitBasis],
+    alloc.add_argument("--basis", default="financial", choices=list(BASES),
                        help="what counts as benefit: cash, financial (default) or societal")
     alloc.add_argument("--without", nargs="*", default=[], metavar="PARTNER",
                        help="partners that do not take part (coalition of the willing)")

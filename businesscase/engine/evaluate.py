@@ -9,15 +9,15 @@ is a sum over them, so partners always add up to the totals.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Mapping
 
 import numpy as np
 
 from . import cashflow as cf
-from .result import Line, Result
-from businesscase.model import (EXTERNAL, Case, CostKind, Direction, Effect, Residual,
-                                RevenueTiming, derived_order)
+from .lines import (Flow, ItemInputs, Timeline, cost_lines, outcome_lines, overlap_corrections,
+                    revenue_lines)
+from .result import Result
+from businesscase.model import EXTERNAL, INDEX_CATEGORIES, Case, derived_order
 
 __all__ = ["evaluate"]
 
@@ -37,121 +37,87 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     Result with arrays of shape (D, lines, T + 1); D = 1 without draws.
     """
     values, n_draws = _parameter_values(case, draws)
-    T = case.meta.horizon
-    t = np.arange(T + 1, dtype=float)
-    since_price = case.meta.start_year + t - case.meta.price_year
-    econ = case.economics
-
-    def v(key: str) -> np.ndarray:
-        return values[key]
-
-    # Flows are built in real terms (price_year euros); nominal = real × deflator, so
-    # inflation moves only nominal (financial) figures.
-    index = {cat: np.broadcast_to(cf.index_factor(v(f"economics.real_indexation.{cat}"), since_price),
-                                  (n_draws, T + 1))
-             for cat in ("wages", "prices", "rents", "care_tariffs")}
-    deflator = np.broadcast_to(cf.index_factor(v("economics.inflation"), since_price), (n_draws, T + 1))
-
-    def quantity(names: list[str]) -> np.ndarray:
-        q = np.ones((n_draws, 1))
-        for name in names:
-            q = q * v(f"drivers.{name}")
-        return q
-
-    lines: list[Line] = []
-    flows: list[np.ndarray] = []
-
-    def add(line: Line, real: np.ndarray, always: bool = True):
-        real = np.broadcast_to(real, (n_draws, T + 1))
-        if always or np.any(real != 0):
-            lines.append(line)
-            flows.append(real)
-
-    for c in case.costs:
-        key = f"costs.{c.id}"
-        amount = v(f"drivers.{c.amount_driver}") if c.amount_driver else v(f"{key}.amount")
-        base = amount * quantity(c.quantity)
-        idx = index[c.indexation]
-        common = dict(item=c.id, partner=c.payer, role="cost", flow_type=c.flow_type.value,
-                      label=c.label)
-        if c.kind is CostKind.investment:
-            life = v(f"{key}.lifetime")
-            add(Line(category="investment", **common), -base * cf.one_off_profile(t) * idx)
-            add(Line(category="replacement", **common),
-                -base * cf.replacement_profile(t, life, T) * idx, always=False)
-            if c.residual is Residual.linear:
-                share = cf.residual_share(life, T)
-                add(Line(category="residual_value", **common),
-                    base * share * (t == T) * idx, always=False)
-        else:
-            add(Line(category="operating", **common), -base * cf.operating_profile(t) * idx)
-
-    for r in case.revenues:
-        base = v(f"revenues.{r.id}.amount") * quantity(r.quantity)
-        profile = cf.one_off_profile(t) if r.timing is RevenueTiming.one_off else cf.operating_profile(t)
-        real = base * profile * index[r.indexation]
-        add(Line(item=r.id, partner=r.to, role="benefit", category="revenue",
-                 flow_type="cash", label=r.label), real)
-        add(Line(item=r.id, partner=r.from_, role="cost", category="revenue",
-                 flow_type="cash", label=r.label), -real)
-
-    # group -> [(line indices of one member outcome, which of them are savings)]
-    groups: dict[str, list[list[int]]] = defaultdict(list)
-    for o in case.outcomes:
-        key = f"outcomes.{o.id}"
-        chain = (quantity(o.quantity)
-                 * cf.impact_factor(v(f"{key}.deadweight"), v(f"{key}.attribution"),
-                                    v(f"{key}.displacement"))
-                 * cf.outcome_profile(t, v(f"{key}.first_year"), v(f"{key}.duration"),
-                                      v(f"{key}.drop_off"), v(f"{key}.ramp_up_years"),
-                                      recurring=o.effect is Effect.recurring))
-        member = []
-        for prefix, comp in o.gross_lines():
-            proxy = v(f"drivers.{comp.proxy_driver}") if comp.proxy_driver else v(f"{prefix}.proxy")
-            sign = -1.0 if comp.direction is Direction.cost else 1.0
-            member.append(len(lines))
-            add(Line(item=o.id, partner=comp.pocket,
-                     role="cost" if comp.direction is Direction.cost else "benefit",
-                     category="outcome", flow_type=comp.flow_type,
-                     label=comp.label or o.label, component=comp.id),
-                sign * chain * proxy * index[comp.indexation])
-        if o.overlap_group:
-            groups[o.overlap_group].append(member)
-
-    for name, members in groups.items():
-        alpha = v(f"overlap_groups.{name}.alpha")[:, :, None]
-        # A member's size is its gross saving; its cost components scale with it, since
-        # the overlap is in the effect (the same months, hours or contacts).
-        size = np.stack([sum((flows[i] for i in m if lines[i].role == "benefit"),
-                             np.zeros((n_draws, T + 1))) for m in members], axis=1)
-        scale = cf.overlap_scale(size, alpha)
-        for j, m in enumerate(members):
-            for i in m:
-                add(lines[i].with_category("overlap_correction"),
-                    -flows[i] * (1.0 - scale[:, j]), always=False)
-
-    real = np.stack(flows, axis=1) if flows else np.zeros((n_draws, 0, T + 1))
-    nominal = real * deflator[:, None, :]
-    social_df = cf.discount_factor(v("economics.social_discount_rate"), t, econ.discounting)
-    rates = {p.id: (v(f"partners.{p.id}.financial_discount_rate")
-                    if p.financial_discount_rate is not None
-                    else v("economics.financial_discount_rate"))
-             for p in case.partners}
-    rates[EXTERNAL] = v("economics.financial_discount_rate")
-    line_rates = (np.stack([rates[ln.partner] for ln in lines], axis=1)
-                  if lines else np.zeros((n_draws, 0, 1)))
-    financial_df = (1.0 + line_rates) ** -cf.discount_exponent(t, econ.discounting)
-
+    time = timeline(case, values, n_draws)
+    flows = ledger_flows(case, values, time)
+    lines = [line for line, _ in flows]
+    real = (np.stack([r for _, r in flows], axis=1) if flows
+            else np.zeros((n_draws, 0, time.horizon + 1)))
+    nominal = real * deflator(case, values, time)[:, None, :]
+    social_df = cf.discount_factor(values["economics.social_discount_rate"], time.t,
+                                   case.economics.discounting)
     return Result(
         case=case,
         lines=lines,
-        t=t,
+        t=time.t,
         nominal=nominal,
         real=real,
         pv_social=real * social_df[:, None, :],
-        pv_financial=nominal * financial_df,
+        pv_financial=nominal * financial_discount_factors(case, values, lines, time),
         social_discount_factor=social_df,
     )
+
+
+def timeline(case: Case, values: Mapping[str, np.ndarray], n_draws: int) -> Timeline:
+    """The year index 0..T and each category's real price index over it.
+
+    Flows are built in real terms (price-year euros); nominal = real × deflator, so
+    inflation moves only nominal (financial) figures.
+    """
+    T = case.meta.horizon
+    t = np.arange(T + 1, dtype=float)
+    since_price = _years_since_price_year(case, t)
+    index = {cat: np.broadcast_to(
+        cf.index_factor(values[f"economics.real_indexation.{cat}"], since_price),
+        (n_draws, T + 1)) for cat in INDEX_CATEGORIES}
+    return Timeline(t=t, horizon=T, n_draws=n_draws, index=index)
+
+
+def deflator(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -> np.ndarray:
+    """(1 + inflation)^(year − price year), ndarray (D, T + 1)  [factor, real → nominal]."""
+    return np.broadcast_to(
+        cf.index_factor(values["economics.inflation"], _years_since_price_year(case, time.t)),
+        (time.n_draws, time.horizon + 1))
+
+
+def _years_since_price_year(case: Case, t: np.ndarray) -> np.ndarray:
+    """Calendar year of each t minus the price year, ndarray (T + 1,)  [years]."""
+    return case.meta.start_year + t - case.meta.price_year
+
+
+def ledger_flows(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -> list[Flow]:
+    """Every line of the ledger with its real flow: costs, revenues, outcomes, then the
+    overlap corrections of each group (in the order its first member appears)."""
+    def inputs(prefix: str) -> ItemInputs:
+        return ItemInputs(values, prefix, time.n_draws)
+
+    flows: list[Flow] = []
+    for cost in case.costs:
+        flows += cost_lines(cost, inputs(f"costs.{cost.id}"), time)
+    for revenue in case.revenues:
+        flows += revenue_lines(revenue, inputs(f"revenues.{revenue.id}"), time)
+    groups: dict[str, list[list[Flow]]] = {}
+    for outcome in case.outcomes:
+        gross = outcome_lines(outcome, inputs(f"outcomes.{outcome.id}"), time)
+        flows += gross
+        if outcome.overlap_group:
+            groups.setdefault(outcome.overlap_group, []).append(gross)
+    for name, members in groups.items():
+        flows += overlap_corrections(members, values[f"overlap_groups.{name}.alpha"], time)
+    return flows
+
+
+def financial_discount_factors(case: Case, values: Mapping[str, np.ndarray], lines: list,
+                               time: Timeline) -> np.ndarray:
+    """Each line discounted at its partner's financial rate (the case's default rate for
+    partners without one, and for ``external``), ndarray (D, L, T + 1)  [factor]."""
+    default = values["economics.financial_discount_rate"]
+    rates = {p.id: (values[f"partners.{p.id}.financial_discount_rate"]
+                    if p.financial_discount_rate is not None else default)
+             for p in case.partners}
+    rates[EXTERNAL] = default
+    line_rates = (np.stack([rates[ln.partner] for ln in lines], axis=1)
+                  if lines else np.zeros((time.n_draws, 0, 1)))
+    return (1.0 + line_rates) ** -cf.discount_exponent(time.t, case.economics.discounting)
 
 
 def driver_values(case: Case) -> dict[str, float]:

@@ -32,15 +32,13 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as m
-from businesscase.model import EXTERNAL, Case, Label
+from businesscase.model import EXTERNAL, FINANCIAL_FLOW_TYPES, FLOW_TYPES, Case, Label
 from businesscase.text import t
 
 COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
 TRANSFER_CATEGORY = "revenue"
 IRR_NOTES = ("no_flows", "no_investment", "no_sign_change", "no_root")
 OUTCOME_CATEGORIES = ("outcome", "overlap_correction")
-FINANCIAL_FLOW_TYPES = ("cash", "in_kind", "cashable_saving")
-FLOW_TYPES = ("cash", "in_kind", "cashable_saving", "non_cashable_saving", "societal_value")
 
 
 @dataclass(frozen=True)
@@ -135,13 +133,15 @@ class Result:
         return values @ self._onehot
 
     @cached_property
-    def _line_pv(self) -> np.ndarray:
+    def line_pv(self) -> np.ndarray:
+        """Present value of each line over all years at the social rate, ndarray (D, L)
+        [€, real prices of the price year, discounted to t = 0]."""
         return self.pv_social.sum(axis=-1)
 
     @cached_property
     def partner_arrays(self) -> dict[str, np.ndarray]:
         """Per partner metrics as arrays (D, P); euros at present value unless named."""
-        pv = self._line_pv
+        pv = self.line_pv
         cost = self._mask(lambda ln: ln.role == "cost")
         benefit = 1.0 - cost
         out = {
@@ -230,7 +230,7 @@ class Result:
     def total_arrays(self) -> dict[str, np.ndarray]:
         """Totals as arrays (D,). Money totals are sums over the partners' rows."""
         pa = self.partner_arrays
-        pv = self._line_pv
+        pv = self.line_pv
         transfer = self._mask(lambda ln: ln.category == TRANSFER_CATEGORY)
         cost = self._mask(lambda ln: ln.role == "cost") * (1.0 - transfer)
         benefit = self._mask(lambda ln: ln.role == "benefit") * (1.0 - transfer)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from businesscase.model import parameters_behind
-from .result import FINANCIAL_FLOW_TYPES, TRANSFER_CATEGORY, Result
+from businesscase.model import FINANCIAL_FLOW_TYPES, parameters_behind
+from .result import TRANSFER_CATEGORY, Result
 
 LINE_FILTERS = {
     "social_npv": lambda ln: True,

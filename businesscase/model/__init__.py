@@ -1,15 +1,27 @@
 """The model: parameter kinds with their units and bounds, the case and its partners,
-the problems a user's input can have, and edits on a case."""
+the problems a user's input can have, and edits on a case.
 
+Modules: ``parameters`` (kinds, units, bounds), ``partners``, ``items`` (costs, revenues,
+outcomes, overlap groups, derived drivers, flow types), ``case`` (meta, economics, the
+case), ``references`` (cross-references that must resolve, derived-driver order),
+``problems`` and ``edits``.
+"""
+
+from .case import Case, Discounting, Economics, Meta, meta_bounds
 from .edits import (InvalidChange, apply_changes, check_value, parameter_table,
                     parameters_behind)
+from .items import (FINANCIAL_FLOW_TYPES, FLOW_TYPES, INDEX_CATEGORIES, CostItem, CostKind,
+                    Direction, Effect, FlowType, Outcome, Residual, RevenueItem, RevenueTiming)
+from .parameters import Amount, Label, Parameter, Years
+from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
-from .schema import (Amount, Case, CaseReferenceError, CostKind, Direction, Discounting,
-                     EXTERNAL, Effect, Label, Parameter, PartnerType, Residual, RevenueTiming,
-                     Years, derived_order, driver_inputs, free_partner_id)
+from .references import CaseReferenceError, derived_order, driver_inputs
 
-__all__ = ["Amount", "Case", "CaseReferenceError", "CostKind", "Direction", "Discounting",
-           "EXTERNAL", "Effect", "InputProblem", "InvalidChange", "Label", "LoadError",
-           "OptionError", "Parameter", "PartnerType", "Residual", "RevenueTiming", "UserError",
-           "Years", "apply_changes", "check_value", "derived_order", "driver_inputs",
-           "free_partner_id", "parameter_table", "parameters_behind"]
+__all__ = ["Amount", "apply_changes", "Case", "CaseReferenceError", "check_value",
+           "CostItem", "CostKind", "derived_order", "Direction", "Discounting",
+           "driver_inputs", "Economics", "Effect", "EXTERNAL", "FINANCIAL_FLOW_TYPES",
+           "FLOW_TYPES", "FlowType", "free_partner_id", "INDEX_CATEGORIES",
+           "InputProblem", "InvalidChange", "Label", "LoadError", "Meta", "meta_bounds",
+           "OptionError", "Outcome", "Parameter", "parameter_table",
+           "parameters_behind", "Partner", "PartnerType", "RESERVED_IDS", "Residual",
+           "RevenueItem", "RevenueTiming", "UserError", "Years"]

@@ -16,7 +16,9 @@ from pydantic import ValidationError
 from businesscase.text import TEXTS, t
 
 from .problems import UserError
-from .schema import driver_inputs, Case, Parameter
+from .case import Case, meta_bounds
+from .parameters import Parameter
+from .references import driver_inputs
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
@@ -78,7 +80,7 @@ def _check_meta(key: str, value) -> int:
         number = parse_number(value)
     except ValueError as exc:
         raise InvalidChange(key, str(exc)) from None
-    lo, hi = (1, 50) if key == "meta.horizon" else (1990, 2100)
+    lo, hi = meta_bounds(key)
     if number != int(number) or not lo <= number <= hi:
         raise InvalidChange(key, f"{value} is not allowed: a whole number from {lo} to {hi}")
     return int(number)

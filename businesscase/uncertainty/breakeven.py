@@ -46,7 +46,7 @@ def break_even(case: Case, key: str, target: str = "social_npv", partner: str | 
                                          f"{', '.join(close)} (all: businesscase tornado "
                                          "--top 1000)")
     param = params[key]
-    lo_kind, hi_kind = type(param)._min, type(param)._max
+    lo_kind, hi_kind = type(param).allowed_range()
     if search is None:
         top = max(10 * abs(param.high), 1.0)
         search = (max(lo_kind, -top), min(hi_kind, top))

@@ -134,5 +134,5 @@ def monte_carlo(case: Case, n: int = 10_000, seed: int = 0,
     draws = sample_parameters(case, n, seed, correlations, default)
     result = evaluate(case, draws)
     weights, players = split_weights(result, basis)
-    split = pd.DataFrame(net_after_draws(result._line_pv, weights, method), columns=players)
+    split = pd.DataFrame(net_after_draws(result.line_pv, weights, method), columns=players)
     return MonteCarloResult(draws, result, seed, split, BenefitBasis(basis).value, method)

@@ -21,10 +21,10 @@ from businesscase.uncertainty import load_optimism_bias
 
 from .components import LazyPage, table
 from .safe import esc, labels
-from dashboards.state import CaseState, problem_text
+from dashboards.state import PER_DRAW_METHODS, CaseState, problem_text
 from businesscase.text import t
 
-LINEAR_SPLITS = ("shapley", "as_is", "proportional_benefit", "equal_surplus")
+LINEAR_SPLITS = PER_DRAW_METHODS
 TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
                  "net_position": ("Saldo van een partij", "A partner's net position"),
                  "financial_npv": ("Financiële NCW van een partij", "A partner's financial NPV")}

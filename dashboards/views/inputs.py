@@ -7,7 +7,7 @@ import panel as pn
 import param
 
 from businesscase.text import formatting as fmt
-from businesscase.model import parameter_table
+from businesscase.model import meta_bounds, parameter_table
 
 from .components import LazyPage
 from .safe import esc, notice
@@ -27,9 +27,13 @@ class SetupPage(LazyPage):
         self.dwellings = pn.widgets.IntSlider(start=5, end=400, step=1,
                                               value=int(s.current_value("drivers.dwellings")),
                                               css_classes=["bc-dwellings"], width=480)
-        self.horizon = pn.widgets.IntSlider(start=1, end=50, value=s.base.meta.horizon,
+        (years_low, years_high), (start_low, start_high) = map(
+            meta_bounds, ("meta.horizon", "meta.start_year"))
+        self.horizon = pn.widgets.IntSlider(start=years_low, end=years_high,
+                                            value=s.base.meta.horizon,
                                             css_classes=["bc-horizon"], width=480)
-        self.start_year = pn.widgets.IntInput(start=1990, end=2100, value=s.base.meta.start_year,
+        self.start_year = pn.widgets.IntInput(start=start_low, end=start_high,
+                                              value=s.base.meta.start_year,
                                               css_classes=["bc-start-year"], width=160)
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
         self.upload = CaseUpload(on_file=self._upload, on_refused=self._refused,

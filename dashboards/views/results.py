@@ -22,7 +22,7 @@ from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, car
 from .safe import esc, notice, paragraphs
 from dashboards.state import CaseState
 from businesscase.text import total_label
-from businesscase.engine import FLOW_TYPES
+from businesscase.model import FLOW_TYPES
 
 from businesscase.text import (flow_label, format_metric, irr_text, method_description,
                                method_name, t)
@@ -219,7 +219,7 @@ class SplitPage(LazyPage):
         a = s.allocation
         self.method.name = t("method", lang)
         self.method.options = {method_name(m, lang): m for m in METHODS}
-        self.basis.options = {t(f"basis_{b}", lang): b for b in ("cash", "financial", "societal")}
+        self.basis.options = {t(f"basis_{b}", lang): b for b in s.param.basis.objects}
         self.participants.name = t("participants", lang)
         self.participants.options = {p.name(lang): p.id for p in s.case.partners}
         self.participants.value = [p.id for p in s.case.partners if p.takes_part]

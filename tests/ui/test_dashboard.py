@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from businesscase import default_case_path, evaluate, load_case
 from businesscase.allocation import allocate
 from businesscase.model.edits import apply_changes
-from businesscase.model.schema import PartnerType
+from businesscase.model import PartnerType
 from businesscase.engine.why import why
 from dashboards.app import TABS as TAB_KEYS
 from businesscase.text import t as ui

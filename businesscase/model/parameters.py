@@ -1,0 +1,173 @@
+"""Parameter kinds: every numeric input with its unit, provenance and allowed range.
+
+Every numeric input is a :class:`Parameter` carrying its provenance. Parameter
+*kinds* (fraction, rate, money, count, years) fix the allowed range of the value and
+of its low/high bounds, so an impossible value is rejected where it is written; the
+range is read through :meth:`Parameter.allowed_range`.
+
+Parameter keys
+--------------
+Each parameter has a dotted key, e.g. ``drivers.dwellings``,
+``outcomes.less_loneliness.deadweight`` or ``economics.indexation.wages``. The engine
+accepts arrays for any key (a leading draw axis), see :func:`businesscase.evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from enum import Enum
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from businesscase.text import language
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+
+
+class Confidence(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+def percent_hint(value: float) -> str:
+    """A hint for a fraction typed as a percentage (40 → 40%, 225 → 2.25%)."""
+    if 1 < abs(value) <= 100:
+        return f" Did you mean {value:g}%? Write {value / 100:g}."
+    if 100 < abs(value) <= 10_000:
+        return f" Did you mean {value / 100:g}%? Write {value / 10_000:g}."
+    return ""
+
+
+class Parameter(Strict):
+    """A numeric input with its provenance.
+
+    ``value`` is normally a float; the engine also accepts a 1-D numpy array (one value
+    per Monte Carlo draw) when a parameter is overridden at evaluation time.
+    """
+
+    value: float
+    unit: str = Field(min_length=1)
+    year: int = Field(ge=1900, le=2100, description="price or reference year of the value")
+    source: str | None = Field(default=None, description="title and link or publication")
+    estimate: bool = False
+    reasoning: str | None = Field(default=None, description="why this estimate, if estimate")
+    low: float
+    high: float
+    confidence: Confidence
+    last_checked: _dt.date | None = None
+    distribution: Literal["pert", "triangular", "uniform"] | None = Field(
+        default=None, description="for Monte Carlo between low and high; default PERT")
+
+    # Subclasses narrow these; the message says what is allowed.
+    _min: ClassVar[float] = -math.inf
+    _max: ClassVar[float] = math.inf
+    _allowed: ClassVar[str] = "a finite number"
+    _percent_like: ClassVar[bool] = False
+    _integer: ClassVar[bool] = False
+
+    @classmethod
+    def allowed_range(cls) -> tuple[float, float]:
+        """(lowest, highest) value this kind of parameter allows; ±inf where unbounded."""
+        return cls._min, cls._max
+
+    @field_validator("value", "low", "high")
+    @classmethod
+    def _within_kind(cls, v: float) -> float:
+        if not math.isfinite(v):
+            raise PydanticCustomError("not_finite", "{v} is not allowed: must be {allowed}",
+                                      {"v": v, "allowed": cls._allowed})
+        lo, hi = cls._min, cls._max
+        if not (lo <= v <= hi):
+            hint = percent_hint(v) if cls._percent_like else ""
+            raise PydanticCustomError(
+                "out_of_range", "{v} is not allowed: must be {allowed}.{hint}",
+                {"v": v, "allowed": cls._allowed, "hint": hint})
+        if cls._integer and v != int(v):
+            raise PydanticCustomError("not_whole", "{v} is not allowed: must be {allowed}",
+                                      {"v": v, "allowed": cls._allowed})
+        return v
+
+    @model_validator(mode="after")
+    def _provenance(self) -> "Parameter":
+        if self.low > self.high:
+            raise PydanticCustomError(
+                "low_above_high", "low ({low}) is above high ({high}): low ≤ value ≤ high",
+                {"low": self.low, "high": self.high})
+        if self.estimate:
+            if not (self.reasoning and self.reasoning.strip()):
+                raise PydanticCustomError(
+                    "estimate_without_reasoning",
+                    "an estimate needs 'reasoning': say how the figure was arrived at", {})
+        elif not (self.source and self.source.strip()):
+            raise PydanticCustomError(
+                "no_source",
+                "a parameter needs a 'source' (title and link or publication), "
+                "or 'estimate: true' with 'reasoning'", {})
+        return self
+
+
+class Fraction(Parameter):
+    """A share between 0 and 1 (deadweight, attribution, share reached)."""
+    _min = 0.0
+    _max = 1.0
+    _allowed = "a fraction between 0 and 1 (e.g. 0.4 for 40%)"
+    _percent_like = True
+
+
+class Rate(Parameter):
+    """A yearly rate as a fraction (discount rate, indexation), between -0.5 and 1."""
+    _min = -0.5
+    _max = 1.0
+    _allowed = "a yearly rate as a fraction between -0.5 and 1 (e.g. 0.0225 for 2.25%)"
+    _percent_like = True
+
+
+class DiscountRate(Rate):
+    _min = 0.0
+    _max = 0.5
+    _allowed = "a yearly discount rate as a fraction between 0 and 0.5 (e.g. 0.0225 for 2.25%)"
+
+
+class Amount(Parameter):
+    """Money or a quantity: zero or more."""
+    _min = 0.0
+    _allowed = "zero or more"
+
+
+class Years(Parameter):
+    """A whole number of years, 0 to 100."""
+    _min = 0.0
+    _max = 100.0
+    _allowed = "a whole number of years from 0 to 100"
+    _integer = True
+
+
+class Lifetime(Years):
+    _min = 1.0
+    _allowed = "a whole number of years from 1 to 100"
+
+
+class Label(Strict):
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, lang: str = "nl") -> str:
+        return getattr(self, language(lang))
+
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+def min_or(value):
+    return value.min() if hasattr(value, "min") else value
+
+
+def max_or(value):
+    return value.max() if hasattr(value, "max") else value
+

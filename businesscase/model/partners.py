@@ -1,0 +1,62 @@
+"""The partners of a case and the pseudo-partner for money from outside them."""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import Enum
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .parameters import DiscountRate, Identifier, Label, Strict
+
+EXTERNAL = "external"
+"""Pseudo-partner for money coming from outside the partners (e.g. a national subsidy)."""
+
+RESERVED_IDS = frozenset({EXTERNAL})
+"""Ids no partner may have: the engine and the split give them their own meaning."""
+
+
+class PartnerType(str, Enum):
+    corporation = "corporation"
+    municipality = "municipality"
+    health_insurer = "health_insurer"
+    care_office = "care_office"
+    care_provider = "care_provider"
+    welfare_organisation = "welfare_organisation"
+    residents = "residents"
+    other = "other"
+
+
+class Partner(Strict):
+    id: Identifier
+    name: Label
+    type: PartnerType
+    financial_discount_rate: DiscountRate | None = Field(
+        default=None, description="nominal rate for this partner's financial view")
+    takes_part: bool = True
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, v: str) -> str:
+        if v in RESERVED_IDS:
+            raise PydanticCustomError(
+                "reserved_id", "'{v}' is reserved for money from outside the partnership "
+                "(revenues say from: {v}); give the partner another id, e.g. {v}_partner",
+                {"v": v})
+        return v
+
+
+def free_partner_id(name: str, taken) -> str:
+    """A valid, unused, unreserved partner id made from a name ("External" → external_2)."""
+    # Transliterated first, so that "Zorggroep Ümraniye" keeps its letters (umraniye).
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    ident = "".join(c if c.isalnum() else "_" for c in plain)
+    ident = ident.strip("_")[:56].strip("_") or "partner"
+    if not ident[0].isalpha():
+        ident = "p_" + ident
+    base, n = ident, 2
+    while ident in taken or ident in RESERVED_IDS:
+        ident, n = f"{base}_{n}", n + 1
+    return ident
+
