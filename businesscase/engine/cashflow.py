@@ -2,7 +2,8 @@
 
 Small pure functions on numpy arrays. Year index ``t`` runs 0..T: one-off investments at
 t = 0, operating flows in t = 1..T. Every parameter argument may be a scalar or an array
-of shape (D, 1) (one row per Monte Carlo draw); results broadcast to (D, T + 1).
+of shape (D, 1) (one row per Monte Carlo draw); results broadcast to (D, T + 1). Units in
+brackets, as stated in :mod:`businesscase.engine`.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ def index_factor(rate, years_since_price_year):
 
     Parameters
     ----------
-    rate : float or ndarray (D, 1)
-        Yearly growth, fraction per year.
-    years_since_price_year : ndarray (T + 1,)
-        Calendar year of each t minus the price year, in years.
+    rate : float or ndarray (D, 1)  [fraction per year]
+    years_since_price_year : ndarray (T + 1,)  [years: calendar year of each t − price year]
     """
     return (1.0 + rate) ** years_since_price_year
 
@@ -34,6 +33,10 @@ def discount_exponent(t, convention: Discounting):
     End-of-year: t (t = 0 undiscounted, year 1 once, as a spreadsheet
     ``=inv + NPV(r; year1..T)``). First year undiscounted: max(t − 1, 0), as SROI studies
     that do not discount the first year of benefits.
+
+    t : ndarray (T + 1,)  [year index 0..horizon]
+    convention : Discounting
+    Returns ndarray (T + 1,)  [years discounted]
     """
     t = np.asarray(t, dtype=float)
     if convention is Discounting.first_year_undiscounted:
@@ -42,17 +45,21 @@ def discount_exponent(t, convention: Discounting):
 
 
 def discount_factor(rate, t, convention: Discounting):
-    """1 / (1 + rate)^exponent(t); rate a fraction per year."""
+    """1 / (1 + rate)^exponent(t).
+
+    rate : float or ndarray (D, 1)  [fraction per year]
+    t : ndarray (T + 1,)  [year index 0..horizon]
+    """
     return (1.0 + rate) ** -discount_exponent(t, convention)
 
 
 def operating_profile(t):
-    """1 in operating years t = 1..T, 0 at t = 0."""
+    """1 in operating years t = 1..T, 0 at t = 0.  t : ndarray  [year index 0..horizon]"""
     return (np.asarray(t) >= 1).astype(float)
 
 
 def one_off_profile(t):
-    """1 at t = 0 only."""
+    """1 at t = 0 only.  t : ndarray  [year index 0..horizon]"""
     return (np.asarray(t) == 0).astype(float)
 
 
@@ -61,6 +68,10 @@ def replacement_profile(t, lifetime, horizon: int):
 
     Renewal at t = k × lifetime for k ≥ 1 while t < T: renewing in year T would serve only
     years after the horizon.
+
+    t : ndarray (T + 1,)  [year index 0..horizon]
+    lifetime : float or ndarray (D, 1)  [years]
+    horizon : int  [years of operation, T]
     """
     t = np.asarray(t, dtype=float)
     return ((t > 0) & (t < horizon) & (np.mod(t, lifetime) == 0)).astype(float)
@@ -71,6 +82,10 @@ def residual_share(lifetime, horizon: int):
 
     The last installation is at t_last = L × floor((T − 1) / L); it has served T − t_last
     of its L years, so 1 − (T − t_last) / L is left (0 when T is a multiple of L).
+
+    lifetime : float or ndarray (D, 1)  [years]
+    horizon : int  [years of operation, T]
+    Returns float or ndarray (D, 1)  [share 0..1 of the investment]
     """
     lifetime = np.asarray(lifetime, dtype=float)
     t_last = lifetime * np.floor((horizon - 1) / lifetime)
@@ -92,9 +107,10 @@ def outcome_profile(t, first_year, duration, drop_off, ramp_up_years, recurring)
 
     Parameters
     ----------
-    t : ndarray (T + 1,), year index
-    first_year, duration, ramp_up_years : years (scalar or (D, 1))
-    drop_off : fraction per year (scalar or (D, 1))
+    t : ndarray (T + 1,)  [year index 0..horizon]
+    first_year : float or ndarray (D, 1)  [operating year, 1 = first]
+    duration, ramp_up_years : float or ndarray (D, 1)  [years]
+    drop_off : float or ndarray (D, 1)  [fraction per year]
     recurring : bool
     """
     k = np.asarray(t, dtype=float) - first_year
@@ -110,7 +126,10 @@ def outcome_profile(t, first_year, duration, drop_off, ramp_up_years, recurring)
 
 
 def impact_factor(deadweight, attribution, displacement):
-    """(1 − deadweight) × (1 − attribution) × (1 − displacement): the share that is ours."""
+    """(1 − deadweight) × (1 − attribution) × (1 − displacement): the share that is ours.
+
+    deadweight, attribution, displacement : float or ndarray (D, 1)  [fraction 0..1]
+    """
     return (1.0 - deadweight) * (1.0 - attribution) * (1.0 - displacement)
 
 
@@ -122,12 +141,12 @@ def overlap_scale(values, alpha):
 
     Parameters
     ----------
-    values : ndarray (D, M, T + 1), members' value in real euros (≥ 0)
-    alpha : float or ndarray (D, 1, 1), fraction of the non-dominant members counted
+    values : ndarray (D, M, T + 1)  [€ per year, real prices of the price year; ≥ 0]
+    alpha : float or ndarray (D, 1, 1)  [fraction 0..1 of the non-dominant members counted]
 
     Returns
     -------
-    ndarray (D, M, T + 1) with factors in [0, 1].
+    ndarray (D, M, T + 1)  [factor 0..1]
     """
     total = values.sum(axis=1, keepdims=True)
     largest = values.max(axis=1, keepdims=True)

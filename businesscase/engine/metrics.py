@@ -19,9 +19,9 @@ def npv(rate, flows, exponent=None):
 
     Parameters
     ----------
-    rate : float or ndarray broadcasting to flows[..., :1]; fraction per year
-    flows : ndarray (..., T + 1), euros per year
-    exponent : ndarray (T + 1,), years each t is discounted; default t (end of year)
+    rate : float or ndarray broadcasting to flows[..., :1]  [fraction per year]
+    flows : ndarray (..., T + 1)  [€ per year]
+    exponent : ndarray (T + 1,)  [years each t is discounted; default t, end of year]
     """
     flows = np.asarray(flows, dtype=float)
     if exponent is None:
@@ -38,12 +38,12 @@ def irr(flows, low: float = -0.99, high: float = 10.0, grid: int = 200, tol: flo
 
     Parameters
     ----------
-    flows : ndarray (..., T + 1), euros per year, t = 0 first
-    low, high : search interval, fraction per year
+    flows : ndarray (..., T + 1)  [€ per year, t = 0 first]
+    low, high : float  [fraction per year: the search interval]
 
     Returns
     -------
-    ndarray (...): fraction per year.
+    ndarray (...)  [fraction per year]
     """
     flows = np.asarray(flows, dtype=float)
     lead = flows.shape[:-1]
@@ -79,11 +79,11 @@ def payback_index(cumulative):
 
     Parameters
     ----------
-    cumulative : ndarray (..., T + 1), cumulative euros
+    cumulative : ndarray (..., T + 1)  [€, cumulative]
 
     Returns
     -------
-    ndarray (...) of float: the index t, NaN if the balance never stays non-negative.
+    ndarray (...)  [year index 0..horizon; NaN if the balance never stays non-negative]
     """
     ok = np.asarray(cumulative) >= -0.005  # half a cent: rounding must not hide payback
     stays = np.flip(np.logical_and.accumulate(np.flip(ok, -1), axis=-1), -1)
