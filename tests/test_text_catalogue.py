@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from businesscase.allocation import METHODS, BenefitBasis
-from businesscase.engine import FLOW_TYPES
+from businesscase.model import FLOW_TYPES
 from businesscase.engine.result import IRR_NOTES
 from businesscase.model import Discounting
 from businesscase.scenarios.database import FAULT_KINDS
