@@ -3,11 +3,12 @@ the problems a user's input can have, and edits on a case.
 
 Modules: ``parameters`` (kinds, units, bounds), ``partners``, ``items`` (costs, revenues,
 outcomes, overlap groups, derived drivers, flow types), ``case`` (meta, economics, the
-case), ``references`` (cross-references that must resolve, derived-driver order),
+case, with the cross-references that must resolve and the derived-driver order),
 ``problems`` and ``edits``.
 """
 
-from .case import Case, Discounting, Economics, Meta, meta_bounds
+from .case import (Case, CaseReferenceError, Discounting, Economics, Meta, derived_order,
+                   driver_inputs, meta_bounds)
 from .edits import (InvalidChange, apply_changes, check_value, parameter_table,
                     parameters_behind)
 from .items import (FINANCIAL_FLOW_TYPES, FLOW_TYPES, INDEX_CATEGORIES, CostItem, CostKind,
@@ -15,7 +16,6 @@ from .items import (FINANCIAL_FLOW_TYPES, FLOW_TYPES, INDEX_CATEGORIES, CostItem
 from .parameters import Amount, Label, Parameter, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
-from .references import CaseReferenceError, derived_order, driver_inputs
 
 __all__ = ["Amount", "apply_changes", "Case", "CaseReferenceError", "check_value",
            "CostItem", "CostKind", "derived_order", "Direction", "Discounting",

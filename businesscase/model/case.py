@@ -1,4 +1,6 @@
-"""The case: its meta data, economics, partners, drivers and line items."""
+"""The case: its meta data, economics, partners, drivers and line items, and the
+cross-references that must resolve for it to be valid (with the order of its derived
+drivers)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 from .items import CostItem, DerivedDriver, OverlapGroup, Outcome, RevenueItem
 from .parameters import (Amount, DiscountRate, Identifier, Label, Parameter, Rate, Strict,
                          max_or, min_or)
-from .partners import Partner
-from .references import CaseReferenceError, reference_problems
+from .partners import EXTERNAL, Partner
 
 
 class RealIndexation(Strict):
@@ -138,3 +139,179 @@ def _walk_parameters(obj: object, path: tuple[str, ...]) -> Iterator[tuple[str, 
             if ident is not None:
                 yield from _walk_parameters(item, path + (ident,))
 
+
+# -- cross-references that must resolve ---------------------------------------------
+
+class CaseReferenceError(ValueError):
+    """Cross-references that do not resolve; each problem carries its own location."""
+
+    def __init__(self, problems: list[tuple[tuple, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in problems))
+
+
+def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
+    """(location, message) for every reference in the case that does not resolve."""
+    partner_ids = case.partner_ids
+    known = ", ".join(partner_ids)
+    yield from _duplicates("partners", [p.id for p in case.partners])
+    yield from _duplicates("costs", [c.id for c in case.costs])
+    yield from _duplicates("revenues", [r.id for r in case.revenues])
+    yield from _duplicates("outcomes", [o.id for o in case.outcomes])
+    driver_names = list(case.drivers) + list(case.derived_drivers)
+
+    def partner_ref(loc: tuple, ref: str, allow_external: bool = False):
+        if ref in partner_ids or (allow_external and ref == EXTERNAL):
+            return
+        extra = f" or '{EXTERNAL}'" if allow_external else ""
+        yield loc, f"unknown partner '{ref}': allowed are {known}{extra}"
+
+    def driver_ref(loc: tuple, name: str):
+        if name not in driver_names:
+            allowed = ", ".join(driver_names) or "(no drivers defined)"
+            yield loc, f"unknown driver '{name}': allowed are the drivers {allowed}"
+
+    def driver_refs(loc: tuple, names: list[str]):
+        for j, name in enumerate(names):
+            yield from driver_ref(loc + (j,), name)
+
+    for name in case.derived_drivers:
+        if name in case.drivers:
+            yield ("derived_drivers", name), (
+                f"'{name}' is also an ordinary driver: a name is either a driver or derived")
+    for name, d in case.derived_drivers.items():
+        yield from driver_refs(("derived_drivers", name, "product"), d.product)
+        yield from driver_refs(("derived_drivers", name, "divide_by"), d.divide_by)
+        for j, div in enumerate(d.divide_by):
+            p = case.drivers.get(div)
+            if p is not None and min(p.low, float(min_or(p.value))) <= 0:
+                yield ("derived_drivers", name, "divide_by", j), (
+                    f"driver '{div}' can be 0 (its value or low is 0): a divisor must be above 0")
+    yield from _derived_cycles(case)
+
+    outcome_ids = [o.id for o in case.outcomes]
+    for i, c in enumerate(case.costs):
+        yield from partner_ref(("costs", i, "payer"), c.payer)
+        yield from driver_refs(("costs", i, "quantity"), c.quantity)
+        if c.amount_driver is not None:
+            yield from driver_ref(("costs", i, "amount"), c.amount_driver)
+        for j, o in enumerate(c.provides):
+            if o not in outcome_ids:
+                yield ("costs", i, "provides", j), (
+                    f"unknown outcome '{o}': allowed are {', '.join(outcome_ids)}")
+    for i, r in enumerate(case.revenues):
+        yield from partner_ref(("revenues", i, "to"), r.to)
+        yield from partner_ref(("revenues", i, "from"), r.from_, allow_external=True)
+        yield from driver_refs(("revenues", i, "quantity"), r.quantity)
+        if r.to == r.from_:
+            yield ("revenues", i, "from"), "a revenue cannot come from the partner it goes to"
+    for i, o in enumerate(case.outcomes):
+        if o.components:
+            yield from _duplicates_at(("outcomes", i, "components"), [c.id for c in o.components])
+            for j, comp in enumerate(o.components):
+                yield from partner_ref(("outcomes", i, "components", j, "pocket"), comp.pocket)
+                if comp.proxy_driver is not None:
+                    yield from driver_ref(("outcomes", i, "components", j, "proxy"), comp.proxy_driver)
+        else:
+            yield from partner_ref(("outcomes", i, "pocket"), o.pocket or "")
+            if o.proxy_driver is not None:
+                yield from driver_ref(("outcomes", i, "proxy"), o.proxy_driver)
+        for j, n in enumerate(o.needs):
+            yield from partner_ref(("outcomes", i, "needs", j), n)
+        yield from driver_refs(("outcomes", i, "quantity"), o.quantity)
+        if o.overlap_group is not None:
+            group = case.overlap_groups.get(o.overlap_group)
+            if group is None:
+                allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
+                yield ("outcomes", i, "overlap_group"), (
+                    f"unknown overlap group '{o.overlap_group}': allowed are {allowed}")
+            elif o.id not in group.members:
+                yield ("outcomes", i, "overlap_group"), (
+                    f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the group's "
+                    f"members ({', '.join(group.members)}) do not list it: add it to "
+                    f"overlap_groups.{o.overlap_group}.members")
+    by_id = {o.id: o for o in case.outcomes}
+    for name, group in case.overlap_groups.items():
+        for j, member in enumerate(group.members):
+            loc = ("overlap_groups", name, "members", j)
+            if member not in by_id:
+                yield loc, (f"member '{member}' is not an outcome of this case: allowed are "
+                            f"{', '.join(outcome_ids) or '(no outcomes)'}")
+            elif by_id[member].overlap_group != name:
+                declared = by_id[member].overlap_group
+                yield loc, (f"member '{member}' does not declare this group: it says "
+                            f"overlap_group: {declared or '(none)'}; write overlap_group: "
+                            f"{name} on the outcome, or remove it from the members")
+        yield from _duplicates_at(("overlap_groups", name, "members"), group.members)
+    if case.meta.price_year > case.meta.start_year + case.meta.horizon:
+        yield ("meta", "price_year"), "price_year lies after the last year of the case"
+
+
+def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:
+    graph = {n: d.product + d.divide_by for n, d in case.derived_drivers.items()}
+    state: dict[str, int] = {}
+
+    def visit(n: str, path: list[str]) -> list[str] | None:
+        state[n] = 1
+        for m in graph.get(n, []):
+            if m in graph and state.get(m) == 1:
+                return path + [n, m]
+            if m in graph and m not in state:
+                found = visit(m, path + [n])
+                if found:
+                    return found
+        state[n] = 2
+        return None
+
+    for n in graph:
+        if n not in state:
+            cycle = visit(n, [])
+            if cycle:
+                yield ("derived_drivers", cycle[0]), (
+                    f"derived drivers refer to each other in a circle: {' → '.join(cycle)}")
+                return
+
+
+def driver_inputs(case: Case, name: str) -> list[str]:
+    """The ordinary drivers a driver is computed from (itself if it is not derived)."""
+    d = case.derived_drivers.get(name)
+    if d is None:
+        return [name]
+    out: list[str] = []
+    for m in d.product + d.divide_by:
+        out += [x for x in driver_inputs(case, m) if x not in out]
+    return out
+
+
+def derived_order(case: Case) -> list[str]:
+    """Derived drivers in an order where each comes after the derived drivers it uses."""
+    done: list[str] = []
+
+    def visit(n: str):
+        if n in done:
+            return
+        d = case.derived_drivers[n]
+        for m in d.product + d.divide_by:
+            if m in case.derived_drivers:
+                visit(m)
+        done.append(n)
+
+    for n in case.derived_drivers:
+        visit(n)
+    return done
+
+
+def _duplicates_at(loc: tuple, ids: list[str]) -> Iterator[tuple[tuple, str]]:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            yield loc + (i,), f"duplicate '{ident}': must be unique here"
+        seen.add(ident)
+
+
+def _duplicates(section: str, ids: list[str]) -> Iterator[tuple[tuple, str]]:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            yield (section, i, "id"), f"duplicate id '{ident}': every id in {section} must be unique"
+        seen.add(ident)

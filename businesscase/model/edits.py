@@ -18,7 +18,7 @@ from businesscase.text import TEXTS, t
 from .problems import UserError
 from .case import Case, meta_bounds
 from .parameters import Parameter
-from .references import driver_inputs
+from .case import driver_inputs
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
