@@ -26,6 +26,14 @@ def rate_text(fraction: float, lang: str) -> str:
     return fmt.compact(fraction * 100, lang, 8) + "%"
 
 
+def _show(slider, value: int) -> None:
+    """A slider's value set by the page. Its throttled value (the one the browser's release
+    sends, and the watchers follow) moves with it: else a user who drags to the value the
+    slider held before would send no change."""
+    with param.edit_constant(slider):
+        slider.param.update(value=value, value_throttled=value)
+
+
 class SetupPage(LazyPage):
     """The case file, its size and horizon, the discount rate and the partners. Every widget
     shows the state's current value (set in ``_refresh``, which the watchers ignore); only
@@ -148,8 +156,8 @@ class SetupPage(LazyPage):
             # A case may hold more (or fewer) dwellings than the slider's usual range.
             self.dwellings.start = min(5, dwellings)
             self.dwellings.end = max(400, dwellings)
-            self.dwellings.value = dwellings
-        self.horizon.value = int(s.current_value(HORIZON))
+            _show(self.dwellings, dwellings)
+        _show(self.horizon, int(s.current_value(HORIZON)))
         self.start_year.value = int(s.current_value(START_YEAR))
         self.rate.value = rate_text(s.current_value(RATE), s.lang)
 
