@@ -42,7 +42,7 @@ def test_a_store_that_cannot_be_opened_leaves_the_page_working(kind, state, tmp_
     assert words in page.feedback.object and "bc-neg" in page.feedback.object
     assert page.listing.options == {} and page.save_new.disabled and page.save_version.disabled
     page.name_input.value = "Plan A"
-    page._save(None)  # a click that got through says the same, nothing else happens
+    page._save()  # a click that got through says the same, nothing else happens
     assert words in page.feedback.object
     state.lang = "en"
     page._refresh()
@@ -51,27 +51,29 @@ def test_a_store_that_cannot_be_opened_leaves_the_page_working(kind, state, tmp_
 
 def test_a_locked_store_is_said_inline_and_loses_nothing(state, tmp_path):
     path = tmp_path / "s.db"
-    page = ScenariosPage(state=state, store=ScenarioStore(path, lock_timeout=0.3))
+    state = CaseState(case_file=str(VALID), store=ScenarioStore(path, lock_timeout=0.3))
+    page = ScenariosPage(state=state)
     page.name_input.value = "Plan A"
-    page._save(None)
+    page._save()
     assert "data-key='saved'" in page.feedback.object
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        page._save(page.current)
+        page._save(as_new_version=True)
         assert f"scenariodatabase {path} is vergrendeld" in page.feedback.object
         assert "niets opgeslagen" in page.feedback.object
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert [v.number for v in page.store.versions(page.current)] == [1]
+    assert [v.number for v in state.store.versions(state.scenario_id)] == [1]
 
 
 def test_a_full_store_is_said_inline(state, tmp_path, monkeypatch):
     path = tmp_path / "s.db"
-    page = ScenariosPage(state=state, store=ScenarioStore(path))
+    state = CaseState(case_file=str(VALID), store=ScenarioStore(path))
+    page = ScenariosPage(state=state)
     page.name_input.value = "Plan A"
-    page._save(None)
+    page._save()
     plain = database.sqlite_pragmas
 
     def no_room(con, writable):
@@ -79,18 +81,19 @@ def test_a_full_store_is_said_inline(state, tmp_path, monkeypatch):
         con.execute(f"PRAGMA max_page_count={con.execute('PRAGMA page_count').fetchone()[0]}")
 
     monkeypatch.setattr(database, "sqlite_pragmas", no_room)
-    page.store.engine.dispose()  # new connections get the limit
-    page._save(page.current)
+    state.store.engine.dispose()  # new connections get the limit
+    page._save(as_new_version=True)
     assert "de schijf is vol" in page.feedback.object
     assert "eerdere versies zijn intact" in page.feedback.object
 
 
 def test_two_scenarios_of_one_name_both_show_and_compare(state, tmp_path):
-    page = ScenariosPage(state=state, store=ScenarioStore(tmp_path / "s.db"))
+    state = CaseState(case_file=str(VALID), store=ScenarioStore(tmp_path / "s.db"))
+    page = ScenariosPage(state=state)
     page.name_input.value = "Plan"
-    page._save(None)
-    first = page.current
-    page._save(None)  # the same name, the same minute
+    page._save()
+    first = state.scenario_id
+    page._save()  # the same name, the same minute
     assert len(page.listing.options) == 2
     page.to_compare.value = list(page.listing.options.values())
     page._compare()
@@ -108,22 +111,22 @@ def test_draws_outside_the_rule_are_refused_inline_and_the_last_run_stays(draws,
     page = UncertaintyPage(state=state)
     page.draws.value = 150
     page._run_mc()
-    last = page._mc
+    last = state.montecarlo
     page.draws.value = draws  # an emptied field, or a value sent past the widget's limits
     page._run_mc()
     shown = page.summary.object
     assert "bc-neg" in shown and "trekkingen" in shown, shown
     assert f"{top:,}".replace(",", ".") in shown  # the maximum for this case, in Dutch
-    assert page._mc is last and state.montecarlo[1] is last
+    assert state.montecarlo is last and state.current_montecarlo() is last.result
 
 
 def test_a_bug_in_a_run_is_a_sentence_and_a_log_line(state, monkeypatch, caplog):
-    import dashboards.views.analysis as pages
+    import dashboards.state.uncertainty as analyses
 
     def broken(*_a, **_k):
         raise KeyError("planted")
 
-    monkeypatch.setattr(pages, "monte_carlo", broken)
+    monkeypatch.setattr(analyses, "monte_carlo", broken)
     page = UncertaintyPage(state=state)
     page._run_mc()
     assert "intern iets mis" in page.summary.object and "planted" not in page.summary.object
@@ -134,7 +137,7 @@ def test_the_store_in_use_is_read_after_a_fault(state, tmp_path):
     path = tmp_path / "s.db"
     store = ScenarioStore(path)
     store.save("Plan A", load_case(VALID))
-    page = ScenariosPage(state=state, store=store)
+    page = ScenariosPage(state=CaseState(case_file=str(VALID), store=store))
     assert list(page.listing.options) and "bc-neg" not in page.feedback.object
 
 
@@ -145,8 +148,9 @@ def test_a_read_only_store_lists_and_opens_but_offers_no_save(state, tmp_path, m
     # As if the file were not ours to write (root may write anything): sqlite's mode=ro
     # then holds even for root.
     monkeypatch.setattr(database.os, "access", lambda _p, mode: not mode & database.os.W_OK)
-    page = ScenariosPage(state=state, store=ScenarioStore(path))
-    assert page.store.read_only
+    state = CaseState(case_file=str(VALID), store=ScenarioStore(path))
+    page = ScenariosPage(state=state)
+    assert state.store.read_only
     assert "is alleen-lezen: bekijken, openen en exporteren werken" in page.feedback.object
     assert page.save_new.disabled and page.save_version.disabled
     assert list(page.listing.options.values()) == [1]
@@ -155,7 +159,7 @@ def test_a_read_only_store_lists_and_opens_but_offers_no_save(state, tmp_path, m
     page._open()
     assert "data-key='opened'" in page.feedback.object
     page.name_input.value = "Plan B"
-    page._save(None)  # a click that got through
+    page._save()  # a click that got through
     assert "is alleen-lezen, dus er is niets opgeslagen" in page.feedback.object
     assert path.read_bytes() == before
 

@@ -143,8 +143,8 @@ def render_session(text, tmp: Path) -> dict[str, str]:
     setup._add(None)
     for widget, n in ((scenarios.name_input, 73), (scenarios.notes, 74), (scenarios.author, 75)):
         widget.value = text(n)
-    scenarios._save(None)
-    scenarios._save(None)  # a second scenario, so that the comparison has two
+    scenarios._save()
+    scenarios._save()  # a second scenario, so that the comparison has two
     scenarios.to_compare.value = list(scenarios.to_compare.options.values())[:2]
     scenarios._compare()
     setup._upload(bad_key_yaml(text(76)), text(77) + ".yaml")
@@ -295,7 +295,7 @@ _STATE = {}
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_bug_in_a_recomputation_shows_a_sentence_and_logs_the_traceback(
         bug, lang, monkeypatch, caplog):
-    import dashboards.state as state_module
+    import dashboards.state.case as state_module  # where the state calls the engine
     from businesscase.text import t as ui
 
     state = _STATE.setdefault("plain", state_module.CaseState(case_file=str(VALID)))

@@ -79,7 +79,6 @@ def summary_text(result: Result, lang: str = "nl") -> str:
         rows.append([result.partner_label(pid, lang)] +
                     [format_metric(k, row[k], lang, note=row.irr_note if k == "irr" else "")
                      for k in PARTNER_KEYS])
-    bp = result.by_partner
     rows.append([t("total_pv_transfers", lang), fmt.euro(-totals["pv_transfers"], 0, lang),
                  fmt.euro(-totals["pv_transfers"], 0, lang), fmt.euro(0.0, 0, lang), "", "", ""])
     rows.append([t("total", lang)] + [format_metric(k, totals[k], lang) for k in

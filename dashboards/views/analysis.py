@@ -1,8 +1,8 @@
-"""Analysis pages: Onzekerheid (uncertainty) and Scenario's."""
+"""Analysis pages: Onzekerheid (uncertainty) and Scenario's. They show what the state
+holds (its Monte Carlo run, tornado, break-even, store and comparison) and send the user's
+clicks to the state's methods."""
 
 from __future__ import annotations
-
-import os
 
 import numpy as np
 import panel as pn
@@ -12,33 +12,16 @@ from bokeh.plotting import figure
 from panel.io.document import unlocked
 
 from businesscase.text import formatting as fmt
-from businesscase.allocation import method_name
-from businesscase.model import UserError
-from businesscase.scenarios import ScenarioStore, compare
-from businesscase.scenarios import StoreError
-from businesscase.uncertainty import break_even, monte_carlo, optimism_bias, tornado
-from businesscase.uncertainty import load_optimism_bias
+from businesscase.text import t
+from dashboards.state import BREAK_EVEN_TARGETS, CaseState, method_name
 
 from .components import LazyPage, table
 from .safe import esc, labels
-from dashboards.state import PER_DRAW_METHODS, CaseState, problem_text
-from businesscase.text import t
-
-LINEAR_SPLITS = PER_DRAW_METHODS
-TARGET_LABELS = {"social_npv": ("MKBA-saldo", "Social NPV"),
-                 "net_position": ("Saldo van een partij", "A partner's net position"),
-                 "financial_npv": ("Financiële NCW van een partij", "A partner's financial NPV")}
 
 
-
-
-def _t(nl: str, en: str, lang: str) -> str:
-    return en if lang == "en" else nl
-
-
-def fault(exc: Exception, lang: str, doing: str = "analysis") -> str:
-    """An inline message for a failed action, in the words of ``problem_text``."""
-    return f"<p class='bc-neg' data-key='fault'>{esc(problem_text(exc, lang, doing))}</p>"
+def fault(text: str) -> str:
+    """An inline message for a failed action (the state's sentence for it)."""
+    return f"<p class='bc-neg' data-key='fault'>{esc(text)}</p>"
 
 
 class UncertaintyPage(LazyPage):
@@ -73,33 +56,42 @@ class UncertaintyPage(LazyPage):
         self.be_run = pn.widgets.Button(css_classes=["bc-be-run"])
         self.be_answer = pn.pane.HTML("", css_classes=["bc-be-answer"])
         self.run.on_click(self._run_mc)
-        self._mc = None  # the last run: its table follows the language, not later edits
-        self.partner.param.watch(self._draw_tornado, "value")
+        self.partner.param.watch(self._choose_tornado, "value")
         self.be_run.on_click(self._run_be)
         self._watch_state(["version", "lang"])
         self._refresh()
 
+    # -- clicks, forwarded to the state --------------------------------------------------------
     def _run_mc(self, _=None):
-        s, lang = self.state, self.state.lang
         self.summary.loading = True
         try:
-            case = optimism_bias(s.case) if self.bias.value else s.case
-            method = s.method if s.method in LINEAR_SPLITS else "shapley"
-            # The core checks draws and seed (one rule with the CLI); an emptied field is None.
-            mc = monte_carlo(case, self.draws.value, self.seed.value, basis=s.basis,
-                             method=method)
-        except Exception as exc:  # shown as a sentence, the last results stay
-            self.summary.object = fault(exc, lang)
-            return
+            problem = self.state.run_monte_carlo(self.draws.value, self.seed.value,
+                                                 self.bias.value)
         finally:
             self.summary.loading = False
-        self._mc, self._mc_version, self._mc_method = mc, s.version, method
-        s.montecarlo = (s.version, mc)
-        self._show_mc()
+        if problem:  # shown as a sentence, the last results stay
+            self.summary.object = fault(problem)
+        else:
+            self._show_mc()
 
+    def _choose_tornado(self, event):
+        if not self.rendering:
+            self.state.tornado_partner = event.new or ""
+            self._draw_tornado()
+
+    def _run_be(self, _=None):
+        problem = self.state.find_break_even(self.be_param.value, self.be_target.value,
+                                             self.be_partner.value)
+        if problem:
+            self.be_answer.object = fault(problem)
+        else:
+            self._show_break_even()
+
+    # -- rendering the state ---------------------------------------------------------------------
     def _show_mc(self):
         s, lang = self.state, self.state.lang
-        mc, method = self._mc, self._mc_method
+        run = s.montecarlo
+        mc, method = run.result, run.method
         npv = mc.result.total_arrays["social_npv"]
         counts, edges = np.histogram(npv, bins=40)
         with unlocked():
@@ -115,84 +107,69 @@ class UncertaintyPage(LazyPage):
                          "p90": row.p90, "p_positive": fmt.percent(row.p_positive, 0, lang),
                          "better": fmt.percent(better[pid], 0, lang) if pid in better else ""})
         cols = [("label", ""), ("p10", "P10"), ("p50", "P50"), ("p90", "P90"),
-                ("p_positive", _t("Kans > 0", "P(> 0)", lang)),
-                ("better", _t(f"Kans beter af ({method_name(method, lang)})",
-                              f"P(better off, {method_name(method, lang)})", lang))]
-        note = load_optimism_bias().describe(lang) if self.bias.value else ""
+                ("p_positive", t("mc_p_positive", lang)),
+                ("better", t("mc_p_better", lang, method=method_name(method, lang)))]
+        note = s.optimism_note(lang) if run.bias else ""
         sroi = summary.loc["sroi_ratio"]
-        stale = "" if self._mc_version == s.version else " " + _t(
-            "De businesscase is sindsdien gewijzigd: start opnieuw voor de nieuwe cijfers.",
-            "The case has changed since: run again for the new figures.", lang)
+        stale = "" if run.version == s.version else " " + t("mc_stale", lang)
         self.summary.object = (
-            f"<p data-key='mc-draws' data-value='{mc.n}'>{fmt.number(mc.n, 0, lang)} "
-            f"{_t('trekkingen', 'draws', lang)}, seed {mc.seed}. {esc(note)}"
+            f"<p data-key='mc-draws' data-value='{mc.n}'>"
+            f"{esc(t('mc_ran', lang, n=fmt.number(mc.n, 0, lang), seed=mc.seed))} {esc(note)}"
             f"<b>{esc(stale)}</b></p>"
             f"<p>SROI P10–P90: {fmt.number(sroi.p10, 2, lang)} – {fmt.number(sroi.p90, 2, lang)}</p>"
             + table(cols, [r for r in rows if r["name"] != "sroi_ratio"], "name", lang,
                     money_columns={"p10", "p50", "p90"}))
 
-    def _draw_tornado(self, *_):
-        s, lang = self.state, self.state.lang
-        pid = self.partner.value or None
-        frame = tornado(s.case, "net_position" if pid else "social_npv", pid).head(15)
-        base = (s.result.by_partner.loc[pid, "net_position"] if pid
-                else s.result.totals["social_npv"])
+    def _draw_tornado(self):
+        tornado, lang = self.state.tornado, self.state.lang
+        frame = tornado.frame
         keys = list(frame.index)[::-1]
         with unlocked():
             self.tornado.y_range.factors = keys
             self.tornado_source.data = dict(key=keys, low=frame.at_low[::-1].to_numpy(),
                                             high=frame.at_high[::-1].to_numpy(),
-                                            base=np.full(len(keys), float(base)))
-            self.tornado.title.text = _t("Tornado: laag (rood) en hoog (groen), top 15",
-                                         "Tornado: low (red) and high (green), top 15", lang)
+                                            base=np.full(len(keys), tornado.base))
+            self.tornado.title.text = t("tornado_title", lang)
 
-    def _run_be(self, _=None):
-        s, lang = self.state, self.state.lang
-        key, target, pid = self.be_param.value, self.be_target.value, self.be_partner.value
-        try:
-            value = break_even(s.case, key, target, None if target == "social_npv" else pid)
-        except Exception as exc:
-            self.be_answer.object = fault(exc, lang)
-            return
-        if value is None:
-            text = _t(f"{key}: geen omslagpunt binnen het toegestane bereik.",
-                      f"{key}: no break-even within its allowed range.", lang)
+    def _show_break_even(self):
+        answer, lang = self.state.break_even, self.state.lang
+        if answer is None:
+            self.be_answer.object = ""
+        elif answer.value is None:
+            text = t("no_break_even", lang, parameter=answer.key) + "."
             self.be_answer.object = f"<p data-key='break-even' data-value=''>{esc(text)}</p>"
-            return
-        now = s.case.parameter(key).value
-        what = TARGET_LABELS[target][1 if lang == "en" else 0]
-        text = _t(f"{what} wordt nul bij {key} = {fmt.compact(value, lang)} (nu {fmt.compact(now, lang)}).",
-                  f"{what} turns zero at {key} = {fmt.compact(value, lang)} (now {fmt.compact(now, lang)}).",
-                  lang)
-        self.be_answer.object = (f"<p data-key='break-even' data-value='{value:.10g}'>"
-                                 f"{esc(text)}</p>")
+        else:
+            text = t("be_found", lang, target=t(f"be_target_{answer.target}", lang),
+                     parameter=answer.key, value=fmt.compact(answer.value, lang),
+                     now=fmt.compact(answer.now, lang))
+            self.be_answer.object = (f"<p data-key='break-even' data-value='{answer.value:.10g}'>"
+                                     f"{esc(text)}</p>")
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
-        self.draws.name = _t("Aantal trekkingen", "Draws", lang)
-        self.seed.name = _t("Startgetal (seed)", "Seed", lang)
+        self.draws.name = t("mc_draws", lang)
+        self.seed.name = t("mc_seed", lang)
         with unlocked():
-            self.hist.title.text = _t("Verdeling van het MKBA-saldo over de trekkingen",
-                                      "Distribution of the social NPV over the draws", lang)
-        self.bias.name = _t("Correctie voor optimisme", "Optimism bias", lang)
-        self.run.name = _t("Start Monte Carlo", "Run Monte Carlo", lang)
+            self.hist.title.text = t("mc_histogram", lang)
+        self.bias.name = t("mc_bias", lang)
+        self.run.name = t("mc_run", lang)
         partners = {s.result.partner_label(p, lang): p for p in s.case.partner_ids}
-        self.partner.name = _t("Tornado voor", "Tornado for", lang)
+        self.partner.name = t("tornado_for", lang)
         self.partner.options = {t("social_npv", lang): "", **partners}
-        self.be_param.name = _t("Parameter", "Parameter", lang)
-        self.be_param.options = [k for k, p in s.case.parameters() if p.high > p.low]
-        self.be_target.name = _t("Wat moet nul worden", "What should reach zero", lang)
-        self.be_target.options = {v[1 if lang == "en" else 0]: k for k, v in TARGET_LABELS.items()}
+        self.partner.value = s.tornado.partner
+        self.be_param.name = t("be_parameter", lang)
+        self.be_param.options = s.break_even_parameters()
+        self.be_target.name = t("be_target", lang)
+        self.be_target.options = {t(f"be_target_{k}", lang): k for k in BREAK_EVEN_TARGETS}
         self.be_partner.name = t("partner", lang)
         self.be_partner.options = partners
-        self.be_run.name = _t("Zoek omslagpunt", "Find break-even", lang)
+        self.be_run.name = t("be_run", lang)
         self._draw_tornado()
-        if self._mc is not None:
+        self._show_break_even()
+        if s.montecarlo is not None:
             self._show_mc()
         else:
-            self.summary.object = "<p>" + esc(_t(
-                "Kies het aantal trekkingen en start de Monte Carlo-analyse.",
-                "Choose the number of draws and run the Monte Carlo analysis.", lang)) + "</p>"
+            self.summary.object = "<p>" + esc(t("mc_help", lang)) + "</p>"
 
     def __panel__(self):
         return pn.Column(
@@ -205,14 +182,8 @@ class UncertaintyPage(LazyPage):
 class ScenariosPage(LazyPage):
     state = param.ClassSelector(class_=CaseState)
 
-    def __init__(self, store: ScenarioStore | None = None, **params):
+    def __init__(self, **params):
         super().__init__(**params)
-        self.store, self._store_fault = store, None
-        if store is None:
-            try:
-                self.store = ScenarioStore(os.environ.get("BUSINESSCASE_DATABASE_URL"))
-            except UserError as exc:  # the page opens and says why it cannot save or list
-                self._store_fault = exc
         self.name_input = pn.widgets.TextInput(width=300, css_classes=["bc-sc-name"])
         self.notes = pn.widgets.TextInput(width=400, css_classes=["bc-sc-notes"])
         self.author = pn.widgets.TextInput(width=200, css_classes=["bc-sc-author"])
@@ -229,75 +200,66 @@ class ScenariosPage(LazyPage):
         self.bar = figure(height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[])
         self.bar.vbar(x="name", top="npv", width=0.6, source=self.bar_source, color="#3f51b5")
         self.bar.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
-        self.current: int | None = None
-        self.save_new.on_click(lambda _: self._save(None))
-        self.save_version.on_click(lambda _: self._save(self.current))
+        self.save_new.on_click(lambda _: self._save(as_new_version=False))
+        self.save_version.on_click(lambda _: self._save(as_new_version=True))
         self.listing.param.watch(self._list_versions, "value")
         self.open_button.on_click(self._open)
         self.compare_button.on_click(self._compare)
         self._watch_state(["lang"])
         self._refresh()
 
-    def _save(self, scenario_id):
-        s, lang = self.state, self.state.lang
-        if self.store is None:
-            self.feedback.object = fault(self._store_fault, lang)
+    # -- clicks, forwarded to the state --------------------------------------------------------
+    def _save(self, as_new_version: bool = False):
+        s = self.state
+        problem = s.save_scenario(self.name_input.value, self.notes.value, self.author.value,
+                                  as_new_version)
+        if problem:
+            self.feedback.object = fault(problem)
             return
-        try:
-            v = self.store.save(self.name_input.value, s.case, s.changes, self.notes.value,
-                                self.author.value, scenario_id)
-        except Exception as exc:
-            self.feedback.object = fault(exc, lang)
-            return
-        self.current = v.scenario_id
+        v = s.scenario
         self.feedback.object = (f"<p data-key='saved' data-value='{v.scenario_id}.{v.number}'>"
-                                f"{esc(_t('Opgeslagen', 'Saved', lang))}: {esc(v.label)}</p>")
+                                f"{esc(t('sc_saved', s.lang))}: {esc(v.label)}</p>")
         self._refresh()
-
-    def _list_versions(self, *_):
-        sid = self.listing.value
-        try:
-            self.versions.options = {v.label: (v.scenario_id, v.number)
-                                     for v in self.store.versions(sid)} if sid else {}
-        except Exception as exc:
-            self.versions.options = {}
-            self.feedback.object = fault(exc, self.state.lang)
 
     def _open(self, _=None):
         choice = self.versions.value
         if not choice:
             return
-        try:
-            case, v = self.store.open(*choice)
-        except Exception as exc:
-            self.feedback.object = fault(exc, self.state.lang)
+        problem = self.state.open_scenario(*choice)
+        if problem:
+            self.feedback.object = fault(problem)
             return
-        self.current = v.scenario_id
-        self.state.use_case(case, v.label)
+        v, lang = self.state.scenario, self.state.lang
+        self.save_version.disabled = not self.state.can_save
         self.feedback.object = (f"<p data-key='opened' data-value='{v.scenario_id}.{v.number}'>"
-                                f"{esc(_t('Geopend', 'Opened', self.state.lang))}: {esc(v.label)}</p>")
+                                f"{esc(t('sc_opened', lang))}: {esc(v.label)}</p>")
 
     def _compare(self, _=None):
-        lang = self.state.lang
-        chosen = self.to_compare.value
-        try:
-            opened = [self.store.open(sid) for sid in chosen]
-            # Two scenarios may share a name and a minute: the number tells them apart.
-            cases = [(f"#{version.scenario_id} {version.label}", case) for case, version in opened]
-            frame = compare(cases, self.state.method, self.state.basis)
-        except Exception as exc:
-            self.comparison.object = fault(exc, lang)
+        problem = self.state.compare_scenarios(list(self.to_compare.value))
+        if problem:
+            self.comparison.object = fault(problem)
+        else:
+            self._show_comparison()
+
+    # -- rendering the state ---------------------------------------------------------------------
+    def _list_versions(self, *_):
+        options, problem = self.state.version_listing(self.listing.value)
+        self.versions.options = options
+        if problem:
+            self.feedback.object = fault(problem)
+
+    def _show_comparison(self):
+        frame, lang = self.state.comparison, self.state.lang
+        if frame is None:
             return
-        frame = frame.sort_values("rank")
         rows = [{"name": n, "label": f"{int(r['rank'])}. {n}", **r.to_dict(),
                  "sroi": fmt.number(r.sroi_ratio, 2, lang),
                  "per_euro": fmt.number(r.value_per_municipal_euro, 2, lang)}
                 for n, r in frame.iterrows()]
-        cols = [("label", "Scenario"), ("social_npv", t("social_npv", lang)),
+        cols = [("label", t("sc_scenario", lang)), ("social_npv", t("social_npv", lang)),
                 ("sroi", t("sroi_ratio", lang)),
-                ("municipal_cost", _t("Kosten gemeente", "Cost to the municipality", lang)),
-                ("per_euro", _t("Maatschappelijke waarde per gemeente-euro",
-                                "Social value per municipal euro", lang))]
+                ("municipal_cost", t("sc_municipal_cost", lang)),
+                ("per_euro", t("sc_value_per_municipal_euro", lang))]
         partner_cols = [c for c in frame.columns if c.startswith("net.")]
         cols += [(c, c.split(".", 1)[1]) for c in partner_cols]
         self.comparison.object = table(cols, rows, "name", lang,
@@ -308,34 +270,27 @@ class ScenariosPage(LazyPage):
             self.bar_source.data = dict(name=names, npv=frame.social_npv.to_numpy())
 
     def _refresh(self, *_):
-        lang = self.state.lang
-        self.name_input.name = _t("Naam", "Name", lang)
-        self.notes.name = _t("Notities", "Notes", lang)
-        self.author.name = _t("Auteur", "Author", lang)
-        self.save_new.name = _t("Opslaan als nieuw scenario", "Save as a new scenario", lang)
-        self.save_version.name = _t("Opslaan als nieuwe versie", "Save as a new version", lang)
-        self.save_version.disabled = self.current is None
-        listing = {}
-        if self.store is None:
-            self.feedback.object = fault(self._store_fault, lang)
-        else:
-            try:
-                listing = _unique_options(self.store.scenarios())
-            except Exception as exc:
-                self.feedback.object = fault(exc, lang)
-            if self.store.read_only:
-                self.feedback.object = fault(StoreError(self.store.database, "opened_read_only"),
-                                             lang)
-        self.save_new.disabled = self.store is None or self.store.read_only
-        self.save_version.disabled |= self.save_new.disabled
-        self.listing.name = _t("Scenario's", "Scenarios", lang)
+        s, lang = self.state, self.state.lang
+        self.name_input.name = t("sc_name", lang)
+        self.notes.name = t("sc_notes", lang)
+        self.author.name = t("sc_author", lang)
+        self.save_new.name = t("sc_save_new", lang)
+        self.save_version.name = t("sc_save_version", lang)
+        listing, problem = s.scenario_listing()
+        problem = s.store_problem() or problem
+        if problem:
+            self.feedback.object = fault(problem)
+        self.save_new.disabled = not s.can_save
+        self.save_version.disabled = s.scenario_id is None or not s.can_save
+        self.listing.name = t("sc_scenarios", lang)
         self.listing.options = listing
-        self.versions.name = _t("Versies", "Versions", lang)
-        self.open_button.name = _t("Open versie", "Open version", lang)
-        self.to_compare.name = _t("Vergelijk (2 tot 6)", "Compare (2 to 6)", lang)
+        self.versions.name = t("sc_versions", lang)
+        self.open_button.name = t("sc_open", lang)
+        self.to_compare.name = t("sc_compare_choice", lang)
         self.to_compare.options = labels(listing)  # Choices.js renders labels as HTML
-        self.compare_button.name = _t("Vergelijk", "Compare", lang)
+        self.compare_button.name = t("sc_compare", lang)
         self._list_versions()  # the chosen scenario may have a new version now
+        self._show_comparison()
 
     def __panel__(self):
         return pn.Column(
@@ -344,14 +299,6 @@ class ScenariosPage(LazyPage):
             pn.Row(self.listing, self.versions), self.open_button,
             pn.Row(self.to_compare, self.compare_button), self.bar, self.comparison,
             sizing_mode="stretch_width")
-
-
-def _unique_options(versions) -> dict[str, int]:
-    """Label → scenario id; two scenarios saved under one name in the same minute get their
-    number added, so that neither disappears from the list."""
-    labels = [v.label for v in versions]
-    return {(lb if labels.count(lb) == 1 else f"{lb} #{v.scenario_id}"): v.scenario_id
-            for lb, v in zip(labels, versions)}
 
 
 __all__ = ["ScenariosPage", "UncertaintyPage"]

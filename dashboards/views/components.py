@@ -7,6 +7,7 @@ itself (without it the server raises "_pending_writes should be non-None")."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -43,6 +44,18 @@ class LazyPage(pn.viewable.Viewer):
 
     _active = False
     _stale = False
+    _rendering = 0
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "_refresh" in cls.__dict__:
+            cls._refresh = _rendering(cls.__dict__["_refresh"])
+
+    @property
+    def rendering(self) -> bool:
+        """True while the page shows the state (inside ``_refresh``): a widget's event then
+        comes from the page itself, and a watcher must not send it to the state as an edit."""
+        return self._rendering > 0
 
     def _watch_state(self, names: list[str]) -> None:
         self.state.param.watch(self._on_state, names)
@@ -58,6 +71,17 @@ class LazyPage(pn.viewable.Viewer):
         if active and self._stale:
             self._stale = False
             self._refresh()
+
+
+def _rendering(refresh):
+    @functools.wraps(refresh)
+    def wrapped(self, *args, **kwargs):
+        self._rendering += 1
+        try:
+            return refresh(self, *args, **kwargs)
+        finally:
+            self._rendering -= 1
+    return wrapped
 
 
 def money(value: float, lang: str) -> str:

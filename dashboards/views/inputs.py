@@ -16,24 +16,40 @@ from businesscase.text import t
 from .upload import CaseUpload
 
 
+DWELLINGS, HORIZON, START_YEAR, RATE = ("drivers.dwellings", "meta.horizon", "meta.start_year",
+                                        "economics.social_discount_rate")
+
+
+def rate_text(fraction: float, lang: str) -> str:
+    """A rate as a percentage with every digit it has (2,125%, not 2,13%): the box shows the
+    value the figures are computed with."""
+    return fmt.compact(fraction * 100, lang, 8) + "%"
+
+
+def _show(slider, value: int) -> None:
+    """A slider's value set by the page. Its throttled value (the one the browser's release
+    sends, and the watchers follow) moves with it: else a user who drags to the value the
+    slider held before would send no change."""
+    with param.edit_constant(slider):
+        slider.param.update(value=value, value_throttled=value)
+
+
 class SetupPage(LazyPage):
+    """The case file, its size and horizon, the discount rate and the partners. Every widget
+    shows the state's current value (set in ``_refresh``, which the watchers ignore); only
+    what the user does goes to the state."""
     state = param.ClassSelector(class_=CaseState)
 
     def __init__(self, **params):
         super().__init__(**params)
-        s = self.state
-        self.case_select = pn.widgets.Select(options=s.files, value=s.case_file,
-                                             css_classes=["bc-case-file"], width=480)
+        self.case_select = pn.widgets.Select(css_classes=["bc-case-file"], width=480)
         self.dwellings = pn.widgets.IntSlider(start=5, end=400, step=1,
-                                              value=int(s.current_value("drivers.dwellings")),
                                               css_classes=["bc-dwellings"], width=480)
         (years_low, years_high), (start_low, start_high) = map(
             meta_bounds, ("meta.horizon", "meta.start_year"))
         self.horizon = pn.widgets.IntSlider(start=years_low, end=years_high,
-                                            value=s.base.meta.horizon,
                                             css_classes=["bc-horizon"], width=480)
         self.start_year = pn.widgets.IntInput(start=start_low, end=start_high,
-                                              value=s.base.meta.start_year,
                                               css_classes=["bc-start-year"], width=160)
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
         self.upload = CaseUpload(on_file=self._upload, on_refused=self._refused,
@@ -48,11 +64,11 @@ class SetupPage(LazyPage):
         self.feedback = pn.pane.HTML("", visible=False, css_classes=["bc-setup-error"],
                                      sizing_mode="stretch_width")
         self.partners_title = pn.pane.Markdown("")
-        self.case_select.param.watch(lambda e: setattr(s, "case_file", e.new), "value")
-        self.dwellings.param.watch(lambda e: self._set("drivers.dwellings", e.new), "value_throttled")
-        self.horizon.param.watch(lambda e: self._set("meta.horizon", e.new), "value_throttled")
-        self.start_year.param.watch(lambda e: self._set("meta.start_year", e.new), "value")
-        self.rate.param.watch(lambda e: self._set("economics.social_discount_rate", e.new), "value")
+        self.case_select.param.watch(self._choose_file, "value")
+        self.dwellings.param.watch(lambda e: self._set(DWELLINGS, e.new), "value_throttled")
+        self.horizon.param.watch(lambda e: self._set(HORIZON, e.new), "value_throttled")
+        self.start_year.param.watch(lambda e: self._set(START_YEAR, e.new), "value")
+        self.rate.param.watch(lambda e: self._set(RATE, e.new), "value")
         self.partners.on_edit(self._on_partner_edit)
         self.add_button.on_click(self._add)
         self.remove_button.on_click(self._remove)
@@ -63,7 +79,12 @@ class SetupPage(LazyPage):
         self.feedback.object, self.feedback.visible = notice("warning", error or ""), bool(error)
 
     def _set(self, key, value):
-        self._say(self.state.set_value(key, value))
+        if not self.rendering:
+            self._say(self.state.set_value(key, value))
+
+    def _choose_file(self, event):
+        if not self.rendering and event.new:
+            self.state.case_file = event.new
 
     def _upload(self, data: bytes, filename: str):
         self._say(self.state.import_file(data, filename))
@@ -96,7 +117,7 @@ class SetupPage(LazyPage):
         self.horizon.name = t("horizon", lang)
         self.start_year.name = t("start_year", lang)
         self.rate.name = t("discount_rate", lang)
-        self.rate.value = fmt.percent(s.current_value("economics.social_discount_rate"), 2, lang)
+        self._show_values()
         self.new_name.placeholder = t("new_partner_name", lang)
         self.partners_title.object = f"### {t('partners', lang)}"
         self.add_button.name = t("add_partner", lang)
@@ -122,6 +143,25 @@ class SetupPage(LazyPage):
                   self.new_name, self.add_button, self.remove_select, self.remove_button):
             w.disabled = s.locked
         self.partners.disabled = s.locked
+
+    def _show_values(self):
+        """The model's values in the widgets, for a new case or upload too; a case without
+        a number of dwellings hides that slider."""
+        s = self.state
+        self.case_select.options = s.files
+        if s.case_file in s.files.values():
+            self.case_select.value = s.case_file
+        has_dwellings = s.has_value(DWELLINGS)
+        self.dwellings.visible = has_dwellings
+        if has_dwellings:
+            dwellings = int(round(s.current_value(DWELLINGS)))
+            # A case may hold more (or fewer) dwellings than the slider's usual range.
+            self.dwellings.start = min(5, dwellings)
+            self.dwellings.end = max(400, dwellings)
+            _show(self.dwellings, dwellings)
+        _show(self.horizon, int(s.current_value(HORIZON)))
+        self.start_year.value = int(s.current_value(START_YEAR))
+        self.rate.value = rate_text(s.current_value(RATE), s.lang)
 
     def __panel__(self):
         return pn.Column(

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import io
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import panel as pn
 import param
 
-from businesscase.export import ALLOCATION_COLUMNS
-from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
-from businesscase.allocation import METHODS, explanation, transfer_sentences
-from businesscase.model import PartnerType
-from businesscase.engine import LINE_FILTERS, why
+from businesscase.text import (flow_label, format_metric, irr_text, method_description,
+                               method_name, t, total_label)
+from dashboards.state import (ALLOCATION_COLUMNS, BASES, FLOW_TYPES, METHODS, WHY_METRICS,
+                              CaseState)
 
 from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards,
                          money, table)
 from .safe import esc, notice, paragraphs
-from dashboards.state import CaseState
-from businesscase.text import total_label
-from businesscase.model import FLOW_TYPES
-
-from businesscase.text import (flow_label, format_metric, irr_text, method_description,
-                               method_name, t)
-
-def _pdf_bytes(html_text: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        return html_to_pdf(html_text, Path(tmp) / "rapport.pdf").read_bytes()
 
 
 HEADLINES = ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")
@@ -43,7 +30,7 @@ def headline_cards(state: CaseState) -> str:
         value = float(totals[key])
         shown = format_metric(key, value, lang)
         items.append(card(key, total_label(key, lang), shown, value, signed=key == "social_npv"))
-    corp = next((p.id for p in r.case.partners if p.type is PartnerType.corporation), None)
+    corp = state.corporation
     if corp is not None:
         row = r.by_partner.loc[corp]
         items.append(card("corporation_npv", t("corporation_npv", lang),
@@ -98,16 +85,12 @@ class ResultsPage(LazyPage):
         super().__init__(**params)
         s = self.state
         self.downloads = pn.Row(
-            _download(lambda: workbook_bytes(s.result, s.allocation, s.current_montecarlo(), s.lang),
-                      "businesscase.xlsx", "bc-download-xlsx"),
-            _download(lambda: report_html(s.result, s.allocation, s.current_montecarlo(),
-                                          s.lang).encode("utf-8"),
-                      "rapport.html", "bc-download-html"),
-            _download(lambda: _pdf_bytes(report_html(s.result, s.allocation,
-                                                     s.current_montecarlo(), s.lang)),
-                      "rapport.pdf", "bc-download-pdf"),
-            _download(lambda: agreements_html(s.result, s.allocation, s.lang).encode("utf-8"),
-                      "afsprakenbladen.html", "bc-download-agreements"))
+            _download(s.workbook_bytes, "businesscase.xlsx", "bc-download-xlsx"),
+            _download(lambda: s.report_html().encode("utf-8"), "rapport.html",
+                      "bc-download-html"),
+            _download(s.report_pdf, "rapport.pdf", "bc-download-pdf"),
+            _download(lambda: s.agreements_html().encode("utf-8"), "afsprakenbladen.html",
+                      "bc-download-agreements"))
         self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
         self.zero_alternative = pn.pane.HTML("", css_classes=["bc-zero-alt"], sizing_mode="stretch_width")
         self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
@@ -171,7 +154,7 @@ def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocat
 
 
 def transfers_html(state: CaseState, lang: str) -> str:
-    sentences = transfer_sentences(state.allocation, lang)
+    sentences = state.transfer_sentences(lang)
     if not sentences:
         return f"<p>{esc(t('no_transfers', lang))}</p>"
     return '<ul class="bc-transfers">' + "".join(f"<li>{esc(s)}</li>" for s in sentences) + "</ul>"
@@ -197,12 +180,17 @@ class SplitPage(LazyPage):
                                              selectable=False, hidden_columns=["id"])
         self.proposal_result = pn.pane.HTML("", css_classes=["bc-proposal-result"])
         self.proposal_title = pn.pane.Markdown("")
-        self.method.param.watch(lambda e: setattr(s, "method", e.new), "value")
-        self.basis.param.watch(lambda e: setattr(s, "basis", e.new), "value")
-        self.participants.param.watch(lambda e: s.set_taking_part(list(e.new)), "value")
+        self.method.param.watch(lambda e: self._user(setattr, s, "method", e.new), "value")
+        self.basis.param.watch(lambda e: self._user(setattr, s, "basis", e.new), "value")
+        self.participants.param.watch(lambda e: self._user(s.set_taking_part, list(e.new)),
+                                      "value")
         self.proposal.on_edit(self._on_proposal)
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
+
+    def _user(self, action, *args):
+        if not self.rendering:  # the page's own refresh is no edit
+            action(*args)
 
     def _on_proposal(self, event):
         df = self.proposal.value
@@ -219,7 +207,7 @@ class SplitPage(LazyPage):
         a = s.allocation
         self.method.name = t("method", lang)
         self.method.options = {method_name(m, lang): m for m in METHODS}
-        self.basis.options = {t(f"basis_{b}", lang): b for b in s.param.basis.objects}
+        self.basis.options = {t(f"basis_{b}", lang): b for b in BASES}
         self.participants.name = t("participants", lang)
         self.participants.options = {p.name(lang): p.id for p in s.case.partners}
         self.participants.value = [p.id for p in s.case.partners if p.takes_part]
@@ -233,7 +221,7 @@ class SplitPage(LazyPage):
             self.stability.object = notice("warning", t("unstable_split", lang, names=names,
                                                         excess=money(a.core_excess, lang)))
         # The method is described above the table already: skip the explanation's first line.
-        self.explanation.object = paragraphs(explanation(a, lang).split("\n\n", 1)[-1])
+        self.explanation.object = paragraphs(s.explanation(lang).split("\n\n", 1)[-1])
         current = dict(s.proposal)
         self.proposal.value = pd.DataFrame({
             "id": list(a.table.index),
@@ -282,9 +270,13 @@ class MeetingPage(LazyPage):
         self.lock = pn.widgets.Toggle(value=self.state.locked, css_classes=["bc-lock"],
                                       color="warning")
         self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
-        self.lock.param.watch(lambda e: setattr(self.state, "locked", e.new), "value")
+        self.lock.param.watch(self._on_lock, "value")
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
+
+    def _on_lock(self, event):
+        if not self.rendering:
+            self.state.locked = event.new
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
@@ -316,13 +308,13 @@ class WhyPage(LazyPage):
         lang = self.state.lang
         self.metric.name = t("why_metric", lang)
         value = self.metric.value or "social_npv"
-        self.metric.options = {t(k, lang): k for k in LINE_FILTERS if k != "payback_year"}
+        self.metric.options = {t(k, lang): k for k in WHY_METRICS}
         self.metric.value = value
         self._render()
 
     def _render(self, *_):
         s, lang = self.state, self.state.lang
-        frame = why(s.result, self.metric.value or "social_npv", lang=lang)
+        frame = s.why_lines(self.metric.value or "social_npv")
         rows = [{"row": i, "label": r.label, "partner": s.result.partner_label(r.partner, lang),
                  "category": r.category, "value": r.value, "parameters": r.parameters}
                 for i, r in frame.iterrows()]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import param
 from panel.custom import JSComponent
 
-from businesscase.io import MAX_FILE_BYTES
+from dashboards.state import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
 

@@ -1,26 +1,33 @@
 """The one state object of a dashboard session: what the user chose and changed, and the
 core's answers to it. It computes no figure itself: every number comes from the core
-(`apply_changes`, `evaluate`, `allocate`, `check_proposal`)."""
+(`apply_changes`, `evaluate`, `allocate`, `check_proposal`, and the analyses and store of
+its parts in this package)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+import pandas as pd
 import param
 from panel.io.document import hold
-from pydantic import ValidationError
 
-from businesscase import evaluate, load_case
+from businesscase.allocation import (METHODS, allocate, check_proposal, default_participants,
+                                     explanation, transfer_sentences)
+from businesscase.engine import evaluate, why
+from businesscase.io import (assumptions_dir, default_case_path, load_case, load_upload,
+                             upload_name)
+from businesscase.model import (InvalidChange, LoadError, PartnerType, apply_changes,
+                                check_value, free_partner_id)
+from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
-from businesscase.allocation import BASES, METHODS, allocate, check_proposal, default_participants
-from businesscase.allocation import PER_DRAW_METHODS  # noqa: F401  (for the views)
-from businesscase.model import LoadError
-from businesscase.io import assumptions_dir, default_case_path
-from businesscase.model import InvalidChange, apply_changes, check_value
-from businesscase.model import UserError
-
 from businesscase.text import t
+
+from .exports import ExportsMixin
+from .problems import problem_text
+from .scenarios import ScenarioState
+from .uncertainty import UncertaintyState
+from .vocabulary import BASES
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +43,7 @@ def case_files() -> dict[str, str]:
     return out
 
 
-class CaseState(param.Parameterized):
+class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     lang = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
     method = param.Selector(default="shapley", objects=list(METHODS))
@@ -51,12 +58,12 @@ class CaseState(param.Parameterized):
     message = param.String(default="", doc="the last problem, for the user")
     version = param.Integer(default=0, doc="bumped after every successful recomputation")
 
-    def __init__(self, case_file: str | None = None, **params):
+    def __init__(self, case_file: str | None = None, store: ScenarioStore | None = None,
+                 **params):
         super().__init__(**params)
-        files = case_files()
-        self.files = files
+        self.files = case_files()
         self.opened = ""
-        self.montecarlo = None  # (version, MonteCarloResult) of the last run, for exports
+        self._init_store(store)  # opened on first use unless given
         self.case_file = case_file or str(default_case_path())
         self._load()
 
@@ -106,12 +113,6 @@ class CaseState(param.Parameterized):
             self.version += 1
         return True
 
-    def current_montecarlo(self):
-        """The last Monte Carlo run if the case has not changed since, else None."""
-        if self.montecarlo and self.montecarlo[0] == self.version:
-            return self.montecarlo[1]
-        return None
-
     def use_case(self, case, label: str = ""):
         """Work on a case that does not come from a file (an opened scenario)."""
         with param.parameterized.batch_call_watchers(self):
@@ -126,7 +127,6 @@ class CaseState(param.Parameterized):
         current case and return the message (file, line or cell, field). The upload is
         read from memory: it has no folder on the server, and may include only the
         shipped shared files."""
-        from businesscase.io import load_upload, upload_name
         try:
             case = load_upload(data, filename)
         except LoadError as exc:
@@ -165,8 +165,39 @@ class CaseState(param.Parameterized):
             return getattr(self.base.meta, key.split(".", 1)[1])
         return float(self.base.parameter(key).value)
 
+    def has_value(self, key: str) -> bool:
+        """Whether the case has that parameter (``drivers.dwellings`` is optional)."""
+        try:
+            self._base_value(key)
+        except (KeyError, AttributeError):
+            return False
+        return True
+
     def current_value(self, key: str) -> float:
+        """The value in force: the user's change, else the loaded case's (KeyError if the
+        case has no such parameter; see ``has_value``)."""
         return self.changes.get(key, self._base_value(key))
+
+    # -- derived for the pages -----------------------------------------------------------------
+    @property
+    def corporation(self) -> str | None:
+        """The partner whose own figures (financial NPV, IRR) head the results: the first
+        housing corporation in the case, if any."""
+        return next((p.id for p in self.result.case.partners
+                     if p.type is PartnerType.corporation),
+                    None)
+
+    def explanation(self, lang: str) -> str:
+        """The current split explained in words, from its numbers."""
+        return explanation(self.allocation, lang)
+
+    def transfer_sentences(self, lang: str) -> list[str]:
+        """The payments between partners that the current split asks, one sentence each."""
+        return transfer_sentences(self.allocation, lang)
+
+    def why_lines(self, metric: str) -> pd.DataFrame:
+        """The ledger lines behind a headline figure of the current result."""
+        return why(self.result, metric, lang=self.lang)
 
     def reset(self, key: str | None = None):
         if key is None:
@@ -181,7 +212,6 @@ class CaseState(param.Parameterized):
         self.names = {**self.names, partner_id: (nl, en)}
 
     def add_partner(self, name: str) -> str | None:
-        from businesscase.model import free_partner_id
         ident = free_partner_id(name, self.case.partner_ids)
         before = self.version
         self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
@@ -202,18 +232,3 @@ class CaseState(param.Parameterized):
             return message
         return None
 
-
-def problem_text(exc: Exception, lang: str, doing: str) -> str:
-    """What the page says about a failure: the user's mistake in its own words, a bug as a
-    sentence from the catalogue (never an exception's name or a traceback; the log has it).
-
-    A database fault or a draws refusal has its own words in Dutch (``text(lang)``)."""
-    if isinstance(exc, ValidationError):
-        err = exc.errors()[0]
-        cause = (err.get("ctx") or {}).get("error")
-        return str(cause) if cause else err["msg"]
-    if isinstance(exc, UserError):
-        text = getattr(exc, "text", None)
-        return text(lang) if callable(text) else str(exc)
-    log.error("%s failed", doing, exc_info=exc)
-    return t("internal_error", lang)

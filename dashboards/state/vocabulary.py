@@ -1,0 +1,17 @@
+"""The core's names that the views show: split methods, benefit bases, flow types, the
+metrics "Waarom dit getal?" explains and the columns of a split. Views read them here,
+through the state, so that no view imports a core package that computes (engine,
+allocation, uncertainty, scenarios, io, export). Texts come from the one catalogue
+(:mod:`businesscase.text`), which views may read directly."""
+
+from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
+from businesscase.engine import LINE_FILTERS
+from businesscase.export import ALLOCATION_COLUMNS
+from businesscase.io import MAX_FILE_BYTES
+from businesscase.model import FLOW_TYPES
+
+# Every metric the ledger can explain, except the payback year (a year, not a sum of lines).
+WHY_METRICS = tuple(k for k in LINE_FILTERS if k != "payback_year")
+
+__all__ = ["ALLOCATION_COLUMNS", "BASES", "FLOW_TYPES", "MAX_FILE_BYTES", "METHODS",
+           "PER_DRAW_METHODS", "WHY_METRICS"]
