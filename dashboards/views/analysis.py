@@ -13,7 +13,8 @@ from panel.io.document import unlocked
 
 from businesscase.text import formatting as fmt
 from businesscase.text import t
-from dashboards.state import BREAK_EVEN_TARGETS, CaseState, method_name
+from businesscase.text import method_name
+from dashboards.state import BREAK_EVEN_TARGETS, CaseState
 
 from .components import LazyPage, table
 from .safe import esc, labels
