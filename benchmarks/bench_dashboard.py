@@ -14,8 +14,9 @@ updated headline figure, measured in the browser, p95 under 250 ms.
   ("2,5%" + Enter) and a value cell of the assumptions table (click, type, Enter). Every
   new figure is checked against the core to the cent.
 
-Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--reps 30] [--loads 10]``. Debian's Chromium is
-used (``$CHROMIUM`` or ``chromium`` on PATH), never a browser downloaded by Playwright.
+Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--reps 30] [--loads 10]``. Debian's
+Chromium is used (``$CHROMIUM`` or ``chromium`` on PATH), never a browser downloaded by
+Playwright.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ ARM = """host => {
     const onKey = e => { if (e.key === 'Enter' && t0 === null) t0 = performance.now(); };
     document.addEventListener('keydown', onKey, true);
     window.__bcDone = new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { finish(); reject(new Error('no change in 10 s')); }, 10000);
+        const timer = setTimeout(
+            () => { finish(); reject(new Error('no change in 10 s')); }, 10000);
         const observer = new MutationObserver(() => {
             const now = read();
             if (t0 !== null && now !== null && now !== before) {
@@ -314,7 +316,8 @@ def main(argv: list[str] | None = None) -> None:
         else:
             rows.append((name, 0, float("nan"), float("nan"), 0.25, "; ".join(note)))
 
-    print(f"Dashboard in Chromium ({chromium}), {os.cpu_count()} cores; times in ms, goals per issue 5")
+    print(f"Dashboard in Chromium ({chromium}), {os.cpu_count()} cores; "
+          "times in ms, goals per issue 5")
     print(f"{'measure':<46}{'n':>4}{'median':>10}{'p95':>10}{'goal':>9}  {'ok':<4}notes")
     for name, n, median, p95, goal, note in rows:
         ok = "yes" if p95 == p95 and p95 < goal else "NO"

@@ -129,7 +129,8 @@ async def run(sessions: int, seconds: float):
     print(f"{'seconds per session':<34}{seconds}")
     print(f"{'edits measured':<34}{len(lat)}")
     print(f"{'actions (edits + method switches)':<34}{stats['actions']}")
-    print(f"{'latency median / p95 / max (ms)':<34}{q(0.5):.0f} / {q(0.95):.0f} / {q(1.0) if lat else 0:.0f}")
+    worst = q(1.0) if lat else 0
+    print(f"{'latency median / p95 / max (ms)':<34}{q(0.5):.0f} / {q(0.95):.0f} / {worst:.0f}")
     print(f"{'errors':<34}{len(stats['errors'])} {stats['errors'][:3]}")
     print(f"{'edits never showing their figure':<34}{stats['mismatch']}")
     print(f"{'server memory (MB) over time':<34}" +

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-PARAM = "{{value: {v}, unit: u, year: 2024, estimate: true, reasoning: test figure, low: {lo}, high: {hi}, confidence: low}}"
+PARAM = ("{{value: {v}, unit: u, year: 2024, estimate: true, reasoning: test figure, "
+         "low: {lo}, high: {hi}, confidence: low}}")
 
 
 def prm(v, lo=None, hi=None):
@@ -109,12 +110,14 @@ CASES = [
     ("unknown driver", "    quantity: [dwellings]", "    quantity: [dwelings]",
      "quantity: [dwelings]", "outcomes[less_loneliness].quantity[0]", "allowed are the drivers dwellings"),
     ("not a finite number", f"  dwellings: {prm(60)}",
-     "  dwellings: {value: .nan, unit: u, year: 2024, estimate: true, reasoning: t, low: 0, high: 1, confidence: low}",
+     "  dwellings: {value: .nan, unit: u, year: 2024, estimate: true, reasoning: t, low: 0, "
+     "high: 1, confidence: low}",
      "dwellings:", "drivers.dwellings.value", "zero or more"),
     ("low above high", f"  dwellings: {prm(60)}", f"  dwellings: {prm(60, 80, 40)}",
      "dwellings:", "drivers.dwellings", "low ≤ value ≤ high"),
     ("estimate without reasoning", f"    proxy: {prm(300)}",
-     "    proxy: {value: 300, unit: u, year: 2024, estimate: true, low: 1, high: 500, confidence: low}",
+     "    proxy: {value: 300, unit: u, year: 2024, estimate: true, low: 1, high: 500, "
+     "confidence: low}",
      "proxy:", "outcomes[less_loneliness].proxy", "needs 'reasoning'"),
     ("investment without lifetime", f"    lifetime: {prm(15)}\n", "", "- id: fit_out",
      "costs[fit_out]", "an investment needs a 'lifetime'"),
@@ -127,7 +130,8 @@ CASES = [
     ("malformed YAML", "    kind: investment", "    kind: [investment", "kind: [investment",
      "", "not valid YAML"),
     ("unknown confidence grade", f"  dwellings: {prm(60)}",
-     "  dwellings: {value: 60, unit: u, year: 2024, estimate: true, reasoning: t, low: 1, high: 90, confidence: sure}",
+     "  dwellings: {value: 60, unit: u, year: 2024, estimate: true, reasoning: t, low: 1, "
+     "high: 90, confidence: sure}",
      "dwellings:", "drivers.dwellings.confidence", "'high', 'medium' or 'low'"),
 ]
 
@@ -184,7 +188,7 @@ def test_alias_bomb_is_refused(tmp_path):
     for i in range(1, 8):
         prev = chr(ord("a") + i - 1)
         cur = chr(ord("a") + i)
-        bomb.append(f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+        bomb.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(bomb) + "\n")
     out = run_cli(path)

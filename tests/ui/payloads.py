@@ -100,9 +100,11 @@ LIVE_ELEMENTS_JS = r"""() => {
             if (tag === 'svg' && el.hasAttribute('onload')) found.push('svg onload');
             if (tag === 'script' && /alert\(/.test(el.textContent)) found.push('script alert');
             for (const a of el.attributes) {
-                if (a.name.startsWith('on') && /alert/.test(a.value)) found.push(tag + ' ' + a.name);
+                if (a.name.startsWith('on') && /alert/.test(a.value))
+                    found.push(tag + ' ' + a.name);
                 if (['href', 'src', 'action', 'formaction'].includes(a.name)
-                    && /^\s*javascript:/i.test(a.value)) found.push(tag + ' ' + a.name + ' javascript:');
+                    && /^\s*javascript:/i.test(a.value))
+                    found.push(tag + ' ' + a.name + ' javascript:');
             }
             if (el.shadowRoot) visit(el.shadowRoot);
         }
@@ -115,7 +117,8 @@ LIVE_ELEMENTS_JS = r"""() => {
 PAGE_TEXT_JS = r"""() => {
     const walk = n => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)
         .map(c => c.nodeType === 3 ? c.textContent
-             : (c.nodeType === 1 && !['STYLE', 'SCRIPT'].includes(c.tagName)) ? walk(c) : '')
+             : (c.nodeType === 1 && !['STYLE', 'SCRIPT'].includes(c.tagName))
+                 ? walk(c) : '')
         .join(' ');
     return walk(document.body);
 }"""

@@ -218,7 +218,8 @@ class Dashboard:
         return locator.evaluate("""e => {
             const walk = n => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)
                 .map(c => c.nodeType === 3 ? c.textContent
-                     : (c.nodeType === 1 && !['STYLE', 'SCRIPT'].includes(c.tagName)) ? walk(c) : '')
+                     : (c.nodeType === 1 && !['STYLE', 'SCRIPT'].includes(c.tagName))
+                 ? walk(c) : '')
                 .join('');
             return walk(e).replace(/\\s+/g, ' ').trim();
         }""")
