@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from businesscase.io import assumptions_dir
 from businesscase.model import (Amount, Case, Direction, Outcome, OutcomeComponent,
