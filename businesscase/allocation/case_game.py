@@ -230,19 +230,19 @@ def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.finan
     index = {p: i for i, p in enumerate(players)}
     shape = (len(result.lines), len(players))
     W = {name: np.zeros(shape) for name in ("shapley", "benefit", "today", "alone")}
-    for l, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
+    for line_index, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
         if kind == "stream" and key[2] <= present:
             for p in key[2]:
-                W["shapley"][l, index[p]] = 1.0 / len(key[2])
-            W["benefit"][l, index[key[1]]] = 1.0
+                W["shapley"][line_index, index[p]] = 1.0 / len(key[2])
+            W["benefit"][line_index, index[key[1]]] = 1.0
             if len(key[2]) == 1:
-                W["alone"][l, index[key[1]]] = 1.0
+                W["alone"][line_index, index[key[1]]] = 1.0
         elif kind == "cost" and key[1] in index:
             for name in ("shapley", "alone"):
-                W[name][l, index[key[1]]] = 1.0
-            W["today"][l, index[key[1]]] = -1.0
+                W[name][line_index, index[key[1]]] = 1.0
+            W["today"][line_index, index[key[1]]] = -1.0
         elif kind == "transfer" and key[0] in index and key[1] in index:
-            W["today"][l, index[key[0]]] = -1.0
+            W["today"][line_index, index[key[0]]] = -1.0
     return W, players
 
 

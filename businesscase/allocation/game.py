@@ -105,7 +105,7 @@ class TUGame:
         return float(self.v[self.mask(coalition)])
 
     def _vector(self, x) -> np.ndarray:
-        if isinstance(x, Mapping) or isinstance(x, pd.Series):
+        if isinstance(x, (Mapping, pd.Series)):
             return np.array([float(x[p]) for p in self.players])
         x = np.asarray(x, dtype=float)
         if x.shape != (self.n,):

@@ -82,7 +82,7 @@ class _Problem:
     def solve(self) -> np.ndarray:
         n = self.n
         fixed_matrix = np.ones((1, n))
-        x = None
+        x: np.ndarray | None = None
         while np.linalg.matrix_rank(fixed_matrix) < n and self.active.any():
             # min ε s.t. v(S) − x(S) ≤ ε  ⇔  −x(S) − ε ≤ −v(S)
             def rows_min_eps(idx):
@@ -106,7 +106,10 @@ class _Problem:
         # x is now the unique solution of the fixed equalities.
         A = np.array(self.eq_rows)
         b = np.array(self.eq_rhs)
-        x = np.linalg.lstsq(A, b, rcond=None)[0] if np.linalg.matrix_rank(A) == n else x
+        if np.linalg.matrix_rank(A) == n:
+            x = np.linalg.lstsq(A, b, rcond=None)[0]
+        elif x is None:  # no round ran, yet the fixed equalities leave the split open
+            raise RuntimeError("nucleolus: no coalition to fix the split with")
         return x * self.scale
 
     def _always_tight(self, eps: float, x: np.ndarray) -> list[int]:

@@ -110,27 +110,33 @@ class StructuredGame:
 
         def row():
             return np.zeros(n + K + J)
+
+        def constrain(coefficients: np.ndarray, low: float, high: float) -> None:
+            rows.append(coefficients)
+            lo.append(low)
+            hi.append(high)
+
         for k, b in enumerate(self.benefits):
             all_in = row()
             all_in[n + k] = 1
             for p in b.players:
                 r = row()
                 r[n + k], r[index[p]] = 1, -1  # y_k − s_i ≤ 0
-                rows.append(r); lo.append(-np.inf); hi.append(0)
+                constrain(r, -np.inf, 0)
                 all_in[index[p]] = -1
             # y_k − Σ s_i ≥ 1 − |R_k|
-            rows.append(all_in); lo.append(1 - len(b.players)); hi.append(np.inf)
+            constrain(all_in, 1 - len(b.players), np.inf)
         for j, cs in enumerate(self.costs):
             any_in = row()
             any_in[n + K + j] = 1
             for p in cs.players:
                 r = row()
                 r[index[p]], r[n + K + j] = 1, -1  # s_i − z_j ≤ 0
-                rows.append(r); lo.append(-np.inf); hi.append(0)
+                constrain(r, -np.inf, 0)
                 any_in[index[p]] = -1
-            rows.append(any_in); lo.append(-np.inf); hi.append(0)  # z_j − Σ s_i ≤ 0
+            constrain(any_in, -np.inf, 0)  # z_j − Σ s_i ≤ 0
         size = np.r_[np.ones(n), np.zeros(K + J)]
-        rows.append(size); lo.append(1); hi.append(n - 1)  # proper, non-empty
+        constrain(size, 1, n - 1)  # proper, non-empty
         res = milp(c, constraints=LinearConstraint(np.array(rows), lo, hi),
                    integrality=np.r_[np.ones(n), np.zeros(K + J)], bounds=Bounds(0, 1),
                    # HiGHS stops at a 0.01% gap by default: on a group's excess of €60 that

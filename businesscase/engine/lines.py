@@ -12,7 +12,7 @@ corrections that count an overlap group once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 import numpy as np
@@ -139,10 +139,10 @@ def revenue_lines(revenue: RevenueItem, inputs: ItemInputs, time: Timeline) -> l
     profile = (cf.one_off_profile(time.t) if revenue.timing is RevenueTiming.one_off
                else cf.operating_profile(time.t))
     real = time.per_year(base * profile * time.index[revenue.indexation])
-    common = dict(item=revenue.id, category="revenue", flow_type=FlowType.cash.value,
-                  label=revenue.label)
-    return [(Line(partner=revenue.to, role="benefit", **common), real),
-            (Line(partner=revenue.from_, role="cost", **common), time.per_year(-real))]
+    received = Line(item=revenue.id, partner=revenue.to, role="benefit", category="revenue",
+                    flow_type=FlowType.cash.value, label=revenue.label)
+    paid = replace(received, partner=revenue.from_, role="cost")
+    return [(received, real), (paid, time.per_year(-real))]
 
 
 # -- outcomes --------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ class Result:
         out["net_position"] = self._by_partner(pv)
         out["benefit_cost_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
         for ft in FLOW_TYPES:
-            kind = self._mask(lambda ln: ln.flow_type == ft)
+            kind = self._mask(lambda ln, flow_type=ft: ln.flow_type == flow_type)
             if (cost * kind).any():
                 out[f"costs_{ft}"] = 0.0 - self._by_partner(pv, cost * kind)
             if (benefit * kind).any():
@@ -214,7 +214,7 @@ class Result:
     def by_partner(self) -> pd.DataFrame:
         """Per partner table; index partner (or (draw, partner) with several draws)."""
         arrays = {**self.partner_arrays, "irr": self.partner_irr}
-        D, P = arrays["net_position"].shape
+        D = arrays["net_position"].shape[0]
         frame = pd.DataFrame({k: a.reshape(-1) for k, a in arrays.items()})
         frame["irr_note"] = self.partner_irr_note.reshape(-1)
         frame["has_investment"] = np.tile(self.has_investment, D)

@@ -63,4 +63,6 @@ def _cell(ws, value, exact: bool) -> Cell:
 def put_text_row(ws, text: str) -> int:
     """Append one text exactly, spread over as many cells of the row as it needs; read
     it back by joining the row's cells."""
-    return put_row(ws, text_pieces(text), exact=True)
+    row = put_row(ws, text_pieces(text), exact=True)
+    assert row is not None  # text_pieces never returns an empty list
+    return row

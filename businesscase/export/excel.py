@@ -64,6 +64,13 @@ def _header(ws, titles: list[str], widths: list[int]) -> None:
     ws.freeze_panes = "A2"
 
 
+def _numbered_row(ws, values: list) -> int:
+    """:func:`.cells.put_row` for a row of at least one value, whose number is known."""
+    row = put_row(ws, values)
+    assert row is not None
+    return row
+
+
 def _formats(ws, row: int, fmts: list[str | None]) -> None:
     for i, f in enumerate(fmts, start=1):
         if f:
@@ -81,15 +88,15 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
     put_row(ws, [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"])
     put_row(ws, [t("prices_of", lang), case.meta.price_year])
     put_row(ws, [t("discounting", lang), t(case.economics.discounting.value, lang)])
-    row = put_row(ws, [t("social_rate", lang), case.economics.social_discount_rate.value])
+    row = _numbered_row(ws, [t("social_rate", lang), case.economics.social_discount_rate.value])
     ws.cell(row=row, column=2).number_format = "0.00%"
     put_row(ws, [t("zero_alternative", lang), case.meta.zero_alternative(lang).strip()])
     put_row(ws, [])
-    row = put_row(ws, [t("key_figures", lang)])
+    row = _numbered_row(ws, [t("key_figures", lang)])
     ws.cell(row=row, column=1).font = BOLD
     for key in TOTAL_KEYS:
         value = float(result.totals[key])
-        row = put_row(ws, [total_label(key, lang), value if value == value else None])
+        row = _numbered_row(ws, [total_label(key, lang), value if value == value else None])
         ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[metric_kind(key)]
     put_row(ws, [t("sroi_definition", lang)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
@@ -102,7 +109,7 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
         put_row(ws, [f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta),
                      "years" if meta == "horizon" else "year"])
     for row in table.itertuples():
-        r = put_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
+        r = _numbered_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
                          float(row.low), float(row.high), row.confidence,
                          t("yes", lang) if row.estimate else "",
                          int(row.year), row.source])
@@ -116,7 +123,7 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
             "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
     _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
     for row in ledger[cols].itertuples(index=False):
-        r = put_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
+        r = _numbered_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
         _formats(ws, r, [None] * 8 + [EURO2] * 4)
 
     ws = wb.create_sheet(_name("partners", lang))
@@ -124,7 +131,7 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
     _header(ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30])
     for pid, row in bp.iterrows():
-        r = put_row(ws, [pid, result.partner_label(pid, lang)] +
+        r = _numbered_row(ws, [pid, result.partner_label(pid, lang)] +
                         [None if row[c] != row[c] else float(row[c]) for c in pcols] +
                         [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
         _formats(ws, r, [None, None] + [NUMBER_FORMATS[metric_kind(c)] for c in pcols])
@@ -134,12 +141,12 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
         acols = list(allocation.table.columns)
         _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
         for pid, row in allocation.table.iterrows():
-            r = put_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
+            r = _numbered_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
             _formats(ws, r, [None, None] + [EURO] * len(acols))
         put_row(ws, [])
         put_row(ws, ["payer", "receiver", "pv", "per_year"])
         for tr in allocation.transfers:
-            r = put_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
+            r = _numbered_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
             _formats(ws, r, [None, None, EURO, EURO])
         put_row(ws, [])
         for paragraph in explanation(allocation, lang).split("\n\n"):
@@ -150,7 +157,7 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
         summary = montecarlo.summary()
         _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
         for name, row in summary.iterrows():
-            r = put_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
+            r = _numbered_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
             number = NUMBER_FORMATS[metric_kind(name)]
             _formats(ws, r, [None, number, number, number, number,
                              NUMBER_FORMATS[MetricKind.probability]])

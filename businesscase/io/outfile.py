@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
@@ -101,7 +101,5 @@ def _mode_for(path: Path) -> int:
 
 
 def _remove(tmp: Path) -> None:
-    try:
+    with suppress(FileNotFoundError):
         tmp.unlink()
-    except FileNotFoundError:
-        pass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TypeGuard
 
 from businesscase.model import InputProblem
 from .yaml_source import LocDict, LocList, read_yaml
@@ -26,7 +27,7 @@ def provenance_problems(path: str | Path) -> list[InputProblem]:
     return problems
 
 
-def _is_number(x) -> bool:
+def _is_number(x: object) -> TypeGuard[float]:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
@@ -53,7 +54,7 @@ STATED_CHOICES = {"costs": "payer_reasoning", "components": "reasoning"}
 
 
 def _check_stated_choice(item, trail: tuple, ident, file: str, out: list, line: int) -> None:
-    field = STATED_CHOICES.get(trail[-1] if trail else None)
+    field = STATED_CHOICES.get(trail[-1]) if trail else None
     if field and isinstance(item, dict) and not str(item.get(field) or "").strip():
         what = "who pays and why" if field == "payer_reasoning" else "why this pocket"
         out.append(InputProblem(file, line, ".".join(map(str, trail + (ident,))),
@@ -75,7 +76,7 @@ def _check_parameter(p: LocDict, trail: tuple, file: str, out: list) -> None:
     elif not str(p.get("source") or "").strip():
         problem("no source: give title and link or publication, or estimate: true with reasoning")
     value, low, high = p.get("value"), p.get("low"), p.get("high")
-    if all(_is_number(x) for x in (value, low, high)) and not low <= value <= high:
+    if _is_number(value) and _is_number(low) and _is_number(high) and not low <= value <= high:
         problem(f"value {value} is not within low {low} and high {high}")
     if "confidence" in p and p["confidence"] not in CONFIDENCE:
         problem(f"confidence must be one of {', '.join(CONFIDENCE)}")

@@ -9,6 +9,7 @@ import types
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from businesscase.model import InputProblem, LoadError
 from businesscase.model import Case, CaseReferenceError, Parameter
@@ -43,11 +44,11 @@ def _problems(exc: ValidationError, data, file: str) -> list[InputProblem]:
     return problems
 
 
-def _message(err: dict, data) -> str:
+def _message(err: ErrorDetails, data) -> str:
     kind, loc = err["type"], tuple(err["loc"])
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1])
-        hint = RENAMED.get(loc[-1], "") if len(loc) == 2 and loc[0] == "economics" else ""
+        hint = RENAMED.get(str(loc[-1]), "") if len(loc) == 2 and loc[0] == "economics" else ""
         return f"unknown field '{loc[-1]}'" + (f": allowed are {', '.join(allowed)}" if allowed else "") + hint
     if kind == "missing":
         choices = _choices(_field_type(loc))
@@ -134,7 +135,7 @@ def _unwrap(tp):
 
 
 def _model_at(loc: tuple):
-    tp = Case
+    tp: object = Case  # then whatever type annotation the path leads through
     for step in loc:
         tp = _unwrap(tp)
         origin = typing.get_origin(tp)

@@ -190,19 +190,25 @@ def _check_events(text: str, name: str) -> None:
             if isinstance(event, _STARTS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InputProblem(name, event.start_mark.line + 1, "",
+                    raise InputProblem(name, _line_of(event), "",
                                        f"nested deeper than {MAX_DEPTH} levels; a case file "
                                        "needs only a few")
             elif isinstance(event, _ENDS):
                 depth -= 1
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _ALLOWED_TAGS[type(event)]:
-                raise InputProblem(name, event.start_mark.line + 1, "",
+                raise InputProblem(name, _line_of(event), "",
                                    f"the YAML tag {_short(tag)} is not allowed; a case file "
                                    "holds plain text, numbers, dates, lists and mappings "
                                    "(remove the tag)")
     finally:
         loader.dispose()
+
+
+def _line_of(event: yaml.Event | None) -> int | None:
+    """The 1-based line an event starts on, where the parser marked it (it always does)."""
+    mark = None if event is None else event.start_mark
+    return None if mark is None else mark.line + 1
 
 
 _STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)

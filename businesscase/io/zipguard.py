@@ -154,7 +154,7 @@ def _unpack_bounded(raw: memoryview, info: zipfile.ZipInfo, name: str) -> tuple[
     inflate, seen, crc = zlib.decompressobj(-zlib.MAX_WBITS), 0, 0
     try:
         for i in range(0, len(raw), _CHUNK):
-            pending = raw[i:i + _CHUNK]
+            pending: memoryview | bytes = raw[i:i + _CHUNK]
             while pending:
                 out = inflate.decompress(pending, _CHUNK)
                 pending = inflate.unconsumed_tail

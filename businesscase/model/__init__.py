@@ -12,7 +12,8 @@ from .case import (Case, CaseReferenceError, Discounting, Economics, Meta, deriv
 from .edits import (InvalidChange, apply_changes, check_value, parameter_table,
                     parameters_behind)
 from .items import (FINANCIAL_FLOW_TYPES, FLOW_TYPES, INDEX_CATEGORIES, CostItem, CostKind,
-                    Direction, Effect, FlowType, Outcome, Residual, RevenueItem, RevenueTiming)
+                    Direction, Effect, FlowType, Outcome, OutcomeComponent, Residual, RevenueItem,
+                    RevenueTiming)
 from .parameters import Amount, Label, Parameter, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
@@ -22,6 +23,6 @@ __all__ = ["Amount", "apply_changes", "Case", "CaseReferenceError", "check_value
            "driver_inputs", "Economics", "Effect", "EXTERNAL", "FINANCIAL_FLOW_TYPES",
            "FLOW_TYPES", "FlowType", "free_partner_id", "INDEX_CATEGORIES",
            "InputProblem", "InvalidChange", "Label", "LoadError", "Meta", "meta_bounds",
-           "OptionError", "Outcome", "Parameter", "parameter_table",
+           "OptionError", "Outcome", "OutcomeComponent", "Parameter", "parameter_table",
            "parameters_behind", "Partner", "PartnerType", "RESERVED_IDS", "Residual",
            "RevenueItem", "RevenueTiming", "UserError", "Years"]

@@ -195,10 +195,10 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         yield from driver_refs(("costs", i, "quantity"), c.quantity)
         if c.amount_driver is not None:
             yield from driver_ref(("costs", i, "amount"), c.amount_driver)
-        for j, o in enumerate(c.provides):
-            if o not in outcome_ids:
+        for j, provided_id in enumerate(c.provides):
+            if provided_id not in outcome_ids:
                 yield ("costs", i, "provides", j), (
-                    f"unknown outcome '{o}': allowed are {', '.join(outcome_ids)}")
+                    f"unknown outcome '{provided_id}': allowed are {', '.join(outcome_ids)}")
     for i, r in enumerate(case.revenues):
         yield from partner_ref(("revenues", i, "to"), r.to)
         yield from partner_ref(("revenues", i, "from"), r.from_, allow_external=True)

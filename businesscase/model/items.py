@@ -231,6 +231,8 @@ class Outcome(Strict):
         is one component with the outcome's own pocket and proxy."""
         if self.components:
             return [(f"outcomes.{self.id}.components.{c.id}", c) for c in self.components]
+        # _single_or_components has refused a single-line outcome without a pocket.
+        assert self.pocket is not None
         single = OutcomeComponent.model_construct(
             id="", label=None, pocket=self.pocket, direction=Direction.saving,
             flow_type=FlowType(self.flow_type.value if self.flow_type else FlowType.societal_value),

@@ -85,7 +85,9 @@ def use_wal(engine: Engine) -> None:
     leaves every committed version. Outside a transaction, as sqlite requires."""
     raw = engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+        sqlite = raw.driver_connection
+        assert sqlite is not None  # a connection fresh from the pool has its DBAPI one
+        sqlite.execute("PRAGMA journal_mode=WAL")
     finally:
         raw.close()
 

@@ -19,6 +19,7 @@ def _output(case: Case, key: str, values: np.ndarray, target: str, partner: str 
     result = evaluate(case, {key: np.atleast_1d(values).astype(float)})
     if target == "social_npv":
         return result.total_arrays["social_npv"]
+    assert partner is not None  # break_even asks for one with every partner target
     return result.partner_arrays[target][:, result.partners.index(partner)]
 
 

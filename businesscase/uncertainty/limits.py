@@ -12,6 +12,7 @@ never left to end in a MemoryError.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import numbers
 import os
@@ -51,10 +52,8 @@ def available_memory() -> int:
             info = dict(line.split(":", 1) for line in f)
         known.append(int(info["MemAvailable"].split()[0]) * 1024)
     except (OSError, KeyError, ValueError):
-        try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
             known.append(os.sysconf("SC_AVPHYS_PAGES") * page)
-        except (AttributeError, ValueError, OSError):
-            pass
     try:
         import resource
         soft = resource.getrlimit(resource.RLIMIT_AS)[0]
@@ -111,11 +110,14 @@ def check_draws(case: Case, n, option: str = "--draws") -> int:
     """n as a number of draws this case can be run with, or a DrawsError saying the
     maximum."""
     top = max_draws(case)
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < MIN_DRAWS:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise DrawsError(option, n, top)
-    if n > top:
-        raise DrawsError(option, n, top, need=n * bytes_per_draw(case))
-    return int(n)
+    draws = int(n)
+    if draws < MIN_DRAWS:
+        raise DrawsError(option, n, top)
+    if draws > top:
+        raise DrawsError(option, n, top, need=draws * bytes_per_draw(case))
+    return draws
 
 
 def check_correlations(case: Case, correlations: Mapping[tuple[str, str], float] | None,
@@ -123,7 +125,9 @@ def check_correlations(case: Case, correlations: Mapping[tuple[str, str], float]
     """Each pair two different parameters with a range, given once, with a correlation
     strictly between -1 and 1."""
     ranged = [k for k, p in case.parameters() if p.high > p.low]
-    known, out, seen = set(ranged), {}, {}
+    known = set(ranged)
+    out: dict[tuple[str, str], float] = {}
+    seen: dict[frozenset[str], float] = {}
     for (k1, k2), rho in (correlations or {}).items():
         for k in (k1, k2):
             if k not in known:

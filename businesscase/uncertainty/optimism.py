@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Sequence
 
 from businesscase.io import assumptions_dir
-from businesscase.model import Amount, Case, Direction, driver_inputs
+from businesscase.model import (Amount, Case, Direction, Outcome, OutcomeComponent,
+                                 driver_inputs)
 from businesscase.io import read_yaml
 from businesscase.text import t
 
@@ -47,19 +49,23 @@ def optimism_bias(case: Case, bias: OptimismBias | None = None) -> Case:
     for item in out.costs:
         if item.amount_driver:
             item.amount, item.amount_driver = _own_copy(out, item.amount_driver), None
-        item.amount.value *= 1 + bias.cost_uplift[item.amount.confidence.value]
+        amount = item.amount
+        assert amount is not None  # validated: a cost has an amount or names a driver
+        amount.value *= 1 + bias.cost_uplift[amount.confidence.value]
     for o in out.outcomes:
         grades = []
-        targets = o.components or [o]
+        targets: Sequence[OutcomeComponent | Outcome] = o.components or [o]
         for target in targets:
             if target.proxy_driver:
                 target.proxy, target.proxy_driver = _own_copy(out, target.proxy_driver), None
-            grade = target.proxy.confidence.value
+            proxy = target.proxy
+            assert proxy is not None  # validated: each gross line has a proxy or a driver
+            grade = proxy.confidence.value
             grades.append(grade)
             if getattr(target, "direction", Direction.saving) is Direction.cost:
-                target.proxy.value *= 1 + bias.cost_uplift[grade]
+                proxy.value *= 1 + bias.cost_uplift[grade]
             else:
-                target.proxy.value *= 1 - bias.benefit_cut[grade]
+                proxy.value *= 1 - bias.benefit_cut[grade]
         delay = max(round(bias.delay_years[g]) for g in grades)
         o.first_year.value += delay
         o.duration.value = max(0.0, o.duration.value - delay)
