@@ -13,6 +13,8 @@ cycle: a partly initialised module at run time.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import tomllib
 from pathlib import Path
 
@@ -99,3 +101,52 @@ def test_the_layer_contract_holds(contract, capsys):
     kept = use_cases.lint_imports(config_filename=str(PYPROJECT), limit_to_contracts=(contract,),
                                   cache_dir=None, no_logo=True)
     assert kept, capsys.readouterr().out
+
+
+# -- each package's face exports what other packages use, and nothing else ---------------
+
+FACES = ["model", "io", "engine", "text", "allocation", "uncertainty", "scenarios", "export",
+         "cli"]
+USERS = ("businesscase", "dashboards", "tests", "benchmarks", "docs")
+
+
+def face_imports(package: str) -> set[str]:
+    """Every name some module outside businesscase.<package> imports from its face."""
+    names: set[str] = set()
+    for folder in USERS:
+        for path in (ROOT / folder).rglob("*.py"):
+            if path.is_relative_to(ROOT / "businesscase" / package):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module == f"businesscase.{package}":
+                    names |= {alias.name for alias in node.names}
+    return names
+
+
+@pytest.mark.parametrize("package", FACES)
+def test_a_face_exports_only_what_others_use(package):
+    face = importlib.import_module(f"businesscase.{package}")
+    assert sorted(set(face.__all__) - face_imports(package)) == []
+
+
+@pytest.mark.parametrize("package", FACES)
+def test_what_others_import_from_a_face_is_in_its_all(package):
+    face = importlib.import_module(f"businesscase.{package}")
+    submodules = {p.stem for p in (ROOT / "businesscase" / package).glob("*.py")}
+    assert sorted(face_imports(package) - set(face.__all__) - submodules) == []
+
+
+def test_across_packages_a_module_imports_only_a_face():
+    """`from businesscase.engine import evaluate`, never `from businesscase.engine.lines
+    import ...`: a package's inside may change without its users noticing."""
+    deep = []
+    for folder in ("businesscase", "dashboards"):
+        for path in (ROOT / folder).rglob("*.py"):
+            rel = path.relative_to(ROOT).parts
+            own = rel[1] if rel[0] == "businesscase" and len(rel) > 2 else None
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    parts = node.module.split(".")
+                    if parts[0] == "businesscase" and len(parts) > 2 and parts[1] != own:
+                        deep.append(f"{'/'.join(rel)}: from {node.module}")
+    assert deep == []

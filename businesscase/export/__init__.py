@@ -2,11 +2,11 @@
 sheets per partner."""
 
 from .excel import workbook, workbook_bytes
-from .report_html import (agreement_sheet, agreements_html, chromium_path, html_to_pdf,
+from .report_html import (agreements_html, chromium_path, html_to_pdf,
                           report_html)
 from .summary import (ALLOCATION_COLUMNS, allocation_dict, allocation_text, summary_dict,
                       summary_text)
 
-__all__ = ["ALLOCATION_COLUMNS", "agreement_sheet", "agreements_html", "allocation_dict",
+__all__ = ["ALLOCATION_COLUMNS", "agreements_html", "allocation_dict",
            "allocation_text", "chromium_path", "html_to_pdf", "report_html",
            "summary_dict", "summary_text", "workbook", "workbook_bytes"]

@@ -7,7 +7,7 @@ case, with the cross-references that must resolve and the derived-driver order),
 ``problems`` and ``edits``.
 """
 
-from .case import (Case, CaseReferenceError, Discounting, Economics, Meta, derived_order,
+from .case import (Case, CaseReferenceError, Discounting, Meta, derived_order,
                    driver_inputs, meta_bounds)
 from .edits import (InvalidChange, apply_changes, check_value, parameter_table,
                     parameters_behind)
@@ -20,7 +20,7 @@ from .problems import InputProblem, LoadError, OptionError, UserError
 
 __all__ = ["Amount", "apply_changes", "Case", "CaseReferenceError", "check_value",
            "CostItem", "CostKind", "derived_order", "Direction", "Discounting",
-           "driver_inputs", "Economics", "Effect", "EXTERNAL", "FINANCIAL_FLOW_TYPES",
+           "driver_inputs", "Effect", "EXTERNAL", "FINANCIAL_FLOW_TYPES",
            "FLOW_TYPES", "FlowType", "free_partner_id", "INDEX_CATEGORIES",
            "InputProblem", "InvalidChange", "Label", "LoadError", "Meta", "meta_bounds",
            "OptionError", "Outcome", "OutcomeComponent", "Parameter", "parameter_table",
