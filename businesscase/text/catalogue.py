@@ -1,4 +1,10 @@
-"""Interface texts in Dutch (default) and English; one place for every label pair."""
+"""The one catalogue of interface texts: every text a user reads, keyed, in Dutch (the
+default) and English, and the few functions that look them up.
+
+One file on purpose, though it is mostly data and over 400 lines: a translator reviews and
+completes it in one place, and tests/test_text_catalogue.py checks that every key has both
+languages with the same {fields} and that every key the code names exists. Sections follow
+the product: labels, dashboard, analysis, allocation, exports, parameters, messages."""
 
 from __future__ import annotations
 
