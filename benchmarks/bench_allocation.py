@@ -16,8 +16,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from businesscase.allocation import StructuredGame, Stream, TUGame, sampled_shapley  # noqa: E402
-from businesscase.allocation.game import popcounts  # noqa: E402
+from businesscase.allocation import Stream, StructuredGame, TUGame, sampled_shapley
+from businesscase.allocation.game import popcounts
 
 try:
     import coopgame
@@ -42,9 +42,9 @@ def generic_game(n, seed=0):
     """Random superadditive-looking game with a non-empty imputation set."""
     rng = np.random.default_rng(seed)
     size = popcounts(n).astype(float)
-    v = rng.uniform(0, 1, 1 << n) * size ** 2
+    v = rng.uniform(0, 1, 1 << n) * size**2
     v[0] = 0.0
-    v[-1] = max(v[-1], n ** 2)
+    v[-1] = max(v[-1], n**2)
     return TUGame([f"p{i}" for i in range(n)], v)
 
 
@@ -52,8 +52,10 @@ def structured_game(n, seed=0):
     rng = np.random.default_rng(seed)
     players = [f"p{i}" for i in range(n)]
     pick = lambda k: frozenset(rng.choice(players, size=k, replace=False).tolist())  # noqa: E731
-    benefits = [Stream(f"b{k}", float(rng.uniform(1e3, 1e5)), pick(int(rng.integers(1, 5))))
-                for k in range(3 * n)]
+    benefits = [
+        Stream(f"b{k}", float(rng.uniform(1e3, 1e5)), pick(int(rng.integers(1, 5))))
+        for k in range(3 * n)
+    ]
     costs = [Stream(f"c{j}", float(rng.uniform(1e3, 5e4)), pick(1)) for j in range(n)]
     return StructuredGame(players, benefits, costs)
 
@@ -64,7 +66,7 @@ def tucoopy_nucleolus(g):
     game = tucoopy.Game(g.n, {m: float(g.v[m]) for m in range(1 << g.n)})
     try:
         t, res = timed(lambda: tucoopy.nucleolus(game), 1)
-    except Exception as exc:  # noqa: BLE001 - a peer's failure is a result to report
+    except Exception as exc:
         return None, type(exc).__name__
     x = np.array(getattr(res, "x", getattr(res, "allocation", res)), dtype=float)
     return t, x
@@ -96,26 +98,42 @@ def main():
     for n in (10, 35, 40):
         sg = structured_game(n)
         t, _ = timed(sg.shapley, 20)
-        rows.append((f"exact Shapley, structured game (closed form), n = {n}", t * 1e3, "ms",
-                     "goal < 50 ms at 40"))
+        rows.append(
+            (
+                f"exact Shapley, structured game (closed form), n = {n}",
+                t * 1e3,
+                "ms",
+                "goal < 50 ms at 40",
+            )
+        )
     sg = structured_game(35)
     exact = sg.shapley()
     t, (est, se, half) = timed(lambda: sampled_shapley(sg.players, sg.value, 1000, seed=1), 1)
     err = float(np.abs(est - exact).max() / np.abs(exact).max())
-    rows.append(("sampled Shapley, n = 35, 1,000 permutations", t * 1e3, "ms",
-                 f"max error {err:.2%} of max |phi|; mean s.e. {se.mean():,.0f}; "
-                 f"Hoeffding 95% half-width {half.mean():,.0f}"))
+    rows.append(
+        (
+            "sampled Shapley, n = 35, 1,000 permutations",
+            t * 1e3,
+            "ms",
+            f"max error {err:.2%} of max |phi|; mean s.e. {se.mean():,.0f}; "
+            f"Hoeffding 95% half-width {half.mean():,.0f}",
+        )
+    )
     for n in (6, 8, 10, 12, 14):
         g = generic_game(n, seed=n)
         t, x = timed(g.nucleolus, 3 if n < 14 else 1)
         tp, xp = peer_nucleolus(g)
-        peer = "" if tp is None else (f"coopgame-py {tp * 1e3:.0f} ms, "
-                                      f"max diff {np.abs(x.to_numpy() - xp).max():.1e}")
+        peer = (
+            ""
+            if tp is None
+            else (f"coopgame-py {tp * 1e3:.0f} ms, max diff {np.abs(x.to_numpy() - xp).max():.1e}")
+        )
         if n <= 10:
             tt, xt = tucoopy_nucleolus(g)
             if tt is not None:
-                peer += (f"; tucoopy {tt * 1e3:.0f} ms, "
-                         f"max diff {np.abs(x.to_numpy() - xt).max():.1e}")
+                peer += (
+                    f"; tucoopy {tt * 1e3:.0f} ms, max diff {np.abs(x.to_numpy() - xt).max():.1e}"
+                )
             elif xt is not None:
                 peer += f"; tucoopy failed ({xt})"
         rows.append((f"nucleolus, random game, n = {n}", t * 1e3, "ms", peer))

@@ -39,9 +39,16 @@ sys.path.insert(0, str(ROOT))
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
 from businesscase.model.edits import apply_changes  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DISCOUNT = "economics.social_discount_rate"
 HEADLINE = ".bc-headline-bar .bc-figure[data-key='social_npv']"
 CENT = 0.005
@@ -80,12 +87,17 @@ ARM = """host => {
 
 
 def find_chromium() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
-    sys.exit("bench_dashboard: Chromium not found; apt-get install -y --no-install-recommends "
-             "chromium fonts-liberation (or set $CHROMIUM)")
+    sys.exit(
+        "bench_dashboard: Chromium not found; apt-get install -y --no-install-recommends "
+        "chromium fonts-liberation (or set $CHROMIUM)"
+    )
 
 
 def free_port() -> int:
@@ -121,8 +133,11 @@ def pct(values: list[float], q: float) -> float:
 
 
 def expected_npv(rate: float) -> float:
-    return float(evaluate(apply_changes(load_case(default_case_path()), {DISCOUNT: rate}))
-                 .totals["social_npv"])
+    return float(
+        evaluate(apply_changes(load_case(default_case_path()), {DISCOUNT: rate})).totals[
+            "social_npv"
+        ]
+    )
 
 
 def rates(n: int) -> list[float]:
@@ -156,7 +171,7 @@ def bench_rate_box(page, reps: int, expected: dict[float, float]) -> Measured:
         box.press("Enter")
         try:
             got = page.evaluate("window.__bcDone")
-        except Exception as exc:  # noqa: BLE001 - counted and shown
+        except Exception as exc:
             out.errors.append(str(exc).splitlines()[0][:120])
             continue
         out.ms.append(got["ms"])
@@ -187,16 +202,18 @@ def bench_table(browser, url: str, reps: int, expected: dict[float, float]) -> M
         open_page()
         for rate in rates(reps):
             cell = page.locator(".bc-assumptions .tabulator-row").first.locator(
-                ".tabulator-cell[tabulator-field='value']")
+                ".tabulator-cell[tabulator-field='value']"
+            )
             editor = cell.locator("input")
             cell.click()
             try:
                 editor.wait_for(state="visible", timeout=2_000)
-            except Exception:  # noqa: BLE001 - the table no longer edits: a new session
+            except Exception:
                 out.reloads += 1
                 open_page()
                 cell = page.locator(".bc-assumptions .tabulator-row").first.locator(
-                    ".tabulator-cell[tabulator-field='value']")
+                    ".tabulator-cell[tabulator-field='value']"
+                )
                 editor = cell.locator("input")
                 cell.click()
                 editor.wait_for(state="visible", timeout=5_000)
@@ -207,7 +224,7 @@ def bench_table(browser, url: str, reps: int, expected: dict[float, float]) -> M
             editor.press("Enter")
             try:
                 got = page.evaluate("window.__bcDone")
-            except Exception as exc:  # noqa: BLE001 - counted and shown
+            except Exception as exc:
                 out.errors.append(str(exc).splitlines()[0][:120])
                 continue
             out.ms.append(got["ms"])
@@ -228,8 +245,11 @@ def main(argv: list[str] | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     tmp = tempfile.TemporaryDirectory(prefix="bench-dashboard-")
-    env = {**os.environ, "BUSINESSCASE_DATABASE_URL": str(Path(tmp.name) / "scenarios.db"),
-           "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "BUSINESSCASE_DATABASE_URL": str(Path(tmp.name) / "scenarios.db"),
+        "PYTHONUNBUFFERED": "1",
+    }
     os.environ["BUSINESSCASE_DATABASE_URL"] = env["BUSINESSCASE_DATABASE_URL"]
     expected = {r: expected_npv(r) for r in set(rates(args.reps))}
     rows = []
@@ -240,9 +260,13 @@ def main(argv: list[str] | None = None) -> None:
         # 1. a new server process, cold
         port = free_port()
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "dashboards.app", "--port", str(port)],
-                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dashboards.app", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_port(port)
             listening = time.perf_counter() - t0
@@ -251,20 +275,34 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-        rows.append(("server start (new process) → first render", 1, cold, cold, 5.0,
-                     f"port open after {listening:.2f} s (imports)"))
+        rows.append(
+            (
+                "server start (new process) → first render",
+                1,
+                cold,
+                cold,
+                5.0,
+                f"port open after {listening:.2f} s (imports)",
+            )
+        )
 
         # 2. in this process: import, serve, render
         t0 = time.perf_counter()
         import panel as pn
 
         from dashboards.app import create_app
+
         imported = time.perf_counter() - t0
         port = free_port()
         t1 = time.perf_counter()
-        server = pn.serve({"app": create_app}, port=port, threaded=True, show=False,
-                          liveness=True,
-                          websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"])
+        server = pn.serve(
+            {"app": create_app},
+            port=port,
+            threaded=True,
+            show=False,
+            liveness=True,
+            websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"],
+        )
         try:
             while True:
                 try:
@@ -275,8 +313,16 @@ def main(argv: list[str] | None = None) -> None:
             url = f"http://localhost:{port}/app"
             first_render(browser, url)
             warm = time.perf_counter() - t1
-            rows.append(("pn.serve in this process → first render", 1, warm, warm, 5.0,
-                         f"after importing the app ({imported:.2f} s, not counted)"))
+            rows.append(
+                (
+                    "pn.serve in this process → first render",
+                    1,
+                    warm,
+                    warm,
+                    5.0,
+                    f"after importing the app ({imported:.2f} s, not counted)",
+                )
+            )
 
             # 3. new sessions on the running server
             loads = []
@@ -284,8 +330,16 @@ def main(argv: list[str] | None = None) -> None:
                 t = time.perf_counter()
                 first_render(browser, url)
                 loads.append(time.perf_counter() - t)
-            rows.append(("new session (page load) → first render", len(loads),
-                         statistics.median(loads), pct(loads, 0.95), 5.0, ""))
+            rows.append(
+                (
+                    "new session (page load) → first render",
+                    len(loads),
+                    statistics.median(loads),
+                    pct(loads, 0.95),
+                    5.0,
+                    "",
+                )
+            )
 
             # 4. input → headline, in the page
             context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -300,29 +354,45 @@ def main(argv: list[str] | None = None) -> None:
         browser.close()
     tmp.cleanup()
 
-    for name, m in (("Opzet discount rate, Enter → headline", rate_box),
-                    ("Aannames table cell, Enter → headline", table)):
+    for name, m in (
+        ("Opzet discount rate, Enter → headline", rate_box),
+        ("Aannames table cell, Enter → headline", table),
+    ):
         note = []
         if m.wrong:
             note.append(f"{m.wrong} not the core's figure")
         if m.errors:
             note.append(f"{len(m.errors)} without a change: {m.errors[0]}")
         if m.reloads:
-            note.append(f"{m.reloads} page reloads (the table stopped taking edits), so "
-                        f"mostly first edits of a new session")
+            note.append(
+                f"{m.reloads} page reloads (the table stopped taking edits), so "
+                f"mostly first edits of a new session"
+            )
         if m.ms:
-            rows.append((name, len(m.ms), statistics.median(m.ms) / 1000, pct(m.ms, 0.95) / 1000,
-                         0.25, "; ".join(note)))
+            rows.append(
+                (
+                    name,
+                    len(m.ms),
+                    statistics.median(m.ms) / 1000,
+                    pct(m.ms, 0.95) / 1000,
+                    0.25,
+                    "; ".join(note),
+                )
+            )
         else:
             rows.append((name, 0, float("nan"), float("nan"), 0.25, "; ".join(note)))
 
-    print(f"Dashboard in Chromium ({chromium}), {os.cpu_count()} cores; "
-          "times in ms, goals per issue 5")
+    print(
+        f"Dashboard in Chromium ({chromium}), {os.cpu_count()} cores; "
+        "times in ms, goals per issue 5"
+    )
     print(f"{'measure':<46}{'n':>4}{'median':>10}{'p95':>10}{'goal':>9}  {'ok':<4}notes")
     for name, n, median, p95, goal, note in rows:
         ok = "yes" if p95 == p95 and p95 < goal else "NO"
-        print(f"{name:<46}{n:>4}{median * 1000:>10.0f}{p95 * 1000:>10.0f}{goal * 1000:>9.0f}  "
-              f"{ok:<4}{note}")
+        print(
+            f"{name:<46}{n:>4}{median * 1000:>10.0f}{p95 * 1000:>10.0f}{goal * 1000:>9.0f}  "
+            f"{ok:<4}{note}"
+        )
 
 
 if __name__ == "__main__":

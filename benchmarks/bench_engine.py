@@ -17,8 +17,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.model import Years  # noqa: E402
+from businesscase import default_case_path, evaluate, load_case
+from businesscase.model import Years
 
 
 def default_case_30_years():
@@ -64,27 +64,56 @@ def main() -> None:
     case = default_case_30_years()
     rows = []
     t = time_calls(lambda: single(case), 200)
-    rows.append(("default case, 30 years: evaluate + totals + per partner",
-                 statistics.median(t) * 1e3, np.percentile(t, 95) * 1e3, "ms", "median < 5 ms"))
+    rows.append(
+        (
+            "default case, 30 years: evaluate + totals + per partner",
+            statistics.median(t) * 1e3,
+            np.percentile(t, 95) * 1e3,
+            "ms",
+            "median < 5 ms",
+        )
+    )
     t = time_calls(lambda: evaluate(case).ledger, 50)
-    rows.append(("default case, 30 years: tidy ledger DataFrame",
-                 statistics.median(t) * 1e3, np.percentile(t, 95) * 1e3, "ms", "-"))
+    rows.append(
+        (
+            "default case, 30 years: tidy ledger DataFrame",
+            statistics.median(t) * 1e3,
+            np.percentile(t, 95) * 1e3,
+            "ms",
+            "-",
+        )
+    )
     draws = triangular_draws(case, 10_000)
     t = time_calls(lambda: vectorised(case, draws), 7)
-    rows.append((f"10,000 draws x 30 years, {len(draws)} parameters varied",
-                 statistics.median(t) * 1e3, max(t) * 1e3, "ms", "< 1000 ms"))
+    rows.append(
+        (
+            f"10,000 draws x 30 years, {len(draws)} parameters varied",
+            statistics.median(t) * 1e3,
+            max(t) * 1e3,
+            "ms",
+            "< 1000 ms",
+        )
+    )
     gc.collect()
     tracemalloc.start()
     vectorised(case, draws)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rows.append(("10,000 draws: peak memory (tracemalloc)", peak / 2**20, peak / 2**20, "MiB",
-                 "< 1024 MiB"))
+    rows.append(
+        ("10,000 draws: peak memory (tracemalloc)", peak / 2**20, peak / 2**20, "MiB", "< 1024 MiB")
+    )
     r = evaluate(case, draws)
     start = time.perf_counter()
     _ = r.partner_irr  # the IRRs are computed when first read
-    rows.append(("10,000 draws: IRR of every partner (where defined)",
-                 (time.perf_counter() - start) * 1e3, float("nan"), "ms", "-"))
+    rows.append(
+        (
+            "10,000 draws: IRR of every partner (where defined)",
+            (time.perf_counter() - start) * 1e3,
+            float("nan"),
+            "ms",
+            "-",
+        )
+    )
 
     print(f"{'benchmark':<58}{'median':>10}{'p95/max':>10}  unit   goal")
     for name, med, hi, unit, goal in rows:

@@ -16,11 +16,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from businesscase import load_case  # noqa: E402
-from businesscase.io.loader import assumptions_dir  # noqa: E402
-from businesscase.scenarios import ScenarioStore  # noqa: E402
-from businesscase.uncertainty import monte_carlo, tornado  # noqa: E402
-from bench_engine import time_calls  # noqa: E402  (same folder: one way to time a call)
+from bench_engine import time_calls
+
+from businesscase import load_case
+from businesscase.io.loader import assumptions_dir
+from businesscase.scenarios import ScenarioStore
+from businesscase.uncertainty import monte_carlo, tornado
 
 
 def main():
@@ -28,8 +29,15 @@ def main():
     combined.meta.horizon = 30
     rows = []
     t = time_calls(lambda: monte_carlo(combined, 10_000, seed=1), 5)
-    rows.append(("Monte Carlo, combined case, 10,000 draws x 30 years", statistics.median(t) * 1e3,
-                 max(t) * 1e3, "ms", "< 1000 ms"))
+    rows.append(
+        (
+            "Monte Carlo, combined case, 10,000 draws x 30 years",
+            statistics.median(t) * 1e3,
+            max(t) * 1e3,
+            "ms",
+            "< 1000 ms",
+        )
+    )
     gc.collect()
     tracemalloc.start()
     monte_carlo(combined, 10_000, seed=1)
@@ -38,16 +46,37 @@ def main():
     rows.append(("  peak memory (tracemalloc)", peak / 2**20, peak / 2**20, "MiB", "< 1024 MiB"))
     n = sum(1 for _, p in combined.parameters() if p.high > p.low)
     t = time_calls(lambda: tornado(combined), 5)
-    rows.append((f"tornado over {n} parameters (combined case)", statistics.median(t) * 1e3,
-                 max(t) * 1e3, "ms", "< 1000 ms (50 parameters)"))
+    rows.append(
+        (
+            f"tornado over {n} parameters (combined case)",
+            statistics.median(t) * 1e3,
+            max(t) * 1e3,
+            "ms",
+            "< 1000 ms (50 parameters)",
+        )
+    )
     store = ScenarioStore(Path(tempfile.mkdtemp()) / "bench.db")
     saved = store.save("bench", combined)
     t = time_calls(lambda: store.save("bench", combined, scenario_id=saved.scenario_id), 20)
-    rows.append(("save a scenario (new version, SQLite)", statistics.median(t) * 1e3, max(t) * 1e3,
-                 "ms", "< 50 ms"))
+    rows.append(
+        (
+            "save a scenario (new version, SQLite)",
+            statistics.median(t) * 1e3,
+            max(t) * 1e3,
+            "ms",
+            "< 50 ms",
+        )
+    )
     t = time_calls(lambda: store.open(saved.scenario_id), 20)
-    rows.append(("open a scenario (latest version)", statistics.median(t) * 1e3, max(t) * 1e3,
-                 "ms", "< 50 ms"))
+    rows.append(
+        (
+            "open a scenario (latest version)",
+            statistics.median(t) * 1e3,
+            max(t) * 1e3,
+            "ms",
+            "< 50 ms",
+        )
+    )
     print(f"{'benchmark':<56}{'median':>10}{'max':>10}  unit  goal")
     for name, med, hi, unit, goal in rows:
         print(f"{name:<56}{med:>10.1f}{hi:>10.1f}  {unit:<4}  {goal}")

@@ -38,14 +38,16 @@ while True:
 def run(kills: int, seed: int = 0) -> dict:
     from businesscase import evaluate
     from businesscase.scenarios import ScenarioStore
+
     rng = random.Random(seed)
     tmp = Path(tempfile.mkdtemp())
     db, log = tmp / "store.db", tmp / "committed.log"
     case = ROOT / "assumptions" / "meeting_space.yaml"
     script = WRITER.format(root=str(ROOT), db=str(db), case=str(case), log=str(log))
     for _ in range(kills):
-        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         lines_before = log.read_text().count("\n") if log.exists() else 0
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait until this writer has saved once
@@ -69,9 +71,14 @@ def run(kills: int, seed: int = 0) -> dict:
                     broken += 1
             except Exception:
                 broken += 1
-    return {"kills": kills, "integrity_check": check, "versions_logged": len(committed),
-            "versions_stored": len(stored), "versions_lost": len(committed - stored),
-            "half_written": broken}
+    return {
+        "kills": kills,
+        "integrity_check": check,
+        "versions_logged": len(committed),
+        "versions_stored": len(stored),
+        "versions_lost": len(committed - stored),
+        "half_written": broken,
+    }
 
 
 def main():

@@ -29,11 +29,23 @@ from businesscase.model.edits import apply_changes  # noqa: E402
 from dashboards.app import create_app  # noqa: E402
 
 RATES = [round(0.015 + 0.001 * i, 4) for i in range(16)]  # 1.5% .. 3.0%
-METHODS = ["Shapley-waarde", "Nucleolus", "Gelijke verdeling van de meerwaarde",
-           "Naar rato van de baten"]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+METHODS = [
+    "Shapley-waarde",
+    "Nucleolus",
+    "Gelijke verdeling van de meerwaarde",
+    "Naar rato van de baten",
+]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def rss_mb() -> float:
@@ -94,11 +106,23 @@ async def session(browser, url, seconds, expected, stats, seed):
 
 async def run(sessions: int, seconds: float):
     base = load_case(default_case_path())
-    expected = {r: float(evaluate(apply_changes(base, {"economics.social_discount_rate": r}))
-                         .totals["social_npv"]) for r in RATES}
+    expected = {
+        r: float(
+            evaluate(apply_changes(base, {"economics.social_discount_rate": r})).totals[
+                "social_npv"
+            ]
+        )
+        for r in RATES
+    }
     port = free_port()
-    server = pn.serve({"app": create_app}, port=port, threaded=True, show=False, liveness=True,
-                      websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"])
+    server = pn.serve(
+        {"app": create_app},
+        port=port,
+        threaded=True,
+        show=False,
+        liveness=True,
+        websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"],
+    )
     for _ in range(200):
         try:
             urllib.request.urlopen(f"http://localhost:{port}/liveness", timeout=1)
@@ -117,8 +141,12 @@ async def run(sessions: int, seconds: float):
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         sampler = asyncio.create_task(sample())
-        await asyncio.gather(*[session(browser, f"http://localhost:{port}/app", seconds,
-                                       expected, stats, seed) for seed in range(sessions)])
+        await asyncio.gather(
+            *[
+                session(browser, f"http://localhost:{port}/app", seconds, expected, stats, seed)
+                for seed in range(sessions)
+            ]
+        )
         sampler.cancel()
         await browser.close()
     memory.append((time.monotonic() - start, rss_mb()))
@@ -133,8 +161,9 @@ async def run(sessions: int, seconds: float):
     print(f"{'latency median / p95 / max (ms)':<34}{q(0.5):.0f} / {q(0.95):.0f} / {worst:.0f}")
     print(f"{'errors':<34}{len(stats['errors'])} {stats['errors'][:3]}")
     print(f"{'edits never showing their figure':<34}{stats['mismatch']}")
-    print(f"{'server memory (MB) over time':<34}" +
-          ", ".join(f"{t:.0f}s {m:.0f}" for t, m in memory))
+    print(
+        f"{'server memory (MB) over time':<34}" + ", ".join(f"{t:.0f}s {m:.0f}" for t, m in memory)
+    )
     return stats
 
 

@@ -7,10 +7,8 @@
 >>> result.by_partner    # costs, benefits, net position, financial NPV/IRR per partner
 """
 
-from businesscase.model import LoadError
+from businesscase.engine import Result, evaluate
 from businesscase.io import default_case_path, load_case
-from businesscase.engine import evaluate
-from businesscase.engine import Result
-from businesscase.model import Case
+from businesscase.model import Case, LoadError
 
 __all__ = ["Case", "LoadError", "Result", "default_case_path", "evaluate", "load_case"]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
-
-
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSUMPTIONS = ROOT / "assumptions"
@@ -13,22 +10,44 @@ ASSUMPTIONS = ROOT / "assumptions"
 
 def p(value, low=None, high=None, unit="test unit"):
     """A parameter for tests: an estimate whose reasoning says it is a test figure."""
-    return {"value": value, "unit": unit, "year": 2024, "estimate": True,
-            "reasoning": "figure made up for a test", "low": value if low is None else low,
-            "high": value if high is None else high, "confidence": "low"}
+    return {
+        "value": value,
+        "unit": unit,
+        "year": 2024,
+        "estimate": True,
+        "reasoning": "figure made up for a test",
+        "low": value if low is None else low,
+        "high": value if high is None else high,
+        "confidence": "low",
+    }
 
 
 def label(text):
     return {"nl": text, "en": text}
 
 
-def economics(rate=0.0225, convention="end_of_year", inflation=0.0, prices=0.0, wages=0.0,
-              rents=0.0, care=0.0, financial=0.05):
-    return {"social_discount_rate": p(rate), "financial_discount_rate": p(financial),
-            "inflation": p(inflation),
-            "real_indexation": {"wages": p(wages), "prices": p(prices), "rents": p(rents),
-                                "care_tariffs": p(care)},
-            "discounting": convention}
+def economics(
+    rate=0.0225,
+    convention="end_of_year",
+    inflation=0.0,
+    prices=0.0,
+    wages=0.0,
+    rents=0.0,
+    care=0.0,
+    financial=0.05,
+):
+    return {
+        "social_discount_rate": p(rate),
+        "financial_discount_rate": p(financial),
+        "inflation": p(inflation),
+        "real_indexation": {
+            "wages": p(wages),
+            "prices": p(prices),
+            "rents": p(rents),
+            "care_tariffs": p(care),
+        },
+        "discounting": convention,
+    }
 
 
 def partner(pid, ptype="other", **extra):
@@ -37,31 +56,71 @@ def partner(pid, ptype="other", **extra):
 
 def base_case(horizon=3, price_year=2025, start_year=2025, **econ):
     return {
-        "meta": {"name": "test", "formulas": ["meeting_space"], "price_year": price_year,
-                 "start_year": start_year, "horizon": horizon,
-                 "zero_alternative": label("nothing changes")},
+        "meta": {
+            "name": "test",
+            "formulas": ["meeting_space"],
+            "price_year": price_year,
+            "start_year": start_year,
+            "horizon": horizon,
+            "zero_alternative": label("nothing changes"),
+        },
         "economics": economics(**econ),
         "partners": [partner("woco", "corporation"), partner("gem", "municipality")],
-        "drivers": {}, "costs": [], "revenues": [], "outcomes": [],
+        "drivers": {},
+        "costs": [],
+        "revenues": [],
+        "outcomes": [],
     }
 
 
-def outcome(oid, pocket, quantity, proxy, *, deadweight=0.0, attribution=0.0,
-            displacement=0.0, drop_off=0.0, ramp_up=0, first_year=1, duration=50,
-            flow_type="societal_value", indexation="prices", effect="fading", **extra):
-    return {"id": oid, "label": label(oid), "effect": effect, "pocket": pocket, "flow_type": flow_type,
-            "quantity": quantity, "proxy": p(proxy), "indexation": indexation,
-            "deadweight": p(deadweight), "attribution": p(attribution),
-            "displacement": p(displacement), "drop_off": p(drop_off),
-            "ramp_up_years": p(ramp_up), "first_year": p(first_year), "duration": p(duration),
-            **extra}
+def outcome(
+    oid,
+    pocket,
+    quantity,
+    proxy,
+    *,
+    deadweight=0.0,
+    attribution=0.0,
+    displacement=0.0,
+    drop_off=0.0,
+    ramp_up=0,
+    first_year=1,
+    duration=50,
+    flow_type="societal_value",
+    indexation="prices",
+    effect="fading",
+    **extra,
+):
+    return {
+        "id": oid,
+        "label": label(oid),
+        "effect": effect,
+        "pocket": pocket,
+        "flow_type": flow_type,
+        "quantity": quantity,
+        "proxy": p(proxy),
+        "indexation": indexation,
+        "deadweight": p(deadweight),
+        "attribution": p(attribution),
+        "displacement": p(displacement),
+        "drop_off": p(drop_off),
+        "ramp_up_years": p(ramp_up),
+        "first_year": p(first_year),
+        "duration": p(duration),
+        **extra,
+    }
 
 
 def cost(cid, payer, amount, kind="operating", lifetime=None, quantity=(), **extra):
-    out = {"id": cid, "label": label(cid), "kind": kind, "payer": payer, "amount": p(amount),
-           "quantity": list(quantity), **extra}
+    out = {
+        "id": cid,
+        "label": label(cid),
+        "kind": kind,
+        "payer": payer,
+        "amount": p(amount),
+        "quantity": list(quantity),
+        **extra,
+    }
     if lifetime is not None:
         out["lifetime"] = p(lifetime)
     return out
-
-

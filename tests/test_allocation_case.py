@@ -6,11 +6,17 @@ import sys
 
 import numpy as np
 import pytest
-
 from builders import ASSUMPTIONS, base_case, cost, outcome, p, partner
+
 from businesscase import evaluate, load_case
-from businesscase.allocation import (METHODS, allocate, case_game, check_proposal, explanation,
-                                     settle)
+from businesscase.allocation import (
+    METHODS,
+    allocate,
+    case_game,
+    check_proposal,
+    explanation,
+    settle,
+)
 from businesscase.io.validate import case_from_data
 
 
@@ -19,15 +25,24 @@ def small_case():
     insurer gains 900 needing corp + welfare; municipality gains 600 needing corp.
     A care provider takes part but is needed by nothing and receives nothing."""
     data = base_case(horizon=1, rate=0.0)
-    data["partners"] = [partner("woco", "corporation"), partner("welzijn", "welfare_organisation"),
-                        partner("zvw", "health_insurer"), partner("gem", "municipality"),
-                        partner("zorg", "care_provider")]
+    data["partners"] = [
+        partner("woco", "corporation"),
+        partner("welzijn", "welfare_organisation"),
+        partner("zvw", "health_insurer"),
+        partner("gem", "municipality"),
+        partner("zorg", "care_provider"),
+    ]
     data["drivers"] = {"one": p(1)}
-    data["costs"] = [cost("room", "woco", 1_000, kind="investment", lifetime=1),
-                     cost("host", "welzijn", 200)]
+    data["costs"] = [
+        cost("room", "woco", 1_000, kind="investment", lifetime=1),
+        cost("host", "welzijn", 200),
+    ]
     data["outcomes"] = [
-        outcome("gp", "zvw", ["one"], 900, needs=["woco", "welzijn"], flow_type="non_cashable_saving"),
-        outcome("turnover", "gem", ["one"], 600, needs=["woco"], flow_type="cashable_saving")]
+        outcome(
+            "gp", "zvw", ["one"], 900, needs=["woco", "welzijn"], flow_type="non_cashable_saving"
+        ),
+        outcome("turnover", "gem", ["one"], 600, needs=["woco"], flow_type="cashable_saving"),
+    ]
     return evaluate(case_from_data(data))
 
 
@@ -63,8 +78,10 @@ def test_every_method_covers_the_cost_and_null_partner_gets_nothing(method):
         assert a.table.loc["zorg", "net_after"] == pytest.approx(0.0, abs=1e-6)
 
 
-@pytest.mark.parametrize("name", ["meeting_space", "community_builder", "care_in_complex",
-                                  "meeting_space_community_builder"])
+@pytest.mark.parametrize(
+    "name",
+    ["meeting_space", "community_builder", "care_in_complex", "meeting_space_community_builder"],
+)
 @pytest.mark.parametrize("basis", ["cash", "financial", "societal"])
 def test_fair_contributions_sum_to_the_cost_on_every_case(name, basis):
     r = evaluate(load_case(ASSUMPTIONS / f"{name}.yaml"))
@@ -137,45 +154,93 @@ def test_proposal_is_checked():
 
 def test_settle_needs_few_payments():
     import pandas as pd
+
     change = pd.Series({"a": 500.0, "b": -500.0, "c": 300.0, "d": -200.0, "e": -100.0})
     transfers = settle(change, 1.0)
     assert [(t.payer, t.receiver, t.pv) for t in transfers] == [
-        ("a", "b", 500.0), ("c", "d", 200.0), ("c", "e", 100.0)]
+        ("a", "b", 500.0),
+        ("c", "d", 200.0),
+        ("c", "e", 100.0),
+    ]
 
 
 def test_cli_allocate_prints_table_transfers_and_explanation():
-    out = subprocess.run([sys.executable, "-m", "businesscase.cli", "allocate",
-                          str(ASSUMPTIONS / "care_in_complex.yaml"), "--method", "shapley"],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "businesscase.cli",
+            "allocate",
+            str(ASSUMPTIONS / "care_in_complex.yaml"),
+            "--method",
+            "shapley",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "Eerlijke bijdrage" in out.stdout and "betaalt" in out.stdout
     assert "Methode: Shapley-waarde" in out.stdout
-    js = subprocess.run([sys.executable, "-m", "businesscase.cli", "allocate", "--json",
-                         "--without", "zorgaanbieder"], capture_output=True, text=True, timeout=120)
+    js = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "businesscase.cli",
+            "allocate",
+            "--json",
+            "--without",
+            "zorgaanbieder",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     data = json.loads(js.stdout)
     assert "zorgaanbieder" not in {row["id"] for row in data["partners"]}
-    bad = subprocess.run([sys.executable, "-m", "businesscase.cli", "allocate", "--without", "nobody"],
-                         capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [sys.executable, "-m", "businesscase.cli", "allocate", "--without", "nobody"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 2 and "unknown partner" in bad.stderr
 
 
 # -- a payment whose counterpart is absent does not happen -------------------------------------
 
+
 def case_with_room_fee(room=1_000, fee=150):
     """small_case plus a room fee of `fee` a year from the welfare organisation to the
     corporation (a transfer between partners, not part of the game)."""
     data = base_case(horizon=1, rate=0.0)
-    data["partners"] = [partner("woco", "corporation"), partner("welzijn", "welfare_organisation"),
-                        partner("zvw", "health_insurer"), partner("gem", "municipality"),
-                        partner("zorg", "care_provider")]
+    data["partners"] = [
+        partner("woco", "corporation"),
+        partner("welzijn", "welfare_organisation"),
+        partner("zvw", "health_insurer"),
+        partner("gem", "municipality"),
+        partner("zorg", "care_provider"),
+    ]
     data["drivers"] = {"one": p(1)}
-    data["costs"] = [cost("room", "woco", room, kind="investment", lifetime=1),
-                     cost("host", "welzijn", 200)]
-    data["revenues"] = [{"id": "fee", "label": {"nl": "fee", "en": "fee"}, "to": "woco",
-                         "from": "welzijn", "amount": p(fee)}]
+    data["costs"] = [
+        cost("room", "woco", room, kind="investment", lifetime=1),
+        cost("host", "welzijn", 200),
+    ]
+    data["revenues"] = [
+        {
+            "id": "fee",
+            "label": {"nl": "fee", "en": "fee"},
+            "to": "woco",
+            "from": "welzijn",
+            "amount": p(fee),
+        }
+    ]
     data["outcomes"] = [
-        outcome("gp", "zvw", ["one"], 900, needs=["woco", "welzijn"], flow_type="non_cashable_saving"),
-        outcome("turnover", "gem", ["one"], 600, needs=["woco"], flow_type="cashable_saving")]
+        outcome(
+            "gp", "zvw", ["one"], 900, needs=["woco", "welzijn"], flow_type="non_cashable_saving"
+        ),
+        outcome("turnover", "gem", ["one"], 600, needs=["woco"], flow_type="cashable_saving"),
+    ]
     return evaluate(case_from_data(data))
 
 
@@ -209,8 +274,11 @@ def test_meeting_space_without_the_corporation_adds_up():
     without = [p for p in r.case.partner_ids if p != "woningcorporatie"]
     for basis in ("cash", "financial", "societal"):
         cg = case_game(r, basis, participants=without)
-        own = -sum(v for ln, v in zip(r.lines, r.line_pv[0])
-                   if ln.partner == "welzijnsorganisatie" and ln.category != "revenue")
+        own = -sum(
+            v
+            for ln, v in zip(r.lines, r.line_pv[0])
+            if ln.partner == "welzijnsorganisatie" and ln.category != "revenue"
+        )
         assert cg.contribution_today["welzijnsorganisatie"] == pytest.approx(own)
         for method in METHODS:
             try:
@@ -224,6 +292,7 @@ def test_meeting_space_without_the_corporation_adds_up():
 
 def test_monte_carlo_weights_leave_out_the_same_payments():
     from businesscase.allocation.case_game import net_after_draws, split_weights
+
     r = case_with_room_fee()
     for participants in (["welzijn", "zvw", "gem"], ["woco", "zvw", "gem"], None):
         cg = case_game(r, participants=participants)
@@ -234,15 +303,23 @@ def test_monte_carlo_weights_leave_out_the_same_payments():
         for method in ("shapley", "as_is", "proportional_benefit", "equal_surplus"):
             if method == "proportional_benefit" and cg.benefit.sum() <= 0:
                 continue  # refused by fair_split: nothing to be proportional to
-            np.testing.assert_allclose(net_after_draws(pv, W, method)[0],
-                                       allocate(r, method, participants=participants)
-                                       .table.net_after[players], atol=1e-9)
+            np.testing.assert_allclose(
+                net_after_draws(pv, W, method)[0],
+                allocate(r, method, participants=participants).table.net_after[players],
+                atol=1e-9,
+            )
 
 
 # -- null partners -------------------------------------------------------------------------------
 
-NULL_ZERO = ("shapley", "nucleolus", "prenucleolus", "proportional_benefit",
-             "proportional_cashable", "as_is")
+NULL_ZERO = (
+    "shapley",
+    "nucleolus",
+    "prenucleolus",
+    "proportional_benefit",
+    "proportional_cashable",
+    "as_is",
+)
 
 
 @pytest.mark.parametrize("room", [1_000, 5_000])  # v(N) = +300 and −3,700
@@ -264,6 +341,7 @@ def test_null_partner_gets_exactly_nothing_also_in_a_negative_case(room):
 
 def test_equal_surplus_gives_a_null_partner_a_share_and_says_so():
     from businesscase.allocation import method_description
+
     r = case_with_room_fee(room=5_000)
     a = allocate(r, "equal_surplus", participants=r.case.partner_ids)
     alone = {p: max(a.case_game.game.value([p]), 0.0) for p in a.case_game.players}
@@ -288,20 +366,35 @@ def test_default_game_leaves_out_partners_without_lines_unless_named():
 
 # -- outcomes booked gross: a stream with a negative amount --------------------------------------
 
+
 def with_gross_cost(result, item, pocket, fraction, flow_type="cashable_saving"):
     """Add the cost side of an outcome booked gross, as the engine will: category
     'outcome', role 'cost', values −fraction × the outcome's own line, in another pocket."""
     from dataclasses import replace
+
     from businesscase.engine.result import Line
+
     i = next(k for k, ln in enumerate(result.lines) if ln.item == item and ln.category == "outcome")
-    line = Line(item=item, partner=pocket, role="cost", category="outcome", flow_type=flow_type,
-                label=result.lines[i].label)
+    line = Line(
+        item=item,
+        partner=pocket,
+        role="cost",
+        category="outcome",
+        flow_type=flow_type,
+        label=result.lines[i].label,
+    )
 
     def grow(a):
-        return np.concatenate([a, -fraction * a[:, i:i + 1]], axis=1)
-    return replace(result, lines=result.lines + [line], nominal=grow(result.nominal),
-                   real=grow(result.real), pv_social=grow(result.pv_social),
-                   pv_financial=grow(result.pv_financial))
+        return np.concatenate([a, -fraction * a[:, i : i + 1]], axis=1)
+
+    return replace(
+        result,
+        lines=result.lines + [line],
+        nominal=grow(result.nominal),
+        real=grow(result.real),
+        pv_social=grow(result.pv_social),
+        pv_financial=grow(result.pv_financial),
+    )
 
 
 def test_a_gross_outcome_is_a_negative_stream_needing_its_partners_and_pocket():
@@ -331,10 +424,12 @@ def test_a_gross_outcome_is_a_negative_stream_needing_its_partners_and_pocket():
     assert prop.loc["zorg", "fair_contribution"] == pytest.approx(0.0)
     # Monte Carlo weights carry the negative stream the same way.
     from businesscase.allocation.case_game import split_weights
+
     W, players = split_weights(r)
     np.testing.assert_allclose((r.line_pv @ W["shapley"])[0], cg.game.shapley()[players], atol=1e-9)
 
 
 def fair_split_of(cg, method):
     from businesscase.allocation.case_game import fair_split
+
     return fair_split(cg, method)

@@ -8,13 +8,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from businesscase.allocation import CostGame, StructuredGame, Stream, TUGame, sampled_shapley
+from businesscase.allocation import CostGame, Stream, StructuredGame, TUGame, sampled_shapley
 from businesscase.allocation.game import incidence
 
 ABC = ["1", "2", "3"]
 
 
 # -- worked examples with published answers (docs/references.md) --------------------------------
+
 
 def test_glove_game():
     g = TUGame.from_lex(ABC, [0, 0, 0, 1, 1, 0, 1])
@@ -33,17 +34,21 @@ def test_taxi_cost_game():
     # With benefits below the stand-alone cost of player 3, SCRB caps its justifiable cost:
     # r = (6, 12, min(35, 42) − 30 = 5) → m + r/23 × 12.
     assert c.scrb({"1": 100, "2": 100, "3": 35}).tolist() == pytest.approx(
-        [6 / 23 * 12, 12 / 23 * 12, 30 + 5 / 23 * 12])
+        [6 / 23 * 12, 12 / 23 * 12, 30 + 5 / 23 * 12]
+    )
     # Cost nucleolus, by hand from the savings game: (3, 4.5, 34.5).
     assert c.nucleolus().tolist() == pytest.approx([3, 4.5, 34.5], abs=1e-9)
 
 
-@pytest.mark.parametrize("estate,expected", [
-    (100, [100 / 3, 100 / 3, 100 / 3]), (200, [50, 75, 75]), (300, [50, 100, 150])])
+@pytest.mark.parametrize(
+    "estate,expected",
+    [(100, [100 / 3, 100 / 3, 100 / 3]), (200, [50, 75, 75]), (300, [50, 100, 150])],
+)
 def test_talmud_bankruptcy_nucleolus(estate, expected):
     claims = {"1": 100, "2": 200, "3": 300}
-    g = TUGame.from_function(ABC, lambda S: max(0, estate - sum(d for p, d in claims.items()
-                                                                 if p not in S)))
+    g = TUGame.from_function(
+        ABC, lambda S: max(0, estate - sum(d for p, d in claims.items() if p not in S))
+    )
     assert g.nucleolus().tolist() == pytest.approx(expected, abs=1e-7)
     assert g.prenucleolus().tolist() == pytest.approx(expected, abs=1e-7)
     if estate == 200:
@@ -67,6 +72,7 @@ def test_core_excess_names_the_objecting_group():
 
 # -- random games ----------------------------------------------------------------------------
 
+
 def random_game(n, seed, kind="any"):
     rng = np.random.default_rng(seed)
     v = np.zeros(1 << n)
@@ -80,8 +86,9 @@ def random_game(n, seed, kind="any"):
     return TUGame([f"p{i}" for i in range(n)], v)
 
 
-games = st.builds(random_game, st.integers(2, 7), st.integers(0, 10_000),
-                  st.sampled_from(["any", "convex"]))
+games = st.builds(
+    random_game, st.integers(2, 7), st.integers(0, 10_000), st.sampled_from(["any", "convex"])
+)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -151,6 +158,7 @@ def test_convex_games_have_the_nucleolus_and_shapley_in_the_core():
 
 # -- structured games ------------------------------------------------------------------------
 
+
 def random_structured(n, seed):
     rng = np.random.default_rng(seed)
     players = [f"p{i}" for i in range(n)]
@@ -158,10 +166,15 @@ def random_structured(n, seed):
     def subset():
         k = int(rng.integers(1, min(n, 4) + 1))
         return frozenset(rng.choice(players, size=k, replace=False).tolist())
-    benefits = [Stream(f"b{k}", float(rng.uniform(1, 100)), subset())
-                for k in range(int(rng.integers(1, 2 * n)))]
-    costs = [Stream(f"c{j}", float(rng.uniform(1, 60)), subset())
-             for j in range(int(rng.integers(1, n + 1)))]
+
+    benefits = [
+        Stream(f"b{k}", float(rng.uniform(1, 100)), subset())
+        for k in range(int(rng.integers(1, 2 * n)))
+    ]
+    costs = [
+        Stream(f"c{j}", float(rng.uniform(1, 60)), subset())
+        for j in range(int(rng.integers(1, n + 1)))
+    ]
     return StructuredGame(players, benefits, costs)
 
 
@@ -224,6 +237,7 @@ def test_nucleolus_with_an_empty_core_and_a_binding_lower_bound():
 
 # -- structured games with negative streams ----------------------------------------------------
 
+
 def signed_structured(n, seed):
     """Benefits and costs of either sign: a negative benefit is a loss needing all of its
     players (the cost side of an outcome booked gross), a negative cost a gain."""
@@ -233,10 +247,15 @@ def signed_structured(n, seed):
     def subset():
         k = int(rng.integers(1, min(n, 4) + 1))
         return frozenset(rng.choice(players, size=k, replace=False).tolist())
-    benefits = [Stream(f"b{k}", float(rng.uniform(-80, 100)), subset())
-                for k in range(int(rng.integers(1, 2 * n + 1)))]
-    costs = [Stream(f"c{j}", float(rng.uniform(-30, 60)), subset())
-             for j in range(int(rng.integers(0, n + 1)))]
+
+    benefits = [
+        Stream(f"b{k}", float(rng.uniform(-80, 100)), subset())
+        for k in range(int(rng.integers(1, 2 * n + 1)))
+    ]
+    costs = [
+        Stream(f"c{j}", float(rng.uniform(-30, 60)), subset())
+        for j in range(int(rng.integers(0, n + 1)))
+    ]
     return StructuredGame(players, benefits, costs)
 
 
@@ -274,12 +293,16 @@ def test_max_excess_counts_a_loss_that_needs_the_whole_group():
 
 
 def test_null_players_and_the_restricted_game():
-    sg = StructuredGame(["a", "b", "c", "d", "e"],
-                        [Stream("ab", 50.0, frozenset({"a", "b"})),
-                         Stream("gross_plus", 20.0, frozenset({"c", "d"})),
-                         Stream("gross_minus", -20.0, frozenset({"c", "d"})),
-                         Stream("own", 5.0, frozenset({"e"}))],
-                        [Stream("e_cost", 5.0, frozenset({"e"})), Stream("a_cost", 30.0, frozenset({"a"}))])
+    sg = StructuredGame(
+        ["a", "b", "c", "d", "e"],
+        [
+            Stream("ab", 50.0, frozenset({"a", "b"})),
+            Stream("gross_plus", 20.0, frozenset({"c", "d"})),
+            Stream("gross_minus", -20.0, frozenset({"c", "d"})),
+            Stream("own", 5.0, frozenset({"e"})),
+        ],
+        [Stream("e_cost", 5.0, frozenset({"e"})), Stream("a_cost", 30.0, frozenset({"a"}))],
+    )
     # c and d are in streams that cancel; e's own benefit pays exactly its own cost.
     assert sg.null_players() == ["c", "d", "e"]
     tu = sg.to_tugame()
@@ -287,7 +310,9 @@ def test_null_players_and_the_restricted_game():
         i = sg.players.index(p)
         assert all(tu.v[m | 1 << i] == pytest.approx(tu.v[m]) for m in range(1 << 5))
     sub = sg.restricted(["a", "b"])
-    assert sub.players == ["a", "b"] and sub.value(["a", "b"]) == pytest.approx(sg.value(sg.players))
+    assert sub.players == ["a", "b"] and sub.value(["a", "b"]) == pytest.approx(
+        sg.value(sg.players)
+    )
     shared = StructuredGame(["a", "b", "c"], [], [Stream("any", 7.0, frozenset({"b", "c"}))])
     assert shared.null_players() == ["a"]
     assert shared.restricted(["a", "b"]).value(["b"]) == pytest.approx(-7.0)

@@ -8,37 +8,43 @@ are listed changes nothing. On random games: the nucleolus gives null players ze
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
 import pytest
+from builders import ASSUMPTIONS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from builders import ASSUMPTIONS
-from businesscase.allocation import METHODS, StructuredGame, Stream, TUGame, allocate
-from businesscase.allocation.case_game import (BenefitBasis, CaseGame, default_holders,
-                                               fair_split)
-from businesscase.io.loader import load_case
+from businesscase.allocation import METHODS, Stream, StructuredGame, TUGame, allocate
+from businesscase.allocation.case_game import BenefitBasis, CaseGame, default_holders, fair_split
 from businesscase.engine.evaluate import driver_values, evaluate
+from businesscase.io.loader import load_case
 from businesscase.model import Case
 
 CASES = sorted(p.stem for p in ASSUMPTIONS.glob("*.yaml"))
 BASES = [b.value for b in BenefitBasis]
-NULL_ZERO = ("shapley", "nucleolus", "prenucleolus", "proportional_benefit",
-             "proportional_cashable", "as_is")
+NULL_ZERO = (
+    "shapley",
+    "nucleolus",
+    "prenucleolus",
+    "proportional_benefit",
+    "proportional_cashable",
+    "as_is",
+)
 CENT = 0.01
-SETTINGS = settings(max_examples=30, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped(name: str) -> Case:
     return load_case(ASSUMPTIONS / f"{name}.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped_result(name: str):
     return evaluate(shipped(name))
 
@@ -74,6 +80,7 @@ def coalitions(draw):
 
 def participants_for(result, absent, basis, named):
     from businesscase.allocation import default_participants
+
     pool = result.case.partner_ids if named else default_participants(result, basis)
     return [p for p in pool if p not in absent]
 
@@ -88,6 +95,7 @@ def assert_adds_up(a):
 
 
 # -- efficiency --------------------------------------------------------------------------------
+
 
 @SETTINGS
 @given(coalitions())
@@ -105,6 +113,7 @@ def test_every_split_adds_up_for_any_coalition_of_the_willing(coalition):
 
 # -- null player -------------------------------------------------------------------------------
 
+
 def with_costs_scaled(case: Case, factor: float) -> Case:
     drivers = driver_values(case)
 
@@ -112,23 +121,33 @@ def with_costs_scaled(case: Case, factor: float) -> Case:
         for c in data["costs"]:
             if c["amount"] is None:  # a shared driver: give this cost its own scaled copy
                 value = drivers[c.pop("amount_driver")]
-                c["amount"] = {"value": value, "unit": "€", "year": case.meta.price_year,
-                               "estimate": True, "reasoning": "test copy of a driver",
-                               "low": value, "high": value, "confidence": "low"}
+                c["amount"] = {
+                    "value": value,
+                    "unit": "€",
+                    "year": case.meta.price_year,
+                    "estimate": True,
+                    "reasoning": "test copy of a driver",
+                    "low": value,
+                    "high": value,
+                    "confidence": "low",
+                }
                 c["amount_driver"] = None
             for key in ("value", "low", "high"):
                 c["amount"][key] *= factor
+
     return variant(case, edit)
 
 
 def with_a_null_partner(case: Case) -> Case:
     def edit(data):
-        data["partners"].append({"id": "bystander", "name": {"nl": "Omstander", "en": "Bystander"},
-                                 "type": "other"})
+        data["partners"].append(
+            {"id": "bystander", "name": {"nl": "Omstander", "en": "Bystander"}, "type": "other"}
+        )
+
     return variant(case, edit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def null_variant(name: str, factor: float):
     return evaluate(with_a_null_partner(with_costs_scaled(shipped(name), factor)))
 
@@ -138,8 +157,10 @@ FACTORS = (0.05, 1.0)  # costs cut to 5% (the whole case positive) and as shippe
 
 def test_the_null_player_variants_cover_both_signs():
     for name in CASES:
-        signs = {np.sign(allocate(null_variant(name, f), "shapley", "financial").total_value)
-                 for f in FACTORS}
+        signs = {
+            np.sign(allocate(null_variant(name, f), "shapley", "financial").total_value)
+            for f in FACTORS
+        }
         assert signs == {-1.0, 1.0}, name
 
 
@@ -168,37 +189,48 @@ def test_a_partner_with_no_flows_gets_exactly_nothing(coalition, factor):
 
 # -- symmetry ----------------------------------------------------------------------------------
 
+
 def with_a_clone(case: Case, p: str, p2: str) -> Case:
     """Duplicate every cost, revenue and outcome involving p (as payer, pocket, receiver or
     in needs) with p replaced by p2: p and p2 are then symmetric players."""
+
     def swap(x):
         return p2 if x == p else x
 
     def edit(data):
         original = next(q for q in data["partners"] if q["id"] == p)
-        clone = {**original, "id": p2,
-                 "name": {"nl": original["name"]["nl"] + " 2", "en": original["name"]["en"] + " 2"}}
+        clone = {
+            **original,
+            "id": p2,
+            "name": {"nl": original["name"]["nl"] + " 2", "en": original["name"]["en"] + " 2"},
+        }
         data["partners"].append(clone)
         for c in list(data["costs"]):
             if c["payer"] == p:
                 data["costs"].append({**c, "id": c["id"] + "_twin", "payer": p2})
         for r in list(data["revenues"]):
             if p in (r["to"], r["from"]):
-                data["revenues"].append({**r, "id": r["id"] + "_twin", "to": swap(r["to"]),
-                                         "from": swap(r["from"])})
+                data["revenues"].append(
+                    {**r, "id": r["id"] + "_twin", "to": swap(r["to"]), "from": swap(r["from"])}
+                )
         for o in list(data["outcomes"]):
             pockets = [o["pocket"]] + [c["pocket"] for c in o["components"]]
             if p in pockets or p in o["needs"]:
-                twin = {**o, "id": o["id"] + "_twin", "pocket": swap(o["pocket"]),
-                        "needs": [swap(x) for x in o["needs"]],
-                        "components": [{**c, "pocket": swap(c["pocket"])} for c in o["components"]]}
+                twin = {
+                    **o,
+                    "id": o["id"] + "_twin",
+                    "pocket": swap(o["pocket"]),
+                    "needs": [swap(x) for x in o["needs"]],
+                    "components": [{**c, "pocket": swap(c["pocket"])} for c in o["components"]],
+                }
                 data["outcomes"].append(twin)
                 if o["overlap_group"]:  # the twin shares the original's group
                     data["overlap_groups"][o["overlap_group"]]["members"].append(twin["id"])
+
     return variant(case, edit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def clone_variant(name: str, p: str):
     return evaluate(with_a_clone(shipped(name), p, "twin"))
 
@@ -221,6 +253,7 @@ def test_two_identical_partners_pay_the_same(name, data, basis):
 
 # -- order of the partners ---------------------------------------------------------------------
 
+
 @SETTINGS
 @given(coalitions(), st.randoms(use_true_random=False))
 def test_the_order_of_the_partners_changes_nothing(coalition, rnd):
@@ -229,6 +262,7 @@ def test_the_order_of_the_partners_changes_nothing(coalition, rnd):
 
     def shuffle(data):
         rnd.shuffle(data["partners"])
+
     s = evaluate(variant(shipped(name), shuffle))
     pr = participants_for(r, absent, basis, named)
     assume(pr)
@@ -243,6 +277,7 @@ def test_the_order_of_the_partners_changes_nothing(coalition, rnd):
 
 
 # -- random games: the nucleolus gives null players zero ---------------------------------------
+
 
 def random_tu_with_nulls(n, nulls, seed):
     """A random game on n players in which the last `nulls` players are null."""
@@ -275,10 +310,15 @@ def random_structured_with_nulls(n, nulls, seed):
     def subset():
         k = int(rng.integers(1, min(n, 3) + 1))
         return frozenset(rng.choice(active, size=k, replace=False).tolist())
-    benefits = [Stream(f"b{k}", float(rng.uniform(-40, 100)), subset())
-                for k in range(int(rng.integers(1, 2 * n + 1)))]
-    costs = [Stream(f"c{j}", float(rng.uniform(0, 80)), frozenset({str(rng.choice(active))}))
-             for j in range(int(rng.integers(1, n + 1)))]
+
+    benefits = [
+        Stream(f"b{k}", float(rng.uniform(-40, 100)), subset())
+        for k in range(int(rng.integers(1, 2 * n + 1)))
+    ]
+    costs = [
+        Stream(f"c{j}", float(rng.uniform(0, 80)), frozenset({str(rng.choice(active))}))
+        for j in range(int(rng.integers(1, n + 1)))
+    ]
     return StructuredGame(players, benefits, costs)
 
 

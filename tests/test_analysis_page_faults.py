@@ -8,8 +8,8 @@ import pytest
 
 from businesscase import load_case
 from businesscase.scenarios import ScenarioStore, database
-from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 from dashboards.state import CaseState
+from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 
 VALID = Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml"
 
@@ -33,8 +33,7 @@ def store_url(tmp_path, kind):
 
 
 @pytest.mark.parametrize("kind", ["text_file", "missing_folder", "no_driver", "bad_url"])
-def test_a_store_that_cannot_be_opened_leaves_the_page_working(kind, state, tmp_path,
-                                                               monkeypatch):
+def test_a_store_that_cannot_be_opened_leaves_the_page_working(kind, state, tmp_path, monkeypatch):
     """Before: the page (and so the dashboard) failed to build."""
     url, words = store_url(tmp_path, kind)
     monkeypatch.setenv("BUSINESSCASE_DATABASE_URL", url)
@@ -102,9 +101,11 @@ def test_two_scenarios_of_one_name_both_show_and_compare(state, tmp_path):
 
 
 @pytest.mark.parametrize("draws", [None, 0, -5, 10**12])
-def test_draws_outside_the_rule_are_refused_inline_and_the_last_run_stays(draws, state,
-                                                                          monkeypatch):
+def test_draws_outside_the_rule_are_refused_inline_and_the_last_run_stays(
+    draws, state, monkeypatch
+):
     import businesscase.uncertainty.limits as limits
+
     monkeypatch.setattr(limits, "available_memory", lambda: 2 << 30)  # 2 GB free
     top = limits.advised_draws((1 << 30) // limits.bytes_per_draw(state.case))
     assert top > 1000
@@ -167,6 +168,7 @@ def test_a_read_only_store_lists_and_opens_but_offers_no_save(state, tmp_path, m
 def test_the_whole_dashboard_builds_with_a_broken_store(tmp_path, monkeypatch):
     """Before: building a session failed with 'file is not a database'."""
     import dashboards.app as app_module
+
     made = []
 
     class Recorded(ScenariosPage):

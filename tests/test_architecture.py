@@ -18,16 +18,14 @@ import importlib
 import tomllib
 from pathlib import Path
 
-import pytest
-
 import grimp
 import importlinter.api  # noqa: F401  (importing it configures import-linter's readers)
+import pytest
 from importlinter.application import use_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = ROOT / "pyproject.toml"
 CONTRACTS = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["importlinter"]
-
 
 
 def cycles(graph) -> list[frozenset[str]]:
@@ -76,15 +74,15 @@ def test_the_cycle_finder_counts_a_loop_and_not_a_face_importing_its_children():
     graph = grimp.ImportGraph()
     for module in ("pkg", "pkg.a", "pkg.b", "pkg.c", "pkg.d"):
         graph.add_module(module)
-    graph.add_import(importer="pkg", imported="pkg.a")      # the face
+    graph.add_import(importer="pkg", imported="pkg.a")  # the face
     graph.add_import(importer="pkg", imported="pkg.b")
     graph.add_import(importer="pkg.a", imported="pkg.b")
     graph.add_import(importer="pkg.b", imported="pkg.c")
     graph.add_import(importer="pkg.c", imported="pkg.d")
     assert cycles(graph) == []
-    graph.add_import(importer="pkg.d", imported="pkg.b")    # b -> c -> d -> b
+    graph.add_import(importer="pkg.d", imported="pkg.b")  # b -> c -> d -> b
     assert cycles(graph) == [frozenset({"pkg.b", "pkg.c", "pkg.d"})]
-    graph.add_import(importer="pkg.c", imported="pkg")      # a child back through the face
+    graph.add_import(importer="pkg.c", imported="pkg")  # a child back through the face
     assert cycles(graph) == [frozenset({"pkg", "pkg.a", "pkg.b", "pkg.c", "pkg.d"})]
 
 
@@ -98,15 +96,15 @@ def test_no_module_of_businesscase_or_dashboards_is_part_of_an_import_cycle():
 
 @pytest.mark.parametrize("contract", [c["id"] for c in CONTRACTS["contracts"]])
 def test_the_layer_contract_holds(contract, capsys):
-    kept = use_cases.lint_imports(config_filename=str(PYPROJECT), limit_to_contracts=(contract,),
-                                  cache_dir=None, no_logo=True)
+    kept = use_cases.lint_imports(
+        config_filename=str(PYPROJECT), limit_to_contracts=(contract,), cache_dir=None, no_logo=True
+    )
     assert kept, capsys.readouterr().out
 
 
 # -- each package's face exports what other packages use, and nothing else ---------------
 
-FACES = ["model", "io", "engine", "text", "allocation", "uncertainty", "scenarios", "export",
-         "cli"]
+FACES = ["model", "io", "engine", "text", "allocation", "uncertainty", "scenarios", "export", "cli"]
 USERS = ("businesscase", "dashboards", "tests", "benchmarks", "docs")
 
 

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import load_workbook
 
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.io.loader import assumptions_dir
 from businesscase.cli import main
 from businesscase.export import workbook
+from businesscase.io.loader import assumptions_dir
 from businesscase.scenarios import ScenarioStore
 from dashboards.state import CaseState
 
@@ -82,8 +81,14 @@ def test_dashboard_shows_the_message_and_keeps_the_last_good_state(name):
 def assert_no_server_path(message: str) -> None:
     """An upload's message names the upload and the shipped files, never where they lie,
     and quotes no server file (the include the user wrote may be echoed)."""
-    for server_path in ("/tmp", "/work", str(assumptions_dir().resolve()), str(HERE),
-                        tempfile.gettempdir(), "root:x:0:0"):
+    for server_path in (
+        "/tmp",
+        "/work",
+        str(assumptions_dir().resolve()),
+        str(HERE),
+        tempfile.gettempdir(),
+        "root:x:0:0",
+    ):
         assert server_path not in message, message
 
 
@@ -95,6 +100,7 @@ def test_forty_partners_nucleolus_is_refused_in_the_dashboard_too():
 
 
 # -- generated bad inputs (too big, binary or not YAML to keep as files) ---------------------
+
 
 def make_big(tmp):
     path = tmp / "big.yaml"
@@ -115,7 +121,9 @@ def make_bomb(tmp):
 
 def make_latin1(tmp):
     path = tmp / "latin1.yaml"
-    path.write_bytes(VALID.read_text().replace("Kleine buurtkamer", "Café de Buurt").encode("cp1252"))
+    path.write_bytes(
+        VALID.read_text().replace("Kleine buurtkamer", "Café de Buurt").encode("cp1252")
+    )
     return path, 3, "not UTF-8"
 
 
@@ -124,7 +132,9 @@ def make_excel_text(tmp):
     path = tmp / "case.xlsx"
     wb = workbook(result, allocate(result))
     ws = wb["Aannames"]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "drivers.dwellings")
+    row = next(
+        r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "drivers.dwellings"
+    )
     ws.cell(row=row, column=5).value = "zestig"
     wb.save(path)
     return path, f"cell E{row}", "'zestig' is not a number"
@@ -147,9 +157,14 @@ def make_deep_aliases(tmp):
     return path, 2, "nested deeper than 64 levels (through aliases)"
 
 
-GENERATED = {"file_of_50_mb": make_big, "alias_bomb": make_bomb, "non_utf8_bytes": make_latin1,
-             "excel_text_in_number_cell": make_excel_text, "deep_nesting": make_deep,
-             "deep_nesting_through_aliases": make_deep_aliases}
+GENERATED = {
+    "file_of_50_mb": make_big,
+    "alias_bomb": make_bomb,
+    "non_utf8_bytes": make_latin1,
+    "excel_text_in_number_cell": make_excel_text,
+    "deep_nesting": make_deep,
+    "deep_nesting_through_aliases": make_deep_aliases,
+}
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -201,6 +216,7 @@ def case_including(folder: Path, target: str) -> Path:
 def unblock_fifo_after(fifo: Path, seconds: float) -> threading.Thread:
     """Without the policy, reading a FIFO blocks until a writer comes; this writer comes
     late so that a regression fails the test instead of hanging it."""
+
     def write():
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -211,6 +227,7 @@ def unblock_fifo_after(fifo: Path, seconds: float) -> threading.Thread:
             return
         os.write(fd, b"meta: {}\n")
         os.close(fd)
+
     thread = threading.Thread(target=write, daemon=True)
     thread.start()
     return thread
@@ -228,7 +245,9 @@ def test_include_of_a_fifo_is_refused_without_blocking(tmp_path, capsys):
     assert "case.yaml:1: include: pipe.yaml: is a FIFO (named pipe), not a regular file" in err
 
 
-def test_symlink_out_of_the_case_folder_needs_the_flag_and_its_content_stays_hidden(tmp_path, capsys):
+def test_symlink_out_of_the_case_folder_needs_the_flag_and_its_content_stays_hidden(
+    tmp_path, capsys
+):
     (tmp_path / "outside").mkdir()
     secret = tmp_path / "outside" / "secret.yaml"
     secret.write_text(SECRET)
@@ -244,10 +263,19 @@ def test_symlink_out_of_the_case_folder_needs_the_flag_and_its_content_stays_hid
     assert "s3cret" not in err and "root_password" not in err
 
 
-@pytest.mark.parametrize("content", [SECRET, "s3cret: [unclosed\n", "s3cret: !!binary aGk=\n",
-                                     "- s3cret\n", "partners: [{id: s3cret}]\n",
-                                     "s3cret: 1\ns3cret: 2\n", "2025-13-45 s3cret: 1\n",
-                                     "s3cret\x00\n"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        SECRET,
+        "s3cret: [unclosed\n",
+        "s3cret: !!binary aGk=\n",
+        "- s3cret\n",
+        "partners: [{id: s3cret}]\n",
+        "s3cret: 1\ns3cret: 2\n",
+        "2025-13-45 s3cret: 1\n",
+        "s3cret\x00\n",
+    ],
+)
 def test_a_server_file_included_with_the_flag_is_never_quoted(tmp_path, capsys, content):
     (tmp_path / "server").mkdir()
     (tmp_path / "server" / "shadow").write_text(content)
@@ -262,11 +290,14 @@ def test_include_outside_the_folder_is_read_with_the_flag(tmp_path, capsys):
     """The flag is a real way out: a partners file kept elsewhere is used."""
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "extra.yaml").write_text(
-        "partners:\n  - id: kerk\n    name: {nl: Kerk, en: Church}\n    type: other\n")
+        "partners:\n  - id: kerk\n    name: {nl: Kerk, en: Church}\n    type: other\n"
+    )
     path = case_including(tmp_path / "case", "../elsewhere/extra.yaml")
     for command in ("run", "allocate"):
         assert main([command, str(path)]) == 2
         assert "run with --allow-include-outside" in capsys.readouterr().err
         assert main([command, str(path), "--allow-include-outside", "--json"]) == 0
         out = capsys.readouterr().out
-        assert command == "allocate" or '"kerk"' in out  # a split leaves out a partner without stake
+        assert (
+            command == "allocate" or '"kerk"' in out
+        )  # a split leaves out a partner without stake

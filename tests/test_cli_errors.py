@@ -27,13 +27,21 @@ def state_home(tmp_path, monkeypatch):
 def failing(exc):
     def command(_args):
         raise exc
+
     return command
 
 
-@pytest.mark.parametrize("exc", [KeyError("drivers.x"), ValueError("bad value"),
-                                 RuntimeError("no luck"), TypeError("int() of None"),
-                                 IndexError("index 0 is out of bounds")],
-                         ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize(
+    "exc",
+    [
+        KeyError("drivers.x"),
+        ValueError("bad value"),
+        RuntimeError("no luck"),
+        TypeError("int() of None"),
+        IndexError("index 0 is out of bounds"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
 def test_a_bug_is_an_internal_error_with_a_logged_traceback(exc, monkeypatch, capsys, state_home):
     monkeypatch.setattr(cli, "cmd_run", failing(exc))
     code = cli.main(["run"])
@@ -55,9 +63,11 @@ def test_an_analysis_command_bug_is_an_internal_error_too(monkeypatch, capsys, s
     assert "internal error" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("exc", [UserError("scenario 9 does not exist in x.db"),
-                                 OptionError("--draws", "must be 1 or more")],
-                         ids=["UserError", "OptionError"])
+@pytest.mark.parametrize(
+    "exc",
+    [UserError("scenario 9 does not exist in x.db"), OptionError("--draws", "must be 1 or more")],
+    ids=["UserError", "OptionError"],
+)
 def test_a_user_mistake_is_exit_2_with_its_message(exc, monkeypatch, capsys, state_home):
     monkeypatch.setattr(cli, "cmd_run", failing(exc))
     code = cli.main(["run"])
@@ -68,11 +78,14 @@ def test_a_user_mistake_is_exit_2_with_its_message(exc, monkeypatch, capsys, sta
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(message=st.text(min_size=1, max_size=80).filter(lambda s: s.strip()),
-       user=st.booleans(), kind=st.sampled_from([KeyError, ValueError, RuntimeError,
-                                                 ZeroDivisionError, AttributeError]))
-def test_only_a_user_error_is_the_users_mistake(message, user, kind, monkeypatch, capsys,
-                                                state_home):
+@given(
+    message=st.text(min_size=1, max_size=80).filter(lambda s: s.strip()),
+    user=st.booleans(),
+    kind=st.sampled_from([KeyError, ValueError, RuntimeError, ZeroDivisionError, AttributeError]),
+)
+def test_only_a_user_error_is_the_users_mistake(
+    message, user, kind, monkeypatch, capsys, state_home
+):
     exc = UserError(message) if user else kind(message)
     monkeypatch.setattr(cli, "cmd_run", failing(exc))
     code = cli.main(["run"])
@@ -94,13 +107,20 @@ def test_the_log_falls_back_to_the_temp_folder(tmp_path, monkeypatch, capsys):
 
 def test_the_real_cli_reports_a_bug_in_one_line(tmp_path):
     """In a fresh process: a bug planted in the engine surfaces as exit 1, one line."""
-    script = ("import sys, businesscase.cli.commands as c\n"
-              "def boom(args): raise KeyError('planted')\n"
-              "c.cmd_run = boom\n"
-              "sys.exit(c.main(['run']))\n")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         cwd=ROOT, env={"PATH": "/usr/bin:/bin", "XDG_STATE_HOME": str(tmp_path),
-                                        "PYTHONPATH": str(ROOT)}, timeout=120)
+    script = (
+        "import sys, businesscase.cli.commands as c\n"
+        "def boom(args): raise KeyError('planted')\n"
+        "c.cmd_run = boom\n"
+        "sys.exit(c.main(['run']))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "XDG_STATE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "internal error (KeyError: 'planted')" in out.stderr
     assert "planted" in (tmp_path / "businesscase" / "errors.log").read_text()

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-PARAM = ("{{value: {v}, unit: u, year: 2024, estimate: true, reasoning: test figure, "
-         "low: {lo}, high: {hi}, confidence: low}}")
+PARAM = (
+    "{{value: {v}, unit: u, year: 2024, estimate: true, reasoning: test figure, "
+    "low: {lo}, high: {hi}, confidence: low}}"
+)
 
 
 def prm(v, lo=None, hi=None):
@@ -68,8 +70,12 @@ outcomes:
 
 
 def run_cli(path: Path, *extra):
-    return subprocess.run([sys.executable, "-m", "businesscase.cli", "run", str(path), *extra],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "businesscase.cli", "run", str(path), *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def line_of(text: str, needle: str) -> int:
@@ -86,59 +92,176 @@ def test_valid_small_case_runs(tmp_path):
 
 # (name, old, new, text on the reported line, field named, words saying what is allowed)
 CASES = [
-    ("unknown partner", "    pocket: gem", "    pocket: nobody", "pocket: nobody",
-     "outcomes[less_loneliness].pocket", "allowed are woco, gem"),
-    ("share above 1", f"    deadweight: {prm(0.25)}", f"    deadweight: {prm(1.5, 0, 1)}",
-     "deadweight:", "outcomes[less_loneliness].deadweight.value", "a fraction between 0 and 1"),
-    ("horizon of 0", "  horizon: 10", "  horizon: 0", "horizon: 0", "meta.horizon",
-     "greater than or equal to 1"),
-    ("horizon of 500", "  horizon: 10", "  horizon: 500", "horizon: 500", "meta.horizon",
-     "less than or equal to 50"),
-    ("percentage as 225", f"  social_discount_rate: {prm(0.0225, 0.015, 0.03)}",
-     f"  social_discount_rate: {prm(225, 0.015, 0.03)}", "social_discount_rate:",
-     "economics.social_discount_rate.value", "Did you mean 2.25%? Write 0.0225"),
-    ("unknown key", "    payer: woco", "    payer: woco\n    payr: woco", "payr: woco",
-     "costs[fit_out].payr", "allowed are id, label, kind, payer"),
-    ("duplicate key", "  horizon: 10", "  horizon: 10\n  horizon: 12", "horizon: 12",
-     "horizon", "first given on line 6"),
-    ("missing required field", "  price_year: 2024\n", "", "meta:", "meta.price_year",
-     "required field 'price_year' is missing"),
-    ("wrong type", "  horizon: 10", "  horizon: ten", "horizon: ten", "meta.horizon",
-     "valid integer"),
-    ("negative amount", f"    amount: {prm(50000)}", f"    amount: {prm(-5, -10, 0)}",
-     "amount:", "costs[fit_out].amount.value", "zero or more"),
-    ("unknown driver", "    quantity: [dwellings]", "    quantity: [dwelings]",
-     "quantity: [dwelings]", "outcomes[less_loneliness].quantity[0]", "allowed are the drivers dwellings"),
-    ("not a finite number", f"  dwellings: {prm(60)}",
-     "  dwellings: {value: .nan, unit: u, year: 2024, estimate: true, reasoning: t, low: 0, "
-     "high: 1, confidence: low}",
-     "dwellings:", "drivers.dwellings.value", "zero or more"),
-    ("low above high", f"  dwellings: {prm(60)}", f"  dwellings: {prm(60, 80, 40)}",
-     "dwellings:", "drivers.dwellings", "low ≤ value ≤ high"),
-    ("estimate without reasoning", f"    proxy: {prm(300)}",
-     "    proxy: {value: 300, unit: u, year: 2024, estimate: true, low: 1, high: 500, "
-     "confidence: low}",
-     "proxy:", "outcomes[less_loneliness].proxy", "needs 'reasoning'"),
-    ("investment without lifetime", f"    lifetime: {prm(15)}\n", "", "- id: fit_out",
-     "costs[fit_out]", "an investment needs a 'lifetime'"),
-    ("bare number as parameter", f"    attribution: {prm(0.25)}", "    attribution: 0.25",
-     "attribution: 0.25", "outcomes[less_loneliness].attribution", "a parameter is a mapping"),
-    ("unknown flow type", "    flow_type: societal_value", "    flow_type: happiness",
-     "flow_type: happiness", "outcomes[less_loneliness].flow_type", "'cashable_saving'"),
-    ("unknown overlap group", "    overlap_group: null", "    overlap_group: care",
-     "overlap_group: care", "outcomes[less_loneliness].overlap_group", "no overlap_groups defined"),
-    ("malformed YAML", "    kind: investment", "    kind: [investment", "kind: [investment",
-     "", "not valid YAML"),
-    ("unknown confidence grade", f"  dwellings: {prm(60)}",
-     "  dwellings: {value: 60, unit: u, year: 2024, estimate: true, reasoning: t, low: 1, "
-     "high: 90, confidence: sure}",
-     "dwellings:", "drivers.dwellings.confidence", "'high', 'medium' or 'low'"),
+    (
+        "unknown partner",
+        "    pocket: gem",
+        "    pocket: nobody",
+        "pocket: nobody",
+        "outcomes[less_loneliness].pocket",
+        "allowed are woco, gem",
+    ),
+    (
+        "share above 1",
+        f"    deadweight: {prm(0.25)}",
+        f"    deadweight: {prm(1.5, 0, 1)}",
+        "deadweight:",
+        "outcomes[less_loneliness].deadweight.value",
+        "a fraction between 0 and 1",
+    ),
+    (
+        "horizon of 0",
+        "  horizon: 10",
+        "  horizon: 0",
+        "horizon: 0",
+        "meta.horizon",
+        "greater than or equal to 1",
+    ),
+    (
+        "horizon of 500",
+        "  horizon: 10",
+        "  horizon: 500",
+        "horizon: 500",
+        "meta.horizon",
+        "less than or equal to 50",
+    ),
+    (
+        "percentage as 225",
+        f"  social_discount_rate: {prm(0.0225, 0.015, 0.03)}",
+        f"  social_discount_rate: {prm(225, 0.015, 0.03)}",
+        "social_discount_rate:",
+        "economics.social_discount_rate.value",
+        "Did you mean 2.25%? Write 0.0225",
+    ),
+    (
+        "unknown key",
+        "    payer: woco",
+        "    payer: woco\n    payr: woco",
+        "payr: woco",
+        "costs[fit_out].payr",
+        "allowed are id, label, kind, payer",
+    ),
+    (
+        "duplicate key",
+        "  horizon: 10",
+        "  horizon: 10\n  horizon: 12",
+        "horizon: 12",
+        "horizon",
+        "first given on line 6",
+    ),
+    (
+        "missing required field",
+        "  price_year: 2024\n",
+        "",
+        "meta:",
+        "meta.price_year",
+        "required field 'price_year' is missing",
+    ),
+    (
+        "wrong type",
+        "  horizon: 10",
+        "  horizon: ten",
+        "horizon: ten",
+        "meta.horizon",
+        "valid integer",
+    ),
+    (
+        "negative amount",
+        f"    amount: {prm(50000)}",
+        f"    amount: {prm(-5, -10, 0)}",
+        "amount:",
+        "costs[fit_out].amount.value",
+        "zero or more",
+    ),
+    (
+        "unknown driver",
+        "    quantity: [dwellings]",
+        "    quantity: [dwelings]",
+        "quantity: [dwelings]",
+        "outcomes[less_loneliness].quantity[0]",
+        "allowed are the drivers dwellings",
+    ),
+    (
+        "not a finite number",
+        f"  dwellings: {prm(60)}",
+        "  dwellings: {value: .nan, unit: u, year: 2024, estimate: true, reasoning: t, low: 0, "
+        "high: 1, confidence: low}",
+        "dwellings:",
+        "drivers.dwellings.value",
+        "zero or more",
+    ),
+    (
+        "low above high",
+        f"  dwellings: {prm(60)}",
+        f"  dwellings: {prm(60, 80, 40)}",
+        "dwellings:",
+        "drivers.dwellings",
+        "low ≤ value ≤ high",
+    ),
+    (
+        "estimate without reasoning",
+        f"    proxy: {prm(300)}",
+        "    proxy: {value: 300, unit: u, year: 2024, estimate: true, low: 1, high: 500, "
+        "confidence: low}",
+        "proxy:",
+        "outcomes[less_loneliness].proxy",
+        "needs 'reasoning'",
+    ),
+    (
+        "investment without lifetime",
+        f"    lifetime: {prm(15)}\n",
+        "",
+        "- id: fit_out",
+        "costs[fit_out]",
+        "an investment needs a 'lifetime'",
+    ),
+    (
+        "bare number as parameter",
+        f"    attribution: {prm(0.25)}",
+        "    attribution: 0.25",
+        "attribution: 0.25",
+        "outcomes[less_loneliness].attribution",
+        "a parameter is a mapping",
+    ),
+    (
+        "unknown flow type",
+        "    flow_type: societal_value",
+        "    flow_type: happiness",
+        "flow_type: happiness",
+        "outcomes[less_loneliness].flow_type",
+        "'cashable_saving'",
+    ),
+    (
+        "unknown overlap group",
+        "    overlap_group: null",
+        "    overlap_group: care",
+        "overlap_group: care",
+        "outcomes[less_loneliness].overlap_group",
+        "no overlap_groups defined",
+    ),
+    (
+        "malformed YAML",
+        "    kind: investment",
+        "    kind: [investment",
+        "kind: [investment",
+        "",
+        "not valid YAML",
+    ),
+    (
+        "unknown confidence grade",
+        f"  dwellings: {prm(60)}",
+        "  dwellings: {value: 60, unit: u, year: 2024, estimate: true, reasoning: t, low: 1, "
+        "high: 90, confidence: sure}",
+        "dwellings:",
+        "drivers.dwellings.confidence",
+        "'high', 'medium' or 'low'",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name,old,new,line_text,field,allowed", CASES, ids=[c[0] for c in CASES])
-def test_invalid_input_is_reported_with_file_line_and_field(tmp_path, name, old, new, line_text,
-                                                            field, allowed):
+def test_invalid_input_is_reported_with_file_line_and_field(
+    tmp_path, name, old, new, line_text, field, allowed
+):
     assert old in VALID, "test setup: the text to replace must exist"
     text = VALID.replace(old, new, 1)
     path = tmp_path / "bad_case.yaml"
@@ -148,8 +271,10 @@ def test_invalid_input_is_reported_with_file_line_and_field(tmp_path, name, old,
     assert "Traceback" not in out.stderr
     expected_line = line_of(text, line_text)
     if name == "malformed YAML":  # the parser notices a flow sequence left open a line later
-        assert f"bad_case.yaml:{expected_line}" in out.stderr or \
-            f"bad_case.yaml:{expected_line + 1}" in out.stderr, out.stderr
+        assert (
+            f"bad_case.yaml:{expected_line}" in out.stderr
+            or f"bad_case.yaml:{expected_line + 1}" in out.stderr
+        ), out.stderr
     else:
         assert f"bad_case.yaml:{expected_line}: {field}" in out.stderr, out.stderr
     assert allowed in out.stderr, out.stderr
@@ -174,7 +299,8 @@ def test_missing_file_and_missing_include(tmp_path):
 
 def test_several_problems_are_all_reported(tmp_path):
     text = VALID.replace("    pocket: gem", "    pocket: nobody").replace(
-        "    payer: woco", "    payer: nobody")
+        "    payer: woco", "    payer: nobody"
+    )
     path = tmp_path / "two.yaml"
     path.write_text(text)
     out = run_cli(path)

@@ -38,8 +38,10 @@ def _saver(db: str, scenario_id, saves: int, start, results) -> None:
 def run_savers(db: Path, scenario_id, processes: int = PROCESSES, saves: int = SAVES):
     ctx = mp.get_context("spawn")
     start, results = ctx.Barrier(processes), ctx.Queue()
-    workers = [ctx.Process(target=_saver, args=(str(db), scenario_id, saves, start, results))
-               for _ in range(processes)]
+    workers = [
+        ctx.Process(target=_saver, args=(str(db), scenario_id, saves, start, results))
+        for _ in range(processes)
+    ]
     for w in workers:
         w.start()
     reports = [results.get(timeout=180) for _ in workers]
@@ -50,8 +52,9 @@ def run_savers(db: Path, scenario_id, processes: int = PROCESSES, saves: int = S
 
 def stored(db: Path) -> list[tuple[int, int]]:
     with sqlite3.connect(db) as con:
-        return con.execute("SELECT scenario_id, number FROM scenario_version "
-                           "ORDER BY scenario_id, number").fetchall()
+        return con.execute(
+            "SELECT scenario_id, number FROM scenario_version ORDER BY scenario_id, number"
+        ).fetchall()
 
 
 def test_concurrent_versions_of_one_scenario_are_numbered_1_to_n(tmp_path):

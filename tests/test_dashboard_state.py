@@ -1,8 +1,8 @@
 """The dashboard's state object without a browser: it only asks the core."""
 
 import pytest
-
 from builders import ASSUMPTIONS
+
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
 from businesscase.model.edits import apply_changes
@@ -14,7 +14,9 @@ CASE = str(ASSUMPTIONS / "meeting_space.yaml")
 def test_valid_edit_matches_the_core_and_invalid_edit_keeps_the_last_good_state():
     s = CaseState(case_file=CASE)
     assert s.set_value("outcomes.less_loneliness.deadweight", "0,5") is None
-    expected = evaluate(apply_changes(load_case(CASE), {"outcomes.less_loneliness.deadweight": 0.5}))
+    expected = evaluate(
+        apply_changes(load_case(CASE), {"outcomes.less_loneliness.deadweight": 0.5})
+    )
     assert s.result.totals["social_npv"] == pytest.approx(expected.totals["social_npv"], abs=0.005)
     before = s.result.totals["social_npv"]
     error = s.set_value("outcomes.less_loneliness.deadweight", "1,5")
@@ -34,9 +36,12 @@ def test_method_and_participants_follow_the_core():
     s.method = "nucleolus"
     s.set_taking_part([p for p in s.case.partner_ids if p != "zorgaanbieder"])
     case = apply_changes(load_case(CASE), {}, absent=["zorgaanbieder"])
-    expected = allocate(evaluate(case), "nucleolus", "financial",
-                        [p.id for p in case.partners if p.takes_part])
-    assert (s.allocation.table.fair_contribution - expected.table.fair_contribution).abs().max() < 0.005
+    expected = allocate(
+        evaluate(case), "nucleolus", "financial", [p.id for p in case.partners if p.takes_part]
+    )
+    assert (
+        s.allocation.table.fair_contribution - expected.table.fair_contribution
+    ).abs().max() < 0.005
 
 
 def test_partner_removal_is_refused_while_it_is_used():
@@ -58,10 +63,13 @@ def test_locked_state_ignores_edits():
 
 
 def test_downloads_include_a_fresh_monte_carlo_run_only():
+    import io
+
+    from openpyxl import load_workbook
+
     from dashboards.views.analysis import UncertaintyPage
     from dashboards.views.results import ResultsPage
-    from openpyxl import load_workbook
-    import io
+
     s = CaseState(case_file=CASE)
     results, uncertainty = ResultsPage(state=s), UncertaintyPage(state=s)
     uncertainty.draws.value = 200
@@ -75,6 +83,7 @@ def test_downloads_include_a_fresh_monte_carlo_run_only():
 
 def test_the_dashboard_binds_to_localhost_unless_told_otherwise(monkeypatch):
     import dashboards.app as app_module
+
     calls = []
     monkeypatch.setattr(app_module.pn, "serve", lambda *a, **kw: calls.append(kw))
     app_module.main([])

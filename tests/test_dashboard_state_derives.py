@@ -13,28 +13,35 @@ from pathlib import Path
 import param
 import pytest
 import yaml
+from builders import ASSUMPTIONS, ROOT, base_case, cost
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import ASSUMPTIONS, ROOT, base_case, cost
 from businesscase import evaluate, load_case
 from businesscase.scenarios import ScenarioStore, compare
 from businesscase.uncertainty import break_even, monte_carlo, tornado
 from dashboards.state import CaseState
 from dashboards.views.inputs import SetupPage
 
-RATE, HORIZON, START_YEAR, DWELLINGS = ("economics.social_discount_rate", "meta.horizon",
-                                        "meta.start_year", "drivers.dwellings")
+RATE, HORIZON, START_YEAR, DWELLINGS = (
+    "economics.social_discount_rate",
+    "meta.horizon",
+    "meta.start_year",
+    "drivers.dwellings",
+)
 CASES = sorted(str(p) for p in ASSUMPTIONS.glob("*.yaml"))
 MEETING = str(ASSUMPTIONS / "meeting_space.yaml")
-SLOW = settings(max_examples=10, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow,
-                                       HealthCheck.function_scoped_fixture])
+SLOW = settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 # A horizon and a start year a case may have: the shipped cases' price year (2024) must lie
 # within the years of the case, or the core refuses them (which another test covers).
 META = st.integers(1, 50).flatmap(
-    lambda h: st.tuples(st.just(h), st.integers(max(1990, 2025 - h), 2100)))
+    lambda h: st.tuples(st.just(h), st.integers(max(1990, 2025 - h), 2100))
+)
 
 
 def shown_setup(case_file: str | None = None, **state_params) -> tuple[CaseState, SetupPage]:
@@ -64,18 +71,26 @@ def case_with(path: str, **fields):
 
 
 def widget_values(page: SetupPage) -> dict:
-    return {HORIZON: page.horizon.value, START_YEAR: page.start_year.value,
-            DWELLINGS: page.dwellings.value, RATE: page.rate.value}
+    return {
+        HORIZON: page.horizon.value,
+        START_YEAR: page.start_year.value,
+        DWELLINGS: page.dwellings.value,
+        RATE: page.rate.value,
+    }
 
 
 def model_values(path: str) -> dict:
     case = load_case(path)
-    return {HORIZON: case.meta.horizon, START_YEAR: case.meta.start_year,
-            DWELLINGS: int(case.parameter(DWELLINGS).value),
-            RATE: None}  # the rate's text is checked by its round trip below
+    return {
+        HORIZON: case.meta.horizon,
+        START_YEAR: case.meta.start_year,
+        DWELLINGS: int(case.parameter(DWELLINGS).value),
+        RATE: None,
+    }  # the rate's text is checked by its round trip below
 
 
 # -- the discount rate round trip ---------------------------------------------------------------
+
 
 def test_a_rate_of_0_02125_stays_0_02125_and_the_npv_is_the_cores():
     """Before: the page showed 2,13% (two decimals), its watcher took that back as the
@@ -106,8 +121,10 @@ def test_any_typed_rate_is_kept_exactly_and_refreshing_changes_nothing(rate, lan
     page._refresh()
     state.lang = "en" if lang == "nl" else "nl"
     assert state.version == version and state.changes == changes
-    assert state.result.totals["social_npv"] == evaluate(
-        case_with(MEETING, **{RATE: rate})).totals["social_npv"]
+    assert (
+        state.result.totals["social_npv"]
+        == evaluate(case_with(MEETING, **{RATE: rate})).totals["social_npv"]
+    )
 
 
 def test_showing_the_page_makes_no_change():
@@ -122,9 +139,9 @@ def test_showing_the_page_makes_no_change():
 
 # -- the stale set-up page ------------------------------------------------------------------------
 
+
 @SLOW
-@given(files=st.permutations(CASES).map(lambda c: c[:2]), meta=META,
-       dwellings=st.integers(5, 400))
+@given(files=st.permutations(CASES).map(lambda c: c[:2]), meta=META, dwellings=st.integers(5, 400))
 def test_after_another_case_is_opened_every_widget_shows_its_values(files, meta, dwellings):
     """Before: horizon, start year and dwellings kept case A's edited values."""
     (a, b), (horizon, start_year) = files, meta
@@ -139,8 +156,9 @@ def test_after_another_case_is_opened_every_widget_shows_its_values(files, meta,
     assert state.case_file == b and state.changes == {}
     expected = model_values(b)
     shown = widget_values(page)
-    assert {k: shown[k] for k in (HORIZON, START_YEAR, DWELLINGS)} == \
-        {k: expected[k] for k in (HORIZON, START_YEAR, DWELLINGS)}
+    assert {k: shown[k] for k in (HORIZON, START_YEAR, DWELLINGS)} == {
+        k: expected[k] for k in (HORIZON, START_YEAR, DWELLINGS)
+    }
     assert page.rate.value == "2,25%" and state.current_value(RATE) == 0.0225
     assert page.case_select.value == b
 
@@ -187,8 +205,10 @@ def test_a_case_without_dwellings_shows_the_set_up_page(case_without_dwellings):
     assert page.horizon.value == 7 and page.start_year.value == 2031
     move_slider(page.horizon, 9)
     assert state.changes == {HORIZON: 9}
-    assert state.result.totals["social_npv"] == evaluate(
-        case_with(case_without_dwellings, **{HORIZON: 9})).totals["social_npv"]
+    assert (
+        state.result.totals["social_npv"]
+        == evaluate(case_with(case_without_dwellings, **{HORIZON: 9})).totals["social_npv"]
+    )
 
 
 def test_dwellings_come_back_with_a_case_that_has_them(case_without_dwellings):
@@ -201,6 +221,7 @@ def test_dwellings_come_back_with_a_case_that_has_them(case_without_dwellings):
 
 
 # -- the analyses, the store and the comparison are the state's ------------------------------------
+
 
 def test_the_analyses_are_the_states_and_two_sessions_share_none(tmp_path):
     a = CaseState(case_file=MEETING, store=ScenarioStore(tmp_path / "a.db"))
@@ -284,10 +305,15 @@ def test_no_view_imports_a_computing_core_package():
 
 def test_the_import_rule_sees_every_form(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("import businesscase.engine\nfrom businesscase import evaluate\n"
-                      "from businesscase.uncertainty import tornado\n"
-                      "from businesscase.text import t\nfrom businesscase.model import Case\n"
-                      "from dashboards.state import CaseState\nfrom .safe import esc\n")
+    sample.write_text(
+        "import businesscase.engine\nfrom businesscase import evaluate\n"
+        "from businesscase.uncertainty import tornado\n"
+        "from businesscase.text import t\nfrom businesscase.model import Case\n"
+        "from dashboards.state import CaseState\nfrom .safe import esc\n"
+    )
     assert [f.split(" ")[1] for f in forbidden_imports(sample)] == [
-        "businesscase.engine", "businesscase", "businesscase.uncertainty",
-        "businesscase.uncertainty.tornado"]
+        "businesscase.engine",
+        "businesscase",
+        "businesscase.uncertainty",
+        "businesscase.uncertainty.tornado",
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from durability import run  # noqa: E402
+from durability import run
 
 
 def test_killed_writers_lose_no_committed_version_and_leave_none_half_written():

@@ -1,20 +1,37 @@
 """Editing a case as a user does, and the breakdown behind a figure."""
 
 import pytest
-
 from builders import ASSUMPTIONS
+
 from businesscase import evaluate, load_case
-from businesscase.model.edits import (InvalidChange, apply_changes, check_value,
-                                      parameter_table, parse_number)
 from businesscase.engine.why import why
+from businesscase.model.edits import (
+    InvalidChange,
+    apply_changes,
+    check_value,
+    parameter_table,
+    parse_number,
+)
 
 CASE = ASSUMPTIONS / "meeting_space.yaml"
 
 
-@pytest.mark.parametrize("text,lang,expected", [
-    ("2,25", "nl", 2.25), ("1.500", "nl", 1500.0), ("0.035", "nl", 0.035), ("-1.500", "nl", -1500.0), ("1.5", "nl", 1.5), ("1.234,5", "nl", 1234.5),
-    ("1,234.5", "en", 1234.5), ("1.500", "en", 1.5), ("40%", "nl", 0.4), ("€ 12.000", "nl", 12000.0),
-    (7, "nl", 7.0)])
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("2,25", "nl", 2.25),
+        ("1.500", "nl", 1500.0),
+        ("0.035", "nl", 0.035),
+        ("-1.500", "nl", -1500.0),
+        ("1.5", "nl", 1.5),
+        ("1.234,5", "nl", 1234.5),
+        ("1,234.5", "en", 1234.5),
+        ("1.500", "en", 1.5),
+        ("40%", "nl", 0.4),
+        ("€ 12.000", "nl", 12000.0),
+        (7, "nl", 7.0),
+    ],
+)
 def test_parse_number(text, lang, expected):
     assert parse_number(text, lang) == pytest.approx(expected)
 
@@ -36,9 +53,12 @@ def test_check_value_refuses_with_a_message_and_a_hint():
 
 def test_apply_changes_leaves_the_base_untouched_and_flags_changes():
     base = load_case(CASE)
-    changed = apply_changes(base, {"drivers.room_area": 80.0, "meta.horizon": 20},
-                            names={"gemeente": ("Gemeente Zwolle", "Municipality of Zwolle")},
-                            absent=["zorgaanbieder"])
+    changed = apply_changes(
+        base,
+        {"drivers.room_area": 80.0, "meta.horizon": 20},
+        names={"gemeente": ("Gemeente Zwolle", "Municipality of Zwolle")},
+        absent=["zorgaanbieder"],
+    )
     assert base.drivers["room_area"].value == 60 and changed.drivers["room_area"].value == 80
     assert changed.meta.horizon == 20 and changed.partner("gemeente").name.nl == "Gemeente Zwolle"
     assert not changed.partner("zorgaanbieder").takes_part
@@ -59,5 +79,6 @@ def test_why_lines_add_up_to_the_figure():
     assert "drivers.welfare_productive_hours_per_fte" in host.parameters
     assert "drivers.welfare_ikb_factor" in host.parameters
     corp = why(r, "financial_npv", partner="woningcorporatie")
-    assert corp.value.sum() == pytest.approx(r.by_partner.loc["woningcorporatie", "financial_npv"],
-                                             abs=0.01)
+    assert corp.value.sum() == pytest.approx(
+        r.by_partner.loc["woningcorporatie", "financial_npv"], abs=0.01
+    )

@@ -21,25 +21,67 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "ui"))
-from payloads import PAYLOADS, VALID, bad_key_yaml, payload_case_yaml  # noqa: E402
+from payloads import PAYLOADS, VALID, bad_key_yaml, payload_case_yaml
 
-from businesscase import evaluate, load_case  # noqa: E402
-from businesscase.allocation import allocate  # noqa: E402
-from businesscase.export import agreements_html, html_to_pdf, report_html  # noqa: E402
-from businesscase.export.report_html import chromium_path  # noqa: E402
-from businesscase.uncertainty import monte_carlo  # noqa: E402
+from businesscase import evaluate, load_case
+from businesscase.allocation import allocate
+from businesscase.export import agreements_html, html_to_pdf, report_html
+from businesscase.export.report_html import chromium_path
+from businesscase.uncertainty import monte_carlo
 
 FRAGMENTS = PAYLOADS + (
-    "<", ">", "&", '"', "'", "`", "$", "$$", "\\", "{", "}", "{0}", "[", "](", ")", "*", "_",
-    "#", "!", "|", "&amp;", "&lt;", "&#60;", "<!--", "-->", "<![CDATA[", "]]>", "</p>",
-    "</div>", "<b>", "<style>", "<textarea>", "<iframe src=x>", "\" onmouseover=alert(9) x=\"",
-    "' onfocus=alert(8) '", " ", "é", "€", "=", "%", ":", "@", "\t")
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "$",
+    "$$",
+    "\\",
+    "{",
+    "}",
+    "{0}",
+    "[",
+    "](",
+    ")",
+    "*",
+    "_",
+    "#",
+    "!",
+    "|",
+    "&amp;",
+    "&lt;",
+    "&#60;",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "</p>",
+    "</div>",
+    "<b>",
+    "<style>",
+    "<textarea>",
+    "<iframe src=x>",
+    '" onmouseover=alert(9) x="',
+    "' onfocus=alert(8) '",
+    " ",
+    "é",
+    "€",
+    "=",
+    "%",
+    ":",
+    "@",
+    "\t",
+)
 # No line breaks: names and labels are one line, and a blank line in a text would
 # (rightly) make one more paragraph of an explanation.
-CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp"),
-                      blacklist_characters="\ufeff\x85")
-RANDOM = st.lists(st.sampled_from(FRAGMENTS) | st.text(CHARS, min_size=1, max_size=4),
-                  min_size=1, max_size=6).map("".join)
+CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp"), blacklist_characters="\ufeff\x85"
+)
+RANDOM = st.lists(
+    st.sampled_from(FRAGMENTS) | st.text(CHARS, min_size=1, max_size=4), min_size=1, max_size=6
+).map("".join)
 
 
 # Scenario names (73-75 share the form) and file names (77) hold no slash and no control
@@ -49,9 +91,11 @@ NO_SLASH = {73, 74, 75, 77}
 
 def texts(body: str):
     """The n-th field's text: a marker at both ends (nothing strips the payload away)."""
+
     def text(n: int) -> str:
         middle = re.sub(r"[/\\\t]", "", body) if n in NO_SLASH else body
         return f"Q{n:02d}{middle}Z{n:02d}"
+
     return text
 
 
@@ -107,8 +151,11 @@ def assert_only_text(payload_html: str, plain_html: str, text, where: str):
     marker it shows, whole, as text."""
     got, want = skeleton(payload_html), skeleton(plain_html)
     assert got.tags == want.tags, f"{where}: the markup depends on the user text"
-    live = [a for a in got.attributes if a[1].startswith("on")
-            or re.match(r"\s*javascript:", a[2], re.IGNORECASE)]
+    live = [
+        a
+        for a in got.attributes
+        if a[1].startswith("on") or re.match(r"\s*javascript:", a[2], re.IGNORECASE)
+    ]
     assert not live, f"{where}: live attributes {live}"
     shown = "".join(got.text)
     for n in {int(m) for m in re.findall(r"Q(\d\d)", shown)}:
@@ -119,13 +166,26 @@ def assert_only_text(payload_html: str, plain_html: str, text, where: str):
 
 # What each kind of component does with a string. A component not listed here fails the
 # test until someone decides which rule it needs (see dashboards/views/safe.py).
-TEXT_WIDGETS = (pn.widgets.Select, pn.widgets.CheckBoxGroup, pn.widgets.RadioButtonGroup,
-                pn.widgets.TextInput, pn.widgets.IntSlider, pn.widgets.IntInput,
-                pn.widgets.Button, pn.widgets.Toggle, pn.widgets.Checkbox,
-                pn.widgets.FileDownload, pn.layout.ListPanel, pn.layout.Spacer,
-                pn.layout.Tabs)
-SAFE_FORMATTERS = ({"type": "tickCross"}, {"type": "tickCross", "crossElement": False},
-                   {"type": "textarea"})
+TEXT_WIDGETS = (
+    pn.widgets.Select,
+    pn.widgets.CheckBoxGroup,
+    pn.widgets.RadioButtonGroup,
+    pn.widgets.TextInput,
+    pn.widgets.IntSlider,
+    pn.widgets.IntInput,
+    pn.widgets.Button,
+    pn.widgets.Toggle,
+    pn.widgets.Checkbox,
+    pn.widgets.FileDownload,
+    pn.layout.ListPanel,
+    pn.layout.Spacer,
+    pn.layout.Tabs,
+)
+SAFE_FORMATTERS = (
+    {"type": "tickCross"},
+    {"type": "tickCross", "crossElement": False},
+    {"type": "textarea"},
+)
 
 
 def render_session(text, tmp: Path) -> dict[str, str]:
@@ -194,13 +254,17 @@ def check_component(obj, where: str) -> dict[str, str]:
     if isinstance(obj, pn.pane.Bokeh):  # titles and factors are drawn on the canvas
         assert not obj.object.select(HoverTool), f"{where}: a tooltip needs its own rule"
         return {}
-    assert isinstance(obj, (*TEXT_WIDGETS, CaseUpload)), \
+    assert isinstance(obj, (*TEXT_WIDGETS, CaseUpload)), (
         f"{where}: which escaping rule does a {type(obj).__name__} need?"
+    )
     return {}
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(body=RANDOM)
 @example(body="\t")  # a tab: refused in a scenario name, so kept out of it
 def test_no_user_text_becomes_markup_on_any_page(body, tmp_path_factory, monkeypatch):
@@ -231,6 +295,7 @@ def test_the_known_payloads_are_shown_as_text_on_every_page(tmp_path, monkeypatc
 
 # -- the exports --------------------------------------------------------------------------------
 
+
 def evaluated(text, tmp: Path):
     path = tmp / f"case{abs(hash(text(1))) % 10**8}.yaml"
     path.write_bytes(payload_case_yaml(text=text)[0])
@@ -238,14 +303,17 @@ def evaluated(text, tmp: Path):
     return result, allocate(result), monte_carlo(result.case, 40, seed=1)
 
 
-@settings(max_examples=6, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=RANDOM, lang=st.sampled_from(["nl", "en"]))
 def test_report_and_agreement_sheets_hold_no_markup_from_user_text(body, lang, tmp_path):
     text = texts(body)
     plain, attacked = evaluated(PLAIN, tmp_path), evaluated(text, tmp_path)
-    for build in (lambda r, a, mc: report_html(r, a, mc, lang),
-                  lambda r, a, mc: agreements_html(r, a, lang)):
+    for build in (
+        lambda r, a, mc: report_html(r, a, mc, lang),
+        lambda r, a, mc: agreements_html(r, a, lang),
+    ):
         got = build(*attacked)
         assert_only_text(got, build(*plain), text, "report")
         assert text(1) in "".join(skeleton(got).text)
@@ -262,11 +330,15 @@ def test_pdf_printing_runs_no_script_and_reads_no_other_file(tmp_path):
     chromium_path()  # a missing browser is a failure here, not a skip
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-FILE-CONTENT")
-    page = ("<!DOCTYPE html><html><head><title>t</title></head><body><p>STATIC-TEXT</p>"
-            "<script>document.body.insertAdjacentHTML('beforeend', '<p>SCRIPT-RAN</p>')</script>"
-            f"<iframe src='{secret.as_uri()}'></iframe><iframe src='secret.txt'></iframe>"
-            f"<object data='{secret.as_uri()}'></object></body></html>")
-    text = " ".join(p.extract_text() for p in PdfReader(html_to_pdf(page, tmp_path / "o.pdf")).pages)
+    page = (
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>STATIC-TEXT</p>"
+        "<script>document.body.insertAdjacentHTML('beforeend', '<p>SCRIPT-RAN</p>')</script>"
+        f"<iframe src='{secret.as_uri()}'></iframe><iframe src='secret.txt'></iframe>"
+        f"<object data='{secret.as_uri()}'></object></body></html>"
+    )
+    text = " ".join(
+        p.extract_text() for p in PdfReader(html_to_pdf(page, tmp_path / "o.pdf")).pages
+    )
     assert "STATIC-TEXT" in text
     assert "SCRIPT-RAN" not in text and "SECRET-FILE-CONTENT" not in text
 
@@ -282,7 +354,10 @@ def test_any_name_can_be_added_as_a_partner_and_later_edits_still_work(name):
     state.added, state.changes = [], {}
     assert state.add_partner(name) is None, state.message
     assert state.case.partner(state.added[-1]["id"]).name.nl == name
-    assert state.set_value("drivers.dwellings", 61) is None and state.case.drivers["dwellings"].value == 61
+    assert (
+        state.set_value("drivers.dwellings", 61) is None
+        and state.case.drivers["dwellings"].value == 61
+    )
 
 
 _STATE = {}
@@ -290,11 +365,14 @@ _STATE = {}
 
 # -- the one error path: a bug is a sentence on the page and a traceback in the log ------------
 
-@pytest.mark.parametrize("bug", [RuntimeError, TypeError, ZeroDivisionError, AttributeError,
-                                 IndexError, AssertionError])
+
+@pytest.mark.parametrize(
+    "bug", [RuntimeError, TypeError, ZeroDivisionError, AttributeError, IndexError, AssertionError]
+)
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_bug_in_a_recomputation_shows_a_sentence_and_logs_the_traceback(
-        bug, lang, monkeypatch, caplog):
+    bug, lang, monkeypatch, caplog
+):
     import dashboards.state.case as state_module  # where the state calls the engine
     from businesscase.text import t as ui
 
@@ -304,6 +382,7 @@ def test_a_bug_in_a_recomputation_shows_a_sentence_and_logs_the_traceback(
 
     def broken(case):
         raise bug("internal detail at 0xdeadbeef")
+
     monkeypatch.setattr(state_module, "evaluate", broken)
     with caplog.at_level("ERROR", logger="dashboards.state"):
         state.set_value("drivers.dwellings", 61)

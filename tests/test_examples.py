@@ -26,9 +26,16 @@ CENT = 0.005
 
 # -- the case: numbers written bare become parameters with a worked-example provenance ----
 def _parameter(value: float, year: int) -> dict:
-    return {"value": value, "unit": "worked example", "year": year, "estimate": True,
-            "reasoning": "a figure of a worked example", "low": value, "high": value,
-            "confidence": "low"}
+    return {
+        "value": value,
+        "unit": "worked example",
+        "year": year,
+        "estimate": True,
+        "reasoning": "a figure of a worked example",
+        "low": value,
+        "high": value,
+        "confidence": "low",
+    }
 
 
 def _model_of(annotation) -> type | None:
@@ -58,8 +65,9 @@ def with_parameters(data, model: type[BaseModel], year: int):
         value = out[key]
         if inner is not None and issubclass(inner, Parameter):
             if isinstance(value, dict) and typing.get_origin(field.annotation) is dict:
-                out[key] = {k: _parameter(v, year) if _is_number(v) else v
-                            for k, v in value.items()}
+                out[key] = {
+                    k: _parameter(v, year) if _is_number(v) else v for k, v in value.items()
+                }
             elif _is_number(value):
                 out[key] = _parameter(value, year)
         elif inner is not None:
@@ -80,9 +88,15 @@ def example_case(data: dict) -> Case:
 
 
 # -- the expected figures: a number or the arithmetic of a hand computation ---------------
-_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-              ast.Div: operator.truediv, ast.Pow: operator.pow, ast.USub: operator.neg,
-              ast.UAdd: operator.pos}
+_OPERATORS = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+}
 
 
 def arithmetic(expression) -> float:
@@ -97,8 +111,10 @@ def arithmetic(expression) -> float:
             return _OPERATORS[type(node.op)](value(node.left), value(node.right))
         if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
             return _OPERATORS[type(node.op)](value(node.operand))
-        raise ValueError(f"not arithmetic: {ast.unparse(node)!r} (numbers, + - * / ** and "
-                         "brackets only)")
+        raise ValueError(
+            f"not arithmetic: {ast.unparse(node)!r} (numbers, + - * / ** and brackets only)"
+        )
+
     return float(value(ast.parse(str(expression), mode="eval").body))
 
 
@@ -118,8 +134,9 @@ def figure(result, address: str, where: dict | None) -> float:
         if rows.empty:
             raise KeyError(f"no ledger row where {where}")
         return float(rows[rest].sum())
-    raise KeyError(f"{address}: a figure is totals.<metric>, partners.<partner>.<metric> "
-                   "or ledger.<column>")
+    raise KeyError(
+        f"{address}: a figure is totals.<metric>, partners.<partner>.<metric> or ledger.<column>"
+    )
 
 
 def check_example(path: Path) -> list[str]:
@@ -144,8 +161,10 @@ def check_example(path: Path) -> list[str]:
             ok = abs(actual - expected) <= tolerance
             allowed = f"± {tolerance:g}"
         if not ok:
-            failures.append(f"{path.name}: expected[{i}] {label}: expected {expected!r} "
-                            f"({item['value']}), got {actual!r} ({allowed})")
+            failures.append(
+                f"{path.name}: expected[{i}] {label}: expected {expected!r} "
+                f"({item['value']}), got {actual!r} ({allowed})"
+            )
     return failures
 
 
@@ -163,8 +182,9 @@ def test_there_are_worked_examples():
 def test_a_wrong_expected_figure_fails_and_names_the_file_and_the_figure(tmp_path):
     source = EXAMPLES / "hand_worked_case.yaml"
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    index = next(i for i, item in enumerate(data["expected"])
-                 if item["figure"] == "totals.social_npv")
+    index = next(
+        i for i, item in enumerate(data["expected"]) if item["figure"] == "totals.social_npv"
+    )
     data["expected"][index]["value"] = f"({data['expected'][index]['value']}) + 0.01"
     tampered = tmp_path / "tampered.yaml"
     tampered.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -190,9 +210,11 @@ def test_a_wrong_ledger_figure_and_a_wrong_ratio_fail_too(tmp_path):
 
 
 def test_bare_numbers_become_parameters_only_in_parameter_fields():
-    data = {"meta": {"horizon": 3, "start_year": 2025},
-            "drivers": {"residents": 50},
-            "costs": [{"id": "x", "amount": 10.0, "lifetime": 5, "quantity": ["residents"]}]}
+    data = {
+        "meta": {"horizon": 3, "start_year": 2025},
+        "drivers": {"residents": 50},
+        "costs": [{"id": "x", "amount": 10.0, "lifetime": 5, "quantity": ["residents"]}],
+    }
     out = with_parameters(data, Case, 2024)
     assert out["meta"] == {"horizon": 3, "start_year": 2025}
     assert out["drivers"]["residents"]["value"] == 50

@@ -7,23 +7,41 @@ import string
 
 import pytest
 import yaml
+from builders import ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from builders import ROOT
 from businesscase import evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.io.validate import case_from_data
-from businesscase.io.workbook import case_from_workbook
 from businesscase.export import workbook_bytes
 from businesscase.export.cells import Formula, put_row, put_text_row
 from businesscase.io.case_yaml import case_to_yaml
+from businesscase.io.validate import case_from_data
+from businesscase.io.workbook import case_from_workbook
 
 VALID = ROOT / "tests" / "bad_inputs" / "valid_case.yaml"
-ATTACKS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "=1+1", "=", "+1+1", "-2+3",
-           "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "\r\n=1", "#N/A", "#DIV/0!", "#REF!", "_x0041_",
-           "'=1", "=HYPERLINK(\"javascript:alert(1)\")", "=\u00a0SUM(1)", "\x01=x", "\u2028=x"]
+ATTACKS = [
+    '=HYPERLINK("http://x","y")',
+    "=cmd|' /C calc'!A0",
+    "=1+1",
+    "=",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "\r\n=1",
+    "#N/A",
+    "#DIV/0!",
+    "#REF!",
+    "_x0041_",
+    "'=1",
+    '=HYPERLINK("javascript:alert(1)")',
+    "=\u00a0SUM(1)",
+    "\x01=x",
+    "\u2028=x",
+]
 PREFIXES = ["", "=", "+", "-", "@", "\t", "\r", "\n", " ", "#", "'", '"']
 # any unicode except surrogates, control characters included (YAML escapes them)
 texts = st.one_of(
@@ -53,6 +71,7 @@ def inject(data: dict, draw) -> tuple[str, list[str]]:
         t = draw(texts)
         visible.append(t)
         return t
+
     data["meta"]["name"] = text()
     data["meta"]["description"] = draw(texts)
     data["meta"]["zero_alternative"] = {"nl": draw(texts), "en": draw(texts)}
@@ -77,6 +96,7 @@ def inject(data: dict, draw) -> tuple[str, list[str]]:
         elif isinstance(node, list):
             for v in node:
                 parameters(v)
+
     parameters({k: v for k, v in data.items() if k != "meta"})
     return lang, visible
 
@@ -101,7 +121,7 @@ def test_user_text_is_never_a_formula_and_comes_back_unchanged(data):
     values = {c.value for c in cells if isinstance(c.value, str)}
     missing = [t for t in visible if shown(t) not in values]
     assert not missing, missing
-    assert case_from_workbook(io.BytesIO(exported)) == case   # every text, unchanged
+    assert case_from_workbook(io.BytesIO(exported)) == case  # every text, unchanged
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -125,8 +145,12 @@ def test_each_attack_as_case_and_partner_name(attack):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(texts, st.text(), st.integers(-2**53, 2**53),
-                                  st.floats(-1e15, 1e15)), max_size=6))
+@given(
+    st.lists(
+        st.one_of(texts, st.text(), st.integers(-(2**53), 2**53), st.floats(-1e15, 1e15)),
+        max_size=6,
+    )
+)
 def test_put_row_writes_every_text_as_text(values):
     wb = Workbook()
     ws = wb.active
@@ -145,10 +169,14 @@ def test_put_row_writes_every_text_as_text(values):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.builds(lambda t, n: t * (n // len(t) + 1),
-                st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40),
-                st.integers(30_000, 80_000))
-       | st.text(max_size=50).filter(lambda t: not re.search(r"[\x00-\x08\x0b-\x1f]", t)))
+@given(
+    st.builds(
+        lambda t, n: t * (n // len(t) + 1),
+        st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40),
+        st.integers(30_000, 80_000),
+    )
+    | st.text(max_size=50).filter(lambda t: not re.search(r"[\x00-\x08\x0b-\x1f]", t))
+)
 @example("x" * 40_000)
 def test_a_text_row_keeps_any_length(text):
     """The hidden case sheet: a line longer than a cell holds is spread over cells."""

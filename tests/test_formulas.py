@@ -3,10 +3,9 @@
 import re
 
 import numpy as np
-import pandas as pd
 import pytest
-
 from builders import ASSUMPTIONS, ROOT
+
 from businesscase import evaluate, load_case
 from businesscase.io.provenance import provenance_problems
 
@@ -18,7 +17,10 @@ ALL_FILES = sorted(ASSUMPTIONS.rglob("*.yaml"))
 
 # -- provenance --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", ALL_FILES, ids=[str(p.relative_to(ASSUMPTIONS)) for p in ALL_FILES])
+
+@pytest.mark.parametrize(
+    "path", ALL_FILES, ids=[str(p.relative_to(ASSUMPTIONS)) for p in ALL_FILES]
+)
 def test_every_figure_has_provenance(path):
     problems = provenance_problems(path)
     assert not problems, "\n".join(map(str, problems))
@@ -29,11 +31,19 @@ def test_every_formula_has_a_case_file():
         assert (ASSUMPTIONS / f"{name}.yaml").exists(), name
 
 
-@pytest.mark.parametrize("field,expected", [
-    ("unit", "missing unit"), ("year", "missing year"), ("low", "missing low"),
-    ("high", "missing high"), ("confidence", "missing confidence"),
-    ("last_checked", "missing last_checked"), ("source", "no source"),
-    ("reasoning", "an estimate needs its reasoning")])
+@pytest.mark.parametrize(
+    "field,expected",
+    [
+        ("unit", "missing unit"),
+        ("year", "missing year"),
+        ("low", "missing low"),
+        ("high", "missing high"),
+        ("confidence", "missing confidence"),
+        ("last_checked", "missing last_checked"),
+        ("source", "no source"),
+        ("reasoning", "an estimate needs its reasoning"),
+    ],
+)
 def test_provenance_check_fails_with_one_field_removed(tmp_path, field, expected):
     text = (ASSUMPTIONS / "meeting_space.yaml").read_text()
     lines = text.splitlines(keepends=True)
@@ -62,6 +72,7 @@ def test_provenance_check_flags_a_value_outside_its_range_and_bare_numbers(tmp_p
 
 
 # -- each formula ---------------------------------------------------------------------------
+
 
 def documented_signs(name: str) -> dict[str, str]:
     doc = (ROOT / "docs" / "formulas" / f"{name}.md").read_text()
@@ -105,8 +116,13 @@ def test_doubling_dwellings_scales_size_driven_flows_only(name):
             if len({size_driven(case, o.id) for o in members}) > 1:
                 continue  # a group mixing fixed and size-driven members scales in between
         factor = 2.0 if driven else 1.0
-        np.testing.assert_allclose(doubled[i], factor * base[i], rtol=1e-12, atol=1e-9,
-                                   err_msg=f"{line.item} {line.category}")
+        np.testing.assert_allclose(
+            doubled[i],
+            factor * base[i],
+            rtol=1e-12,
+            atol=1e-9,
+            err_msg=f"{line.item} {line.category}",
+        )
         if np.any(base[i] != 0):
             scaled += driven
             fixed += not driven
@@ -114,6 +130,7 @@ def test_doubling_dwellings_scales_size_driven_flows_only(name):
 
 
 # -- the combined case ----------------------------------------------------------------------
+
 
 def group_overlap_pv(result) -> float:
     """Present value counted twice within overlap groups, computed from the gross lines."""
@@ -134,13 +151,15 @@ def test_combined_case_counts_shared_outcomes_once():
     ms = evaluate(load_case(ASSUMPTIONS / "meeting_space.yaml"))
     cb = evaluate(load_case(ASSUMPTIONS / "community_builder.yaml"))
     both = evaluate(load_case(ASSUMPTIONS / f"{COMBINED}.yaml"))
+
     # Same gross outcomes and costs as the two formulas together.
     def gross(r):
         return r.ledger[r.ledger.category == "outcome"].pv_social.sum()
 
     assert gross(both) == pytest.approx(gross(ms) + gross(cb), abs=0.005)
     assert both.totals["pv_costs"] == pytest.approx(
-        ms.totals["pv_costs"] + cb.totals["pv_costs"], abs=0.005)
+        ms.totals["pv_costs"] + cb.totals["pv_costs"], abs=0.005
+    )
     naive = ms.totals["pv_benefits"] + cb.totals["pv_benefits"]
     overlap = group_overlap_pv(both) - group_overlap_pv(ms) - group_overlap_pv(cb)
     assert overlap > 1_000  # the two formulas really do reach the same outcomes

@@ -9,24 +9,27 @@ import os
 import resource
 import shutil
 import subprocess
-from typing import ClassVar
 import sys
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from builders import ASSUMPTIONS, ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builders import ASSUMPTIONS, ROOT
 from businesscase import evaluate, load_case
-from businesscase.model.problems import LoadError
 from businesscase.io.loader import load_upload
+from businesscase.model.problems import LoadError
 from dashboards.state import CaseState
 
 VALID = (Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml").read_text()
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def upload(includes: list[str], body: str = VALID) -> str:
@@ -47,6 +50,7 @@ def test_an_upload_may_include_the_shipped_shared_files():
 def test_an_upload_is_not_written_anywhere(monkeypatch):
     def no_temp(*args, **kwargs):
         raise AssertionError("an upload was written to a temporary file")
+
     monkeypatch.setattr(tempfile, "TemporaryDirectory", no_temp)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_temp)
     monkeypatch.setattr(tempfile, "mkstemp", no_temp)
@@ -55,11 +59,24 @@ def test_an_upload_is_not_written_anywhere(monkeypatch):
     assert state.opened == "mine.yaml" and state.base.meta.name == "Kleine buurtkamer"
 
 
-SERVER_FILES = ["/etc/passwd", "/etc/shadow", "/etc/hostname", "/dev/zero", "/dev/urandom",
-                "/proc/self/environ", "../../../../../../../../etc/passwd", "~root/.bashrc",
-                "shared/../../../../../etc/passwd", "shared/../../pyproject.toml",
-                "../pyproject.toml", "../businesscase/model/case.py", "no_such_file.yaml",
-                "shared/no_such_file.yaml", "shared", "."]
+SERVER_FILES = [
+    "/etc/passwd",
+    "/etc/shadow",
+    "/etc/hostname",
+    "/dev/zero",
+    "/dev/urandom",
+    "/proc/self/environ",
+    "../../../../../../../../etc/passwd",
+    "~root/.bashrc",
+    "shared/../../../../../etc/passwd",
+    "shared/../../pyproject.toml",
+    "../pyproject.toml",
+    "../businesscase/model/case.py",
+    "no_such_file.yaml",
+    "shared/no_such_file.yaml",
+    "shared",
+    ".",
+]
 
 
 @pytest.mark.parametrize("include", SERVER_FILES)
@@ -95,6 +112,7 @@ def planted(tmp_path, monkeypatch):
 class Opened:
     """Every file the process opens while recording (an audit hook sees builtin open,
     os.open and io.open_code alike, so no way of reading is missed)."""
+
     recording = False
     paths: ClassVar[list] = []
 
@@ -106,15 +124,37 @@ class Opened:
 
 sys.addaudithook(Opened.hook)
 
-PARTS = st.sampled_from(["..", ".", "shared", "partners.yaml", "economics.yaml", "evil.yaml",
-                         "evil_dir", "etc", "passwd", "secret.yaml", "pipe.yaml", "loop.yaml",
-                         "nested.yaml", "", "~", "/", "\\", "..\\..", "%2e%2e"])
+PARTS = st.sampled_from(
+    [
+        "..",
+        ".",
+        "shared",
+        "partners.yaml",
+        "economics.yaml",
+        "evil.yaml",
+        "evil_dir",
+        "etc",
+        "passwd",
+        "secret.yaml",
+        "pipe.yaml",
+        "loop.yaml",
+        "nested.yaml",
+        "",
+        "~",
+        "/",
+        "\\",
+        "..\\..",
+        "%2e%2e",
+    ]
+)
 NAMES = st.one_of(
     st.lists(PARTS, min_size=1, max_size=5).map("/".join),
     st.lists(PARTS, min_size=1, max_size=5).map(lambda ps: "/" + "/".join(ps)),
-    st.lists(st.one_of(PARTS, st.text(min_size=1, max_size=8)), min_size=1, max_size=6)
-    .map("/".join),
-    st.text(max_size=30))
+    st.lists(st.one_of(PARTS, st.text(min_size=1, max_size=8)), min_size=1, max_size=6).map(
+        "/".join
+    ),
+    st.text(max_size=30),
+)
 
 
 @SETTINGS
@@ -141,19 +181,25 @@ def test_random_includes_of_an_upload_never_read_outside_the_assumptions_folder(
 
 
 def test_the_planted_traps_are_refused_by_name(planted):
-    cases = {"shared/evil.yaml": "leads outside the assumptions folder",
-             "shared/evil_dir/secret.yaml": "leads outside the assumptions folder",
-             "shared/etc/passwd": "leads outside the assumptions folder",
-             "shared/pipe.yaml": "shared/pipe.yaml: is a FIFO (named pipe), not a regular file",
-             "loop.yaml": "cannot be"}
+    cases = {
+        "shared/evil.yaml": "leads outside the assumptions folder",
+        "shared/evil_dir/secret.yaml": "leads outside the assumptions folder",
+        "shared/etc/passwd": "leads outside the assumptions folder",
+        "shared/pipe.yaml": "shared/pipe.yaml: is a FIFO (named pipe), not a regular file",
+        "loop.yaml": "cannot be",
+    }
     for include, words in cases.items():
         with pytest.raises(LoadError) as err:
             load_upload(upload([include]).encode(), "case.yaml")
-        assert str(err.value).startswith("case.yaml:2: include: ") and words in str(err.value), str(err.value)
+        assert str(err.value).startswith("case.yaml:2: include: ") and words in str(err.value), str(
+            err.value
+        )
     # An include inside a shipped file is held to the same folder, and named by its line.
     with pytest.raises(LoadError) as err:
         load_upload(upload(["shared/nested.yaml"]).encode(), "case.yaml")
-    assert str(err.value).startswith("shared/nested.yaml:1: include: '../../secret.yaml' leads outside")
+    assert str(err.value).startswith(
+        "shared/nested.yaml:1: include: '../../secret.yaml' leads outside"
+    )
 
 
 def _limit_memory():
@@ -164,15 +210,23 @@ def test_dev_zero_is_refused_before_it_is_read_even_with_the_flag(tmp_path):
     """Before: 2.4 GB of memory, then MemoryError (exit 1). Run in a capped process."""
     path = tmp_path / "case.yaml"
     path.write_text("include: [/dev/zero]\n" + VALID)
-    out = subprocess.run([sys.executable, "-m", "businesscase.cli", "run", str(path),
-                          "--allow-include-outside"], capture_output=True, text=True,
-                         timeout=120, preexec_fn=_limit_memory, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "businesscase.cli", "run", str(path), "--allow-include-outside"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_memory,
+        cwd=ROOT,
+    )
     assert out.returncode == 2, out.stderr
-    assert "case.yaml:1: include: /dev/zero: is a character device, not a regular file" in out.stderr
+    assert (
+        "case.yaml:1: include: /dev/zero: is a character device, not a regular file" in out.stderr
+    )
 
 
 def test_the_cli_refuses_an_include_outside_naming_the_file_line_and_flag(tmp_path, capsys):
     from businesscase.cli import main
+
     path = tmp_path / "case.yaml"
     path.write_text("# a comment\ninclude:\n  - ./case.yaml\n  - /etc/hostname\n" + VALID)
     assert main(["run", str(path)]) == 2
@@ -184,9 +238,12 @@ def test_the_cli_refuses_an_include_outside_naming_the_file_line_and_flag(tmp_pa
 def test_a_case_file_may_include_its_own_folder_tree_by_any_path(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "extra.yaml").write_text(
-        "partners:\n  - id: kerk\n    name: {nl: Kerk, en: Church}\n    type: other\n")
+        "partners:\n  - id: kerk\n    name: {nl: Kerk, en: Church}\n    type: other\n"
+    )
     path = tmp_path / "case.yaml"
-    path.write_text(f"include: [sub/extra.yaml, {ASSUMPTIONS / 'shared' / 'economics.yaml'}]\n" + VALID)
+    path.write_text(
+        f"include: [sub/extra.yaml, {ASSUMPTIONS / 'shared' / 'economics.yaml'}]\n" + VALID
+    )
     assert "kerk" in load_case(path).partner_ids
     path.write_text(f"include: [{tmp_path / 'sub' / 'extra.yaml'}]\n" + VALID)
     assert "kerk" in load_case(path).partner_ids
@@ -195,6 +252,7 @@ def test_a_case_file_may_include_its_own_folder_tree_by_any_path(tmp_path):
 def test_a_file_growing_past_the_limit_is_read_no_further(tmp_path, monkeypatch):
     """A file whose size says 0 (as /proc files do) is still cut off after the limit."""
     from businesscase.io import yaml_source
+
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * (yaml_source.MAX_FILE_BYTES * 3))
     real_stat, read = os.stat, []

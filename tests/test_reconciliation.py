@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-
 from builders import ASSUMPTIONS
+
 from businesscase import evaluate, load_case
 
 CASE_FILES = sorted(p for p in ASSUMPTIONS.glob("*.yaml"))
@@ -28,7 +28,9 @@ def test_ledger_reconciles(path):
     # Partners' costs and benefits include the transfers they pay and receive; the
     # societal totals do not (one definition, businesscase/engine/result.py).
     assert round(bp.pv_costs.sum() - totals["pv_transfers"], 2) == round(totals["pv_costs"], 2)
-    assert round(bp.pv_benefits.sum() - totals["pv_transfers"], 2) == round(totals["pv_benefits"], 2)
+    assert round(bp.pv_benefits.sum() - totals["pv_transfers"], 2) == round(
+        totals["pv_benefits"], 2
+    )
     # Costs and benefits per partner add up to the net position, by flow type too.
     assert np.allclose(bp.pv_benefits - bp.pv_costs, bp.net_position, atol=0.005)
     ft_benefits = bp[[c for c in bp.columns if c.startswith("benefits_")]].sum(axis=1)
@@ -39,9 +41,13 @@ def test_ledger_reconciles(path):
     # the SROI ratio is their quotient.
     own = ledger[ledger.category != "revenue"]
     assert -own[own.role == "cost"].pv_social.sum() == pytest.approx(totals["pv_costs"], abs=0.005)
-    assert own[own.role == "benefit"].pv_social.sum() == pytest.approx(totals["pv_benefits"], abs=0.005)
+    assert own[own.role == "benefit"].pv_social.sum() == pytest.approx(
+        totals["pv_benefits"], abs=0.005
+    )
     assert totals["sroi_ratio"] == pytest.approx(totals["pv_benefits"] / totals["pv_costs"])
-    assert totals["pv_benefits"] - totals["pv_costs"] == pytest.approx(totals["social_npv"], abs=0.005)
+    assert totals["pv_benefits"] - totals["pv_costs"] == pytest.approx(
+        totals["social_npv"], abs=0.005
+    )
     # The chart of costs and benefits per year uses the same definition.
     per_year = r.per_year("pv_social")
     assert per_year.costs.sum() == pytest.approx(totals["pv_costs"], abs=0.005)

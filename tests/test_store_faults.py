@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from businesscase import load_case
 from businesscase.cli import main
-from businesscase.scenarios import ScenarioStore, database, store as store_module
+from businesscase.scenarios import ScenarioStore, database
+from businesscase.scenarios import store as store_module
 from businesscase.scenarios.database import FAULT_KINDS, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,11 +55,13 @@ def made_store(path: Path, versions: int = 3) -> list[tuple[int, int]]:
 
 def held(path: Path) -> list[tuple[int, int]]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-        return con.execute("SELECT scenario_id, number FROM scenario_version "
-                           "ORDER BY scenario_id, number").fetchall()
+        return con.execute(
+            "SELECT scenario_id, number FROM scenario_version ORDER BY scenario_id, number"
+        ).fetchall()
 
 
 # -- files and URLs that are no scenario store ------------------------------------------------
+
 
 def test_a_missing_folder_is_named_and_nothing_is_created(tmp_path, capsys):
     db = tmp_path / "not_there" / "deeper" / "s.db"
@@ -81,10 +84,14 @@ def test_a_folder_given_as_the_database(tmp_path, capsys):
     assert f"{tmp_path}/scenarios.db" in err and listing(tmp_path) == []
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(content=st.binary(min_size=1, max_size=5000).filter(
-    lambda b: not b.startswith(b"SQLite format 3")))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.binary(min_size=1, max_size=5000).filter(
+        lambda b: not b.startswith(b"SQLite format 3")
+    )
+)
 def test_a_file_that_is_not_a_database_is_left_untouched(content, tmp_path_factory, capsys):
     folder = tmp_path_factory.mktemp("notdb")
     path = folder / "scenarios.db"
@@ -121,7 +128,7 @@ def test_a_damaged_store_is_named_with_a_way_out(tmp_path, capsys):
     data = bytearray(path.read_bytes())
     page = 4096
     for start in range(page, len(data), page):  # every page after the first: garbage
-        data[start + 8:start + 64] = os.urandom(56)
+        data[start + 8 : start + 64] = os.urandom(56)
     path.write_bytes(bytes(data))
     before = digest(path)
     code, _, err = cli("scenario", "--db", path, "list", capsys=capsys)
@@ -130,13 +137,23 @@ def test_a_damaged_store_is_named_with_a_way_out(tmp_path, capsys):
     assert digest(path) == before
 
 
-@pytest.mark.parametrize("url,words,todo", [
-    ("postgresql://ans@db.example/plans", "needs the Python package psycopg", "pip install psycopg"),
-    ("postgresql://ans:secret@db.example/plans", "needs the Python package psycopg",
-     "pip install psycopg"),
-    ("nonsense://x", "no kind of database called 'nonsense'", "sqlite:///"),
-    ("://x", "Could not parse", "sqlite:///"),
-])
+@pytest.mark.parametrize(
+    "url,words,todo",
+    [
+        (
+            "postgresql://ans@db.example/plans",
+            "needs the Python package psycopg",
+            "pip install psycopg",
+        ),
+        (
+            "postgresql://ans:secret@db.example/plans",
+            "needs the Python package psycopg",
+            "pip install psycopg",
+        ),
+        ("nonsense://x", "no kind of database called 'nonsense'", "sqlite:///"),
+        ("://x", "Could not parse", "sqlite:///"),
+    ],
+)
 def test_a_bad_database_url(url, words, todo, capsys):
     code, _, err = cli("scenario", "--db", url, "list", capsys=capsys)
     assert code == 2 and words in err and todo in err, err
@@ -154,6 +171,7 @@ def test_every_fault_has_both_languages_and_names_the_database():
 
 # -- a store that is locked or full --------------------------------------------------------
 
+
 def test_a_locked_store_waits_then_says_so_and_loses_nothing(tmp_path, capsys, monkeypatch):
     path = tmp_path / "s.db"
     before = made_store(path)
@@ -161,8 +179,9 @@ def test_a_locked_store_waits_then_says_so_and_loses_nothing(tmp_path, capsys, m
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
     try:
-        code, _, err = cli("scenario", "--db", path, "save", VALID, "--name", "C",
-                           "--scenario", "1", capsys=capsys)
+        code, _, err = cli(
+            "scenario", "--db", path, "save", VALID, "--name", "C", "--scenario", "1", capsys=capsys
+        )
         assert code == 2 and f"scenario database {path} is locked" in err
         assert "nothing was saved" in err and "try again" in err
         code, out, _ = cli("scenario", "--db", path, "versions", "1", capsys=capsys)
@@ -171,8 +190,9 @@ def test_a_locked_store_waits_then_says_so_and_loses_nothing(tmp_path, capsys, m
         other.execute("ROLLBACK")
         other.close()
     assert held(path) == before
-    code, _, _ = cli("scenario", "--db", path, "save", VALID, "--name", "C", "--scenario", "1",
-                     capsys=capsys)
+    code, _, _ = cli(
+        "scenario", "--db", path, "save", VALID, "--name", "C", "--scenario", "1", capsys=capsys
+    )
     assert code == 0 and held(path) == sorted(before + [(1, 4)])
 
 
@@ -188,8 +208,9 @@ def test_a_full_disk_says_so_and_keeps_every_earlier_version(tmp_path, capsys, m
 
     monkeypatch.setattr(database, "sqlite_pragmas", no_room)
     for extra in ([], ["--scenario", "1"]):
-        code, _, err = cli("scenario", "--db", path, "save", VALID, "--name", "Big", *extra,
-                           capsys=capsys)
+        code, _, err = cli(
+            "scenario", "--db", path, "save", VALID, "--name", "Big", *extra, capsys=capsys
+        )
         assert code == 2 and f"scenario database {path}: the disk is full" in err, err
         assert "earlier versions are intact" in err
     monkeypatch.setattr(database, "sqlite_pragmas", plain)
@@ -221,8 +242,14 @@ def unprivileged(runs: list[list], cwd: Path) -> list[tuple[int, str, str]]:
         if CAPSH is None:
             pytest.skip("running as root without capsh: file permissions do not apply")
         command = [CAPSH, f"--drop={NO_OVERRIDE}", "--", "-c", shlex.join(command)]
-    out = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=180,
-                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert out.returncode == 0, out.stderr
     return [tuple(r) for r in json.loads(out.stdout)]
 
@@ -242,9 +269,15 @@ def test_a_read_only_store_can_be_read_but_not_written(tmp_path, folder_writable
         before_bytes = digest(path)
         db = ["scenario", "--db", path]
         listed, versions, opened, exported, saved = unprivileged(
-            [db + ["list"], db + ["versions", "1"], db + ["open", "1", "--version", "2"],
-             db + ["export", "1", "--to", out_dir], db + ["save", VALID, "--name", "C"]],
-            tmp_path)
+            [
+                db + ["list"],
+                db + ["versions", "1"],
+                db + ["open", "1", "--version", "2"],
+                db + ["export", "1", "--to", out_dir],
+                db + ["save", VALID, "--name", "C"],
+            ],
+            tmp_path,
+        )
         assert listed[0] == 0, listed[2]
         assert "Plan A" in listed[1] and "Plan B" in listed[1]
         assert versions[0] == 0 and versions[1].count("Plan A") == 3
@@ -276,10 +309,18 @@ def test_a_new_store_in_a_read_only_folder(tmp_path):
 
 # -- unknown scenarios and versions -------------------------------------------------------
 
-@pytest.mark.parametrize("action", [["versions", "999"], ["open", "999"], ["export", "999"],
-                                    ["open", "1", "--version", "7"],
-                                    ["export", "1", "--version", "7"],
-                                    ["save", str(VALID), "--name", "X", "--scenario", "999"]])
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        ["versions", "999"],
+        ["open", "999"],
+        ["export", "999"],
+        ["open", "1", "--version", "7"],
+        ["export", "1", "--version", "7"],
+        ["save", str(VALID), "--name", "X", "--scenario", "999"],
+    ],
+)
 def test_a_scenario_or_version_that_does_not_exist(action, tmp_path, capsys, monkeypatch):
     path = tmp_path / "s.db"
     before = made_store(path)

@@ -1,8 +1,8 @@
 """Tornado: each end of each range equals a separate evaluation with that one value changed."""
 
 import pytest
-
 from builders import ASSUMPTIONS
+
 from businesscase import evaluate, load_case
 from businesscase.uncertainty import tornado
 
@@ -27,6 +27,7 @@ def test_tornado_for_one_partner():
     changed.parameter(key).value = table.loc[key, "high"]
     r = evaluate(changed)
     assert table.loc[key, "at_high"] == pytest.approx(
-        r.by_partner.loc["woningcorporatie", "net_position"], abs=0.005)
+        r.by_partner.loc["woningcorporatie", "net_position"], abs=0.005
+    )
     # The municipality's activities budget does not touch the corporation.
     assert table.loc["costs.activities.amount", "swing"] == pytest.approx(0.0, abs=1e-9)

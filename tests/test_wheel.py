@@ -33,8 +33,11 @@ def wheel(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     # sdist first, then the wheel from the sdist: what a fresh checkout builds, never a
     # stale build/ folder in the work tree.
-    subprocess.run([tool, "build", "--quiet", "-o", str(tmp / "dist"), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [tool, "build", "--quiet", "-o", str(tmp / "dist"), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     return next((tmp / "dist").glob("businesscase-*.whl"))
 
 
@@ -45,8 +48,20 @@ def fresh_venv(tmp_path_factory, name: str, requirement: str) -> Path:
     assert tool is not None
     venv = tmp_path_factory.mktemp(name) / "venv"
     subprocess.run([tool, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
-    subprocess.run([tool, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
-                    "-c", str(ROOT / "requirements.lock"), requirement], check=True)
+    subprocess.run(
+        [
+            tool,
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            str(venv / "bin" / "python"),
+            "-c",
+            str(ROOT / "requirements.lock"),
+            requirement,
+        ],
+        check=True,
+    )
     return venv
 
 
@@ -62,10 +77,19 @@ def core_only(wheel, tmp_path_factory) -> Path:
 
 
 def run(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "BUSINESSCASE_ASSUMPTIONS", "VIRTUAL_ENV")}
-    return subprocess.run([str(venv / "bin" / "businesscase"), *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "BUSINESSCASE_ASSUMPTIONS", "VIRTUAL_ENV")
+    }
+    return subprocess.run(
+        [str(venv / "bin" / "businesscase"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_installed_cli_runs_the_shipped_default_case(installed, tmp_path):
@@ -80,8 +104,17 @@ def test_the_installed_cli_allocates_and_exports(installed, tmp_path):
     out = run(installed, tmp_path, "allocate", "--method", "nucleolus", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)
-    out = run(installed, tmp_path, "export", "--xlsx", "case.xlsx", "--html", "report.html",
-              "--draws", "50")
+    out = run(
+        installed,
+        tmp_path,
+        "export",
+        "--xlsx",
+        "case.xlsx",
+        "--html",
+        "report.html",
+        "--draws",
+        "50",
+    )
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "case.xlsx").stat().st_size > 0 and (tmp_path / "report.html").exists()
     # The workbook the installed tool wrote reads back in as the same case.
@@ -91,10 +124,14 @@ def test_the_installed_cli_allocates_and_exports(installed, tmp_path):
 
 def test_the_wheel_carries_every_shipped_assumption_file(installed):
     site = next((installed / "lib").glob("python3*/site-packages"))
-    shipped = sorted(p.relative_to(ROOT / "assumptions").as_posix()
-                     for p in (ROOT / "assumptions").rglob("*.yaml"))
-    carried = sorted(p.relative_to(site / "businesscase" / "assumption_files").as_posix()
-                     for p in (site / "businesscase" / "assumption_files").rglob("*.yaml"))
+    shipped = sorted(
+        p.relative_to(ROOT / "assumptions").as_posix()
+        for p in (ROOT / "assumptions").rglob("*.yaml")
+    )
+    carried = sorted(
+        p.relative_to(site / "businesscase" / "assumption_files").as_posix()
+        for p in (site / "businesscase" / "assumption_files").rglob("*.yaml")
+    )
     assert carried == shipped
 
 
@@ -114,14 +151,21 @@ def test_the_core_alone_runs_allocates_and_exports_a_workbook(core_only, tmp_pat
 
 
 def test_the_core_alone_imports_no_dashboard_or_chart_library(core_only, tmp_path):
-    probe = ("import importlib.util, sys\n"
-             "import businesscase, businesscase.cli, businesscase.export, businesscase.scenarios\n"
-             "libs = ('panel', 'bokeh', 'matplotlib')\n"
-             "print(sorted(m for m in libs if m in sys.modules),"
-             " sorted(m for m in libs if importlib.util.find_spec(m)))\n")
-    out = subprocess.run([str(core_only / "bin" / "python"), "-c", probe], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=120,
-                         env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    probe = (
+        "import importlib.util, sys\n"
+        "import businesscase, businesscase.cli, businesscase.export, businesscase.scenarios\n"
+        "libs = ('panel', 'bokeh', 'matplotlib')\n"
+        "print(sorted(m for m in libs if m in sys.modules),"
+        " sorted(m for m in libs if importlib.util.find_spec(m)))\n"
+    )
+    out = subprocess.run(
+        [str(core_only / "bin" / "python"), "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
     assert out.returncode == 0, out.stderr
     # None imported, and none installed: the core's metadata does not pull them in.
     assert out.stdout.split() == ["[]", "[]"]

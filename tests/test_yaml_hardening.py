@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builders import ROOT
-from businesscase.model.problems import LoadError
 from businesscase.io.loader import load_upload
 from businesscase.io.yaml_source import MAX_DEPTH
+from businesscase.model.problems import LoadError
 
 VALID = (Path(__file__).resolve().parent / "bad_inputs" / "valid_case.yaml").read_text()
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -40,12 +40,54 @@ def test_random_bytes_give_a_case_or_a_load_error(data):
     outcome(data)
 
 
-FRAGMENTS = st.sampled_from([
-    "[", "]", "{", "}", "- ", "a: ", "? ", ": ", ", ", "\n", "  ", "&a ", "*a", "&b ", "*b",
-    "<<: ", "!!str ", "!!map ", "!!seq ", "!foo ", "!!python/object:os.system ", "! ", "'",
-    '"', "#", "---\n", "...\n", "%TAG ! tag:yaml.org,2002:\n", "2025-01-01", "1e999", "0x1F",
-    "~", "null", "yes", "-.inf", "|\n", ">\n", "\t", "x", "meta", "include: ", "partners: ",
-    "2025-13-45", "9" * 5000])
+FRAGMENTS = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        "- ",
+        "a: ",
+        "? ",
+        ": ",
+        ", ",
+        "\n",
+        "  ",
+        "&a ",
+        "*a",
+        "&b ",
+        "*b",
+        "<<: ",
+        "!!str ",
+        "!!map ",
+        "!!seq ",
+        "!foo ",
+        "!!python/object:os.system ",
+        "! ",
+        "'",
+        '"',
+        "#",
+        "---\n",
+        "...\n",
+        "%TAG ! tag:yaml.org,2002:\n",
+        "2025-01-01",
+        "1e999",
+        "0x1F",
+        "~",
+        "null",
+        "yes",
+        "-.inf",
+        "|\n",
+        ">\n",
+        "\t",
+        "x",
+        "meta",
+        "include: ",
+        "partners: ",
+        "2025-13-45",
+        "9" * 5000,
+    ]
+)
 
 
 @SETTINGS
@@ -55,26 +97,43 @@ def test_random_yaml_fragments_give_a_case_or_a_load_error(text):
     outcome(text.encode())
 
 
-NESTINGS = {"flow list": ("[", "]"), "flow mapping": ("{a: ", "}"), "list of mappings": ("[{b: ", "}]"),
-            "block list": ("- ", ""), "explicit key": ("{? k : ", "}")}
+NESTINGS = {
+    "flow list": ("[", "]"),
+    "flow mapping": ("{a: ", "}"),
+    "list of mappings": ("[{b: ", "}]"),
+    "block list": ("- ", ""),
+    "explicit key": ("{? k : ", "}"),
+}
 
 
 @SETTINGS
-@given(kinds=st.lists(st.sampled_from(sorted(NESTINGS)), min_size=1, max_size=8),
-       repeat=st.integers(1, 400))
+@given(
+    kinds=st.lists(st.sampled_from(sorted(NESTINGS)), min_size=1, max_size=8),
+    repeat=st.integers(1, 400),
+)
 @example(kinds=["flow list"], repeat=MAX_DEPTH)
 def test_random_deep_nesting_is_refused_by_file_and_line(kinds, repeat):
     """Well-formed nesting of every kind; before, past about 330 levels, a RecursionError
     without a file (and the C composer's crash further on)."""
     opens = "".join(NESTINGS[k][0] for k in kinds) * repeat
     closes = "".join(NESTINGS[k][1] for k in reversed(kinds)) * repeat
-    depth = sum(NESTINGS[k][0].count("[") + NESTINGS[k][0].count("{") + (k == "block list")
-                for k in kinds) * repeat
-    result = outcome(("meta: " + opens + "x" + closes + "\n").encode()
-                     if "block list" not in kinds else (opens + "x\n").encode())
+    depth = (
+        sum(
+            NESTINGS[k][0].count("[") + NESTINGS[k][0].count("{") + (k == "block list")
+            for k in kinds
+        )
+        * repeat
+    )
+    result = outcome(
+        ("meta: " + opens + "x" + closes + "\n").encode()
+        if "block list" not in kinds
+        else (opens + "x\n").encode()
+    )
     assert isinstance(result, LoadError)
     if depth + 1 > MAX_DEPTH and "block list" not in kinds:
-        assert str(result).startswith(f"case.yaml:1: nested deeper than {MAX_DEPTH} levels"), str(result)
+        assert str(result).startswith(f"case.yaml:1: nested deeper than {MAX_DEPTH} levels"), str(
+            result
+        )
 
 
 @pytest.mark.parametrize("levels", [20_000, 100_000])
@@ -84,18 +143,36 @@ def test_very_deep_nesting_names_the_file_and_does_not_crash_the_process(tmp_pat
     regression fails this test instead of ending the test run."""
     path = tmp_path / "deep.yaml"
     path.write_text("meta: " + "[" * levels + "]" * levels + "\n")
-    out = subprocess.run([sys.executable, "-m", "businesscase.cli", "run", str(path)],
-                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "businesscase.cli", "run", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert out.returncode == 2, (out.returncode, out.stderr[-500:])
     assert f"deep.yaml:1: nested deeper than {MAX_DEPTH} levels" in out.stderr
 
 
 ALLOWED = {"!", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!seq", "!!map"}
 TAGS = st.one_of(
-    st.from_regex(r"\A!![a-z][a-z/:._]{0,20}\Z"), st.from_regex(r"\A![a-z][a-z0-9_]{0,12}\Z"),
-    st.sampled_from(["!!python/name:os.system", "!!python/object:os.system",
-                     "!!python/object/apply:os.system", "!!python/module:os", "!!binary",
-                     "!!set", "!!omap", "!!pairs", "!!merge", "!include", "!!str"])
+    st.from_regex(r"\A!![a-z][a-z/:._]{0,20}\Z"),
+    st.from_regex(r"\A![a-z][a-z0-9_]{0,12}\Z"),
+    st.sampled_from(
+        [
+            "!!python/name:os.system",
+            "!!python/object:os.system",
+            "!!python/object/apply:os.system",
+            "!!python/module:os",
+            "!!binary",
+            "!!set",
+            "!!omap",
+            "!!pairs",
+            "!!merge",
+            "!include",
+            "!!str",
+        ]
+    ),
 ).filter(lambda t: t not in ALLOWED)
 PLACES = {  # where the tag goes, and the line it is on in the valid case
     "mapping": ("meta:\n", "meta: {tag}\n", 2),
@@ -115,20 +192,30 @@ def test_unknown_tags_are_refused_with_file_line_and_tag(tag, place):
     assert old in VALID
     result = outcome(VALID.replace(old, new.format(tag=tag), 1).encode())
     assert isinstance(result, LoadError)
-    assert str(result).startswith(f"case.yaml:{line}: the YAML tag '{tag}' is not allowed"), str(result)
+    assert str(result).startswith(f"case.yaml:{line}: the YAML tag '{tag}' is not allowed"), str(
+        result
+    )
 
 
 def test_the_core_tags_still_work():
-    text = VALID.replace("  horizon: 10", "  horizon: !!int 10").replace(
-        "  name: Kleine buurtkamer", "  name: !!str Kleine buurtkamer").replace(
-        "meta:\n", "meta: !!map\n", 1)
+    text = (
+        VALID.replace("  horizon: 10", "  horizon: !!int 10")
+        .replace("  name: Kleine buurtkamer", "  name: !!str Kleine buurtkamer")
+        .replace("meta:\n", "meta: !!map\n", 1)
+    )
     case = load_upload(text.encode(), "case.yaml")
     assert case.meta.horizon == 10 and case.meta.name == "Kleine buurtkamer"
 
 
-@pytest.mark.parametrize("bad, words", [
-    ("\x00", "U+0000 (a NUL byte)"), ("\x07", "U+0007 (a control character)"),
-    ("\x1b[31m", "U+001B (a control character)"), ("\ufffe", "U+FFFE")])
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("\x00", "U+0000 (a NUL byte)"),
+        ("\x07", "U+0007 (a control character)"),
+        ("\x1b[31m", "U+001B (a control character)"),
+        ("\ufffe", "U+FFFE"),
+    ],
+)
 def test_control_characters_are_named_by_their_line(bad, words):
     text = VALID.replace("  horizon: 10", f"  horizon: 10 # {bad}")
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if bad in ln)

@@ -38,8 +38,9 @@ def compressed_bomb(workbook: bytes, size: int) -> bytes:
     return out.getvalue()
 
 
-def underdeclared_bomb(workbook: bytes, size: int, declared: int = 4096,
-                       matching_crc: bool = False) -> bytes:
+def underdeclared_bomb(
+    workbook: bytes, size: int, declared: int = 4096, matching_crc: bool = False
+) -> bytes:
     """The compressed bomb whose zip directory (central directory and local header) says
     the big sheet inflates to only `declared` bytes. With `matching_crc` the stored CRC is
     that of the first `declared` bytes, so a reader that trusts the directory sees no
@@ -47,15 +48,14 @@ def underdeclared_bomb(workbook: bytes, size: int, declared: int = 4096,
     data = bytearray(compressed_bomb(workbook, size))
     crc = None
     if matching_crc:
-        with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
-            with zf.open(SHEET) as f:
-                crc = zlib.crc32(f.read(declared))
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf, zf.open(SHEET) as f:
+            crc = zlib.crc32(f.read(declared))
     name = SHEET.encode()
     for signature, crc_at, size_at in ((b"PK\x01\x02", 16, 24), (b"PK\x03\x04", 14, 22)):
         start = 0
         while (at := data.find(signature, start)) >= 0:
             name_at = at + (46 if signature == b"PK\x01\x02" else 30)
-            if data[name_at:name_at + len(name)] == name:
+            if data[name_at : name_at + len(name)] == name:
                 struct.pack_into("<I", data, at + size_at, declared)
                 if crc is not None:
                     struct.pack_into("<I", data, at + crc_at, crc)

@@ -5,18 +5,35 @@
 >>> g.shapley(), g.nucleolus()
 """
 
-from .case_game import (case_game, default_participants, net_after_draws,
-                        split_weights)
-from .methods import BASES, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
+from .case_game import case_game, default_participants, net_after_draws, split_weights
 from .costgame import CostGame
 from .explain import explanation, method_description, method_name, transfer_sentences
 from .game import TUGame
+from .methods import BASES, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
 from .split import Allocation, allocate, check_proposal, settle
 from .structured import Stream, StructuredGame, sampled_shapley
 
-__all__ = ["Allocation", "BASES", "BenefitBasis", "CostGame", "METHODS",
-           "PER_DRAW_METHODS", "SplitMethod",
-           "Stream", "StructuredGame", "TUGame", "allocate", "case_game",
-           "check_proposal", "default_participants", "explanation", "method_description",
-           "method_name", "net_after_draws", "sampled_shapley", "settle", "split_weights",
-           "transfer_sentences"]
+__all__ = [
+    "Allocation",
+    "BASES",
+    "BenefitBasis",
+    "CostGame",
+    "METHODS",
+    "PER_DRAW_METHODS",
+    "SplitMethod",
+    "Stream",
+    "StructuredGame",
+    "TUGame",
+    "allocate",
+    "case_game",
+    "check_proposal",
+    "default_participants",
+    "explanation",
+    "method_description",
+    "method_name",
+    "net_after_draws",
+    "sampled_shapley",
+    "settle",
+    "split_weights",
+    "transfer_sentences",
+]

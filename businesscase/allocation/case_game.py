@@ -15,8 +15,8 @@ each outcome's value is shared equally by the partners it needs and the one rece
 and each partner carries its own costs. Money from outside the partnership (a subsidy)
 is a benefit needing only its receiver. An outcome booked gross, as a saving in one pocket
 and an extra cost in another (a postponed nursing-home admission saves the nursing-home care
-and costs the care at home, and leaves a dwelling occupied), is one stream per pocket, each needing the
-outcome's partners and its own pocket; the cost side has B_k < 0.
+and costs the care at home, and leaves a dwelling occupied), is one stream per pocket, each
+needing the outcome's partners and its own pocket; the cost side has B_k < 0.
 
 Payments between partners today (a room fee) are not part of the game: they are today's
 split, which the allocation replaces. A payment whose counterpart does not take part does
@@ -51,9 +51,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from businesscase.model import UserError
 from businesscase.engine import OUTCOME_CATEGORIES, Result
-from businesscase.model import EXTERNAL, PartnerType
+from businesscase.model import EXTERNAL, PartnerType, UserError
+
 from .game import TUGame
 from .methods import CASHABLE, COUNTED, METHODS, BenefitBasis, SplitMethod
 from .structured import Stream, StructuredGame
@@ -62,14 +62,15 @@ from .structured import Stream, StructuredGame
 @dataclass
 class CaseGame:
     """The game of a case plus what the allocation needs to report per partner (PV, euros)."""
+
     game: StructuredGame
     basis: BenefitBasis
-    benefit: pd.Series              # benefit received, as counted, per partner
-    cashable_benefit: pd.Series     # cash and cashable savings received
-    contribution_today: pd.Series   # own costs + payments to partners − payments received
+    benefit: pd.Series  # benefit received, as counted, per partner
+    cashable_benefit: pd.Series  # cash and cashable savings received
+    contribution_today: pd.Series  # own costs + payments to partners − payments received
     lost: list[Stream] = field(default_factory=list)  # value not realised without absentees
     holders: dict = field(default_factory=dict)
-    annuity_factor: float = 1.0     # PV of 1 euro a year over the operating years
+    annuity_factor: float = 1.0  # PV of 1 euro a year over the operating years
     horizon: tuple[int, int] = (0, 0)
 
     @property
@@ -108,8 +109,11 @@ def default_holders(result: Result) -> dict[str, str]:
     return {p.id: municipality for p in case.partners if p.type is PartnerType.residents}
 
 
-def default_participants(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
-                         holders: dict[str, str] | None = None) -> list[str]:
+def default_participants(
+    result: Result,
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    holders: dict[str, str] | None = None,
+) -> list[str]:
     """The partners in the game when none are named: those taking part that have a line in
     the ledger, are needed by an outcome, or hold another partner's value (``holders``,
     by default as in ``case_game``)."""
@@ -122,9 +126,12 @@ def default_participants(result: Result, basis: BenefitBasis | str = BenefitBasi
     return [p.id for p in case.partners if p.takes_part and p.id in relevant]
 
 
-def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
-              participants: list[str] | None = None,
-              holders: dict[str, str] | None = None) -> CaseGame:
+def case_game(
+    result: Result,
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    participants: list[str] | None = None,
+    holders: dict[str, str] | None = None,
+) -> CaseGame:
     """Build the coalition game of an evaluated case (single evaluation).
 
     participants: the partners in the coalition (those not taking part are dropped);
@@ -175,9 +182,17 @@ def case_game(result: Result, basis: BenefitBasis | str = BenefitBasis.financial
     operating = result.t >= 1
     annuity = float(result.social_discount_factor[0][operating].sum())
     start = case.meta.start_year
-    return CaseGame(StructuredGame(players, game_benefits, game_costs), basis, benefit,
-                    cashable, today, lost, holders, annuity,
-                    (start, start + case.meta.horizon))
+    return CaseGame(
+        StructuredGame(players, game_benefits, game_costs),
+        basis,
+        benefit,
+        cashable,
+        today,
+        lost,
+        holders,
+        annuity,
+        (start, start + case.meta.horizon),
+    )
 
 
 def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
@@ -212,9 +227,12 @@ def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]
     return out
 
 
-def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
-                  participants: list[str] | None = None,
-                  holders: dict[str, str] | None = None) -> tuple[dict[str, np.ndarray], list[str]]:
+def split_weights(
+    result: Result,
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    participants: list[str] | None = None,
+    holders: dict[str, str] | None = None,
+) -> tuple[dict[str, np.ndarray], list[str]]:
     """Matrices (L, P) that turn line present values into per-partner quantities, any draws.
 
     ``shapley``: net position after the Shapley split (the closed form is linear in the
@@ -223,8 +241,9 @@ def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.finan
     every draw from matrix products.
     """
     basis = BenefitBasis(basis)
-    cg = case_game(result if result.n_draws == 1 else _first_draw(result), basis, participants,
-                   holders)
+    cg = case_game(
+        result if result.n_draws == 1 else _first_draw(result), basis, participants, holders
+    )
     players = cg.players
     present = set(players)
     index = {p: i for i, p in enumerate(players)}
@@ -246,7 +265,9 @@ def split_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.finan
     return W, players
 
 
-def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method: str) -> np.ndarray:
+def net_after_draws(
+    pv_lines: np.ndarray, weights: dict[str, np.ndarray], method: str
+) -> np.ndarray:
     """(D, P) net position after the split for each draw; linear methods only."""
     benefit = pv_lines @ weights["benefit"]
     today = pv_lines @ weights["today"]
@@ -263,13 +284,18 @@ def net_after_draws(pv_lines: np.ndarray, weights: dict[str, np.ndarray], method
     if method == SplitMethod.equal_surplus:
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
         return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
-    raise UserError(f"per-draw splits are available for shapley, as_is, proportional_benefit "
-                    f"and equal_surplus, not {method!r}")
+    raise UserError(
+        f"per-draw splits are available for shapley, as_is, proportional_benefit "
+        f"and equal_surplus, not {method!r}"
+    )
 
 
-def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.financial,
-                    participants: list[str] | None = None,
-                    holders: dict[str, str] | None = None) -> tuple[np.ndarray, list[str]]:
+def shapley_weights(
+    result: Result,
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    participants: list[str] | None = None,
+    holders: dict[str, str] | None = None,
+) -> tuple[np.ndarray, list[str]]:
     """(L, P) matrix W with Shapley net positions = line present values @ W."""
     weights, players = split_weights(result, basis, participants, holders)
     return weights["shapley"], players
@@ -277,9 +303,15 @@ def shapley_weights(result: Result, basis: BenefitBasis | str = BenefitBasis.fin
 
 def _first_draw(result: Result) -> Result:
     from dataclasses import replace
-    return replace(result, nominal=result.nominal[:1], real=result.real[:1],
-                   pv_social=result.pv_social[:1], pv_financial=result.pv_financial[:1],
-                   social_discount_factor=result.social_discount_factor[:1])
+
+    return replace(
+        result,
+        nominal=result.nominal[:1],
+        real=result.real[:1],
+        pv_social=result.pv_social[:1],
+        pv_financial=result.pv_financial[:1],
+        social_discount_factor=result.social_discount_factor[:1],
+    )
 
 
 def _payer_is_external(result: Result, item: str) -> bool:
@@ -296,8 +328,10 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
         received = cg.benefit if method == SplitMethod.proportional_benefit else cg.cashable_benefit
         weights = received.clip(lower=0.0)  # a partner left with a net loss takes no share
         if weights.sum() <= 0:
-            raise UserError(f"{method}: no benefit to be proportional to (no partner gains); "
-                            "choose another method, such as shapley")
+            raise UserError(
+                f"{method}: no benefit to be proportional to (no partner gains); "
+                "choose another method, such as shapley"
+            )
         return cg.benefit - cg.cost_to_cover * weights / weights.sum()
     if method == SplitMethod.equal_surplus:
         alone = pd.Series({p: max(game.value([p]), 0.0) for p in players})
@@ -308,9 +342,11 @@ def fair_split(cg: CaseGame, method: str) -> pd.Series:
         null = set(cg.null_players())
         active = [p for p in players if p not in null]
         if len(active) > MAX_NUCLEOLUS_PLAYERS:
-            raise UserError(f"the {method} is computed exactly for up to "
-                            f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
-                            f"{len(active)}: use shapley")
+            raise UserError(
+                f"the {method} is computed exactly for up to "
+                f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
+                f"{len(active)}: use shapley"
+            )
         out = pd.Series(0.0, index=pd.Index(players, name="player"))
         if not active:
             return out

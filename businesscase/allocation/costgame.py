@@ -28,12 +28,12 @@ class CostGame:
         self.c = self._game.v
 
     @classmethod
-    def from_lex(cls, players, values) -> "CostGame":
+    def from_lex(cls, players, values) -> CostGame:
         g = TUGame.from_lex(players, values)
         return cls(g.players, g.v)
 
     @classmethod
-    def from_function(cls, players, c) -> "CostGame":
+    def from_function(cls, players, c) -> CostGame:
         g = TUGame.from_function(players, c)
         return cls(g.players, g.v)
 
@@ -47,6 +47,7 @@ class CostGame:
     def savings_game(self) -> TUGame:
         """v(S) = Σ_{i∈S} c(i) − c(S): what S saves by cooperating."""
         from .game import incidence
+
         return TUGame(self.players, incidence(self.n) @ self._singles() - self.c)
 
     def _from_savings(self, x: pd.Series) -> pd.Series:
@@ -62,7 +63,9 @@ class CostGame:
     def separable_costs(self) -> tuple[pd.Series, float]:
         grand = (1 << self.n) - 1
         m = np.array([self.c[grand] - self.c[grand & ~(1 << i)] for i in range(self.n)])
-        return pd.Series(m, index=pd.Index(self.players, name="player")), float(self.c[grand] - m.sum())
+        return pd.Series(m, index=pd.Index(self.players, name="player")), float(
+            self.c[grand] - m.sum()
+        )
 
     def scrb(self, benefits=None) -> pd.Series:
         """Separable costs, remaining benefits. Without benefits: alternate cost avoided."""

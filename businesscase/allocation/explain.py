@@ -12,9 +12,16 @@ from .split import Allocation
 
 def transfer_sentences(a: Allocation, lang: str = "nl") -> list[str]:
     """One sentence per payment: who pays whom how much a year."""
-    return [t("transfer_sentence", lang, payer=a.label(tr.payer, lang),
-              receiver=a.label(tr.receiver, lang), amount=fmt.euro(tr.per_year, 0, lang))
-            for tr in a.transfers]
+    return [
+        t(
+            "transfer_sentence",
+            lang,
+            payer=a.label(tr.payer, lang),
+            receiver=a.label(tr.receiver, lang),
+            amount=fmt.euro(tr.per_year, 0, lang),
+        )
+        for tr in a.transfers
+    ]
 
 
 def explanation(a: Allocation, lang: str = "nl") -> str:
@@ -22,24 +29,48 @@ def explanation(a: Allocation, lang: str = "nl") -> str:
     cg = a.case_game
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
     first, last = cg.horizon
-    out = [t("explain_method", lang, name=method_name(a.method, lang),
-             about=method_description(a.method, lang)),
-           t("explain_totals", lang, benefits=eur(float(cg.benefit.sum())),
-             costs=eur(cg.cost_to_cover), first=first, last=last, balance=eur(a.total_value))]
+    out = [
+        t(
+            "explain_method",
+            lang,
+            name=method_name(a.method, lang),
+            about=method_description(a.method, lang),
+        ),
+        t(
+            "explain_totals",
+            lang,
+            benefits=eur(float(cg.benefit.sum())),
+            costs=eur(cg.cost_to_cover),
+            first=first,
+            last=last,
+            balance=eur(a.total_value),
+        ),
+    ]
     if a.is_negative:
         gap = -a.total_value
-        out.append(t("explain_negative", lang, gap=eur(gap),
-                     gap_per_year=eur(gap / cg.annuity_factor)))
+        out.append(
+            t("explain_negative", lang, gap=eur(gap), gap_per_year=eur(gap / cg.annuity_factor))
+        )
     lines = []
     for pid, row in a.table.sort_values("change", ascending=False).iterrows():
         if abs(row.change) < 1:
             continue
         fair, now = row.fair_contribution_per_year, row.contribution_today / cg.annuity_factor
-        does = (t("explain_pays", lang, amount=eur(fair)) if fair >= 0
-                else t("explain_receives", lang, amount=eur(-fair)))
-        lines.append(t("explain_pays_more" if row.change > 0 else "explain_pays_less", lang,
-                       name=a.label(pid, lang), does=does, now=eur(now),
-                       change=eur(abs(row.change_per_year))))
+        does = (
+            t("explain_pays", lang, amount=eur(fair))
+            if fair >= 0
+            else t("explain_receives", lang, amount=eur(-fair))
+        )
+        lines.append(
+            t(
+                "explain_pays_more" if row.change > 0 else "explain_pays_less",
+                lang,
+                name=a.label(pid, lang),
+                does=does,
+                now=eur(now),
+                change=eur(abs(row.change_per_year)),
+            )
+        )
     if lines:
         out.append(" ".join(lines))
     if a.transfers:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,7 @@ def popcounts(n: int) -> np.ndarray:
     """Number of players in each coalition mask 0 .. 2^n − 1."""
     pc = np.zeros(1 << n, dtype=np.int8)
     for b in range(n):
-        pc[1 << b: 1 << (b + 1)] = pc[: 1 << b] + 1
+        pc[1 << b : 1 << (b + 1)] = pc[: 1 << b] + 1
     return pc
 
 
@@ -47,8 +47,10 @@ class TUGame:
         if len(set(self.players)) != n:
             raise ValueError("player names must be unique")
         if n > MAX_EXPLICIT_PLAYERS:
-            raise ValueError(f"{n} players: explicit games go up to {MAX_EXPLICIT_PLAYERS}; "
-                             "use a StructuredGame (closed forms) or sampling")
+            raise ValueError(
+                f"{n} players: explicit games go up to {MAX_EXPLICIT_PLAYERS}; "
+                "use a StructuredGame (closed forms) or sampling"
+            )
         v = np.asarray(values, dtype=float)
         if v.shape != (1 << n,):
             raise ValueError(f"expected {1 << n} values for {n} players, got {v.shape}")
@@ -59,20 +61,23 @@ class TUGame:
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
-    def from_lex(cls, players: Sequence, values: Sequence[float]) -> "TUGame":
+    def from_lex(cls, players: Sequence, values: Sequence[float]) -> TUGame:
         """Values of the non-empty coalitions by size, then lexicographic (R CoopGame order):
         for players A, B, C: A, B, C, AB, AC, BC, ABC."""
         n = len(players)
         v = np.zeros(1 << n)
-        order = [sum(1 << i for i in combo) for k in range(1, n + 1)
-                 for combo in itertools.combinations(range(n), k)]
+        order = [
+            sum(1 << i for i in combo)
+            for k in range(1, n + 1)
+            for combo in itertools.combinations(range(n), k)
+        ]
         if len(values) != len(order):
             raise ValueError(f"expected {len(order)} values for {n} players, got {len(values)}")
         v[order] = values
         return cls(players, v)
 
     @classmethod
-    def from_function(cls, players: Sequence, v: Callable[[frozenset], float]) -> "TUGame":
+    def from_function(cls, players: Sequence, v: Callable[[frozenset], float]) -> TUGame:
         """Evaluate v(frozenset of players) on every coalition."""
         players = list(players)
         n = len(players)
@@ -128,8 +133,9 @@ class TUGame:
         """
         n = self.n
         pc = popcounts(n)
-        weights = np.array([math.factorial(s) * math.factorial(n - s - 1) / math.factorial(n)
-                            for s in range(n)])
+        weights = np.array(
+            [math.factorial(s) * math.factorial(n - s - 1) / math.factorial(n) for s in range(n)]
+        )
         phi = np.empty(n)
         for i in range(n):
             # Masks split on bit i: [..., 0, ...] without i and [..., 1, ...] with i.
@@ -184,4 +190,5 @@ class TUGame:
         return not self.in_core(self.prenucleolus(), tol=1e-7)
 
     def __repr__(self) -> str:
-        return f"TUGame({self.n} players: {', '.join(map(str, self.players[:6]))}{'…' if self.n > 6 else ''})"
+        shown = ", ".join(map(str, self.players[:6])) + ("…" if self.n > 6 else "")
+        return f"TUGame({self.n} players: {shown})"

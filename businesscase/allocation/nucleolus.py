@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linprog
 
-TOL = 1e-8          # violation of a constraint, relative to max |v| after scaling
-TIGHT = 1e-7        # an excess this close to the round's level counts as tight
+TOL = 1e-8  # violation of a constraint, relative to max |v| after scaling
+TIGHT = 1e-7  # an excess this close to the round's level counts as tight
 ADD_PER_ROUND = 64  # violated coalitions added to the working set per LP re-solve
 
 
@@ -58,8 +58,15 @@ class _Problem:
             if extra_ub is not None:
                 A_ub = np.vstack([A_ub, extra_ub[0]])
                 b_ub = np.concatenate([b_ub, extra_ub[1]])
-            res = linprog(c, A_ub=A_ub if len(b_ub) else None, b_ub=b_ub if len(b_ub) else None,
-                          A_eq=A_eq, b_eq=b_eq, bounds=bounds, method="highs")
+            res = linprog(
+                c,
+                A_ub=A_ub if len(b_ub) else None,
+                b_ub=b_ub if len(b_ub) else None,
+                A_eq=A_eq,
+                b_eq=b_eq,
+                bounds=bounds,
+                method="highs",
+            )
             if res.status != 0:
                 raise RuntimeError(f"nucleolus LP failed: {res.message}")
             z = res.x
@@ -87,6 +94,7 @@ class _Problem:
             # min ε s.t. v(S) − x(S) ≤ ε  ⇔  −x(S) − ε ≤ −v(S)
             def rows_min_eps(idx):
                 return np.hstack([-self.M[idx], -np.ones((len(idx), 1))]), -self.v[idx]
+
             z, eps = self._lp(np.r_[np.zeros(n), 1.0], rows_min_eps, extra_bounds=[(None, None)])
             x = z[:n]
             tight = self._always_tight(eps, x)
@@ -130,10 +138,14 @@ class _Problem:
         def rows_filter(idx):
             A, b = rows_face(idx)
             return np.hstack([A, np.zeros((len(idx), k))]), b
-        z, _ = self._lp(np.r_[np.zeros(self.n), -np.ones(k)], rows_filter,
-                        extra_ub=(slack_rows, eps - self.v[candidates]),
-                        extra_bounds=[(0.0, 1.0)] * k)
-        maybe = candidates[z[self.n:] <= TIGHT]
+
+        z, _ = self._lp(
+            np.r_[np.zeros(self.n), -np.ones(k)],
+            rows_filter,
+            extra_ub=(slack_rows, eps - self.v[candidates]),
+            extra_bounds=[(0.0, 1.0)] * k,
+        )
+        maybe = candidates[z[self.n :] <= TIGHT]
         # Confirm each remaining candidate: minimise its excess over the optimal face.
         tight = []
         for i in maybe:

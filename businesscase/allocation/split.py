@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from businesscase.engine import Result
+
 from .case_game import CaseGame, case_game, core_violation, fair_split
 from .methods import METHODS, BenefitBasis
 
@@ -26,10 +27,10 @@ class Transfer:
 class Allocation:
     method: str
     case_game: CaseGame
-    table: pd.DataFrame          # per partner, euros (PV unless 'per_year')
+    table: pd.DataFrame  # per partner, euros (PV unless 'per_year')
     transfers: list[Transfer]
-    core_group: frozenset        # the group that does best on its own (may be empty)
-    core_excess: float           # how much better it does; ≤ 0 means the split is stable
+    core_group: frozenset  # the group that does best on its own (may be empty)
+    core_excess: float  # how much better it does; ≤ 0 means the split is stable
     result: Result
 
     @property
@@ -48,26 +49,33 @@ class Allocation:
         return self.result.partner_label(partner, lang)
 
 
-def allocate(result: Result, method: str = "shapley",
-             basis: BenefitBasis | str = BenefitBasis.financial,
-             participants: list[str] | None = None,
-             holders: dict[str, str] | None = None) -> Allocation:
+def allocate(
+    result: Result,
+    method: str = "shapley",
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    participants: list[str] | None = None,
+    holders: dict[str, str] | None = None,
+) -> Allocation:
     """Split a case fairly with a named method (see ``METHODS``)."""
     cg = case_game(result, basis, participants, holders)
     return _allocation(result, cg, method, fair_split(cg, method))
 
 
-def check_proposal(result: Result, contributions_per_year: dict[str, float],
-                   basis: BenefitBasis | str = BenefitBasis.financial,
-                   participants: list[str] | None = None,
-                   holders: dict[str, str] | None = None) -> "ProposalCheck":
+def check_proposal(
+    result: Result,
+    contributions_per_year: dict[str, float],
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    participants: list[str] | None = None,
+    holders: dict[str, str] | None = None,
+) -> ProposalCheck:
     """Check contributions typed in by the partners (euros a year over the operating years)."""
     cg = case_game(result, basis, participants, holders)
     unknown = set(contributions_per_year) - set(cg.players)
     if unknown:
         raise ValueError(f"not taking part: {', '.join(sorted(unknown))}")
-    pv = pd.Series({p: float(contributions_per_year.get(p, 0.0)) * cg.annuity_factor
-                    for p in cg.players})
+    pv = pd.Series(
+        {p: float(contributions_per_year.get(p, 0.0)) * cg.annuity_factor for p in cg.players}
+    )
     net_after = cg.benefit - pv
     allocation = _allocation(result, cg, "proposal", net_after)
     distances = {}
@@ -77,16 +85,19 @@ def check_proposal(result: Result, contributions_per_year: dict[str, float],
         except ValueError:
             continue
         distances[m] = float((cg.benefit - other - pv).abs().sum() / cg.annuity_factor / 2)
-    return ProposalCheck(allocation, shortfall=float(cg.cost_to_cover - pv.sum()),
-                         worse_off=[p for p in cg.players if net_after[p] < -MIN_TRANSFER],
-                         distance_per_year=distances)
+    return ProposalCheck(
+        allocation,
+        shortfall=float(cg.cost_to_cover - pv.sum()),
+        worse_off=[p for p in cg.players if net_after[p] < -MIN_TRANSFER],
+        distance_per_year=distances,
+    )
 
 
 @dataclass
 class ProposalCheck:
     allocation: Allocation
-    shortfall: float                   # PV of costs not covered (negative: surplus)
-    worse_off: list[str]               # partners worse off than by not joining
+    shortfall: float  # PV of costs not covered (negative: surplus)
+    worse_off: list[str]  # partners worse off than by not joining
     distance_per_year: dict[str, float]  # euros a year that change hands between it and a method
 
     @property
@@ -99,20 +110,23 @@ def _allocation(result: Result, cg: CaseGame, method: str, net_after: pd.Series)
     net_after = net_after.reindex(players).astype(float)
     net_before = (cg.benefit - cg.contribution_today).reindex(players)
     fair = cg.benefit - net_after
-    table = pd.DataFrame({
-        "benefit": cg.benefit,
-        "contribution_today": cg.contribution_today,
-        "net_before": net_before,
-        "fair_contribution": fair,
-        "fair_contribution_per_year": fair / cg.annuity_factor,
-        "net_after": net_after,
-        "change": fair - cg.contribution_today,
-        "change_per_year": (fair - cg.contribution_today) / cg.annuity_factor,
-    }).reindex(players)
+    table = pd.DataFrame(
+        {
+            "benefit": cg.benefit,
+            "contribution_today": cg.contribution_today,
+            "net_before": net_before,
+            "fair_contribution": fair,
+            "fair_contribution_per_year": fair / cg.annuity_factor,
+            "net_after": net_after,
+            "change": fair - cg.contribution_today,
+            "change_per_year": (fair - cg.contribution_today) / cg.annuity_factor,
+        }
+    ).reindex(players)
     table.index.name = "partner"
     group, excess = core_violation(cg, net_after)
-    return Allocation(method, cg, table, settle(table["change"], cg.annuity_factor),
-                      group, excess, result)
+    return Allocation(
+        method, cg, table, settle(table["change"], cg.annuity_factor), group, excess, result
+    )
 
 
 def settle(change: pd.Series, annuity_factor: float) -> list[Transfer]:
@@ -130,8 +144,14 @@ def settle(change: pd.Series, annuity_factor: float) -> list[Transfer]:
         transfers.append(Transfer(payer, receiver, amount, amount / annuity_factor))
 
     for p in sorted(pay, key=pay.__getitem__, reverse=True):
-        q = next((q for q in sorted(get, key=get.__getitem__, reverse=True)
-                  if abs(get[q] - pay[p]) <= MIN_TRANSFER), None)
+        q = next(
+            (
+                q
+                for q in sorted(get, key=get.__getitem__, reverse=True)
+                if abs(get[q] - pay[p]) <= MIN_TRANSFER
+            ),
+            None,
+        )
         if q is not None:
             add(p, q, pay.pop(p))
             get.pop(q)

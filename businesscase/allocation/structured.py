@@ -22,8 +22,8 @@ explicit game and the max-excess program hold for both signs.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,7 @@ class Stream:
     """A benefit (earned when all of `players` take part) or a cost (incurred when any of
     them does). The amount may be negative: a negative benefit is a loss that needs all of
     `players`, a negative cost a gain that needs any of them."""
+
     name: str
     amount: float
     players: frozenset
@@ -62,8 +63,9 @@ class StructuredGame:
 
     def value(self, coalition) -> float:
         S = frozenset(coalition)
-        return (sum(b.amount for b in self.benefits if b.players <= S)
-                - sum(c.amount for c in self.costs if c.players & S))
+        return sum(b.amount for b in self.benefits if b.players <= S) - sum(
+            c.amount for c in self.costs if c.players & S
+        )
 
     def shapley(self) -> pd.Series:
         """Exact closed form, any number of players."""
@@ -137,12 +139,16 @@ class StructuredGame:
             constrain(any_in, -np.inf, 0)  # z_j − Σ s_i ≤ 0
         size = np.r_[np.ones(n), np.zeros(K + J)]
         constrain(size, 1, n - 1)  # proper, non-empty
-        res = milp(c, constraints=LinearConstraint(np.array(rows), lo, hi),
-                   integrality=np.r_[np.ones(n), np.zeros(K + J)], bounds=Bounds(0, 1),
-                   # HiGHS stops at a 0.01% gap by default: on a group's excess of €60 that
-                   # is €0.006 short of the true maximum, so the stability check would not
-                   # be exact. The program is small; ask for the optimum.
-                   options={"mip_rel_gap": 0.0})
+        res = milp(
+            c,
+            constraints=LinearConstraint(np.array(rows), lo, hi),
+            integrality=np.r_[np.ones(n), np.zeros(K + J)],
+            bounds=Bounds(0, 1),
+            # HiGHS stops at a 0.01% gap by default: on a group's excess of €60 that
+            # is €0.006 short of the true maximum, so the stability check would not
+            # be exact. The program is small; ask for the optimum.
+            options={"mip_rel_gap": 0.0},
+        )
         if res.status != 0:
             raise RuntimeError(f"max-excess MILP failed: {res.message}")
         members = frozenset(p for p, s in zip(self.players, res.x[:n]) if s > 0.5)
@@ -173,7 +179,7 @@ class StructuredGame:
                 active |= players
         return [p for p in self.players if p not in active]
 
-    def restricted(self, players) -> "StructuredGame":
+    def restricted(self, players) -> StructuredGame:
         """The subgame on a subset T of the players: v(S) for S ⊆ T only.
 
         A benefit that needs someone outside T is never earned there; a cost is incurred
@@ -181,14 +187,20 @@ class StructuredGame:
         (``null_players``) it is the game with the null players left out.
         """
         keep = set(players)
-        return StructuredGame([p for p in self.players if p in keep],
-                              [b for b in self.benefits if b.players <= keep],
-                              [Stream(c.name, c.amount, c.players & keep) for c in self.costs
-                               if c.players & keep])
+        return StructuredGame(
+            [p for p in self.players if p in keep],
+            [b for b in self.benefits if b.players <= keep],
+            [Stream(c.name, c.amount, c.players & keep) for c in self.costs if c.players & keep],
+        )
 
 
-def sampled_shapley(players: Sequence, v: Callable[[frozenset], float], permutations: int,
-                    seed: int = 0, delta: float = 0.05):
+def sampled_shapley(
+    players: Sequence,
+    v: Callable[[frozenset], float],
+    permutations: int,
+    seed: int = 0,
+    delta: float = 0.05,
+):
     """Shapley value by permutation sampling (Castro, Gómez & Tejada 2009).
 
     Returns (estimate, standard_error, hoeffding_halfwidth) as Series: with probability

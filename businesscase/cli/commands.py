@@ -18,22 +18,21 @@ import traceback
 from pathlib import Path
 
 from businesscase.allocation import BASES, METHODS, allocate, default_participants
+from businesscase.engine import evaluate
+from businesscase.export import allocation_dict, allocation_text, summary_dict, summary_text
+from businesscase.io import default_case_path, load_case, provenance_problems
+from businesscase.model import InputProblem, LoadError, OptionError, UserError
+
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .analysis import add_parsers as add_analysis_parsers
-from businesscase.model import LoadError
-from businesscase.io import default_case_path, load_case
-from businesscase.engine import evaluate
-from businesscase.model import OptionError, UserError
-from businesscase.io import provenance_problems
-from businesscase.export import allocation_dict, allocation_text, summary_dict, summary_text
-from businesscase.model import InputProblem
 
 EXIT_INVALID = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="businesscase",
-                                     description="Social business case for shared facilities.")
+    parser = argparse.ArgumentParser(
+        prog="businesscase", description="Social business case for shared facilities."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="evaluate a case and print its summary")
     run.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
@@ -43,10 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     alloc = sub.add_parser("allocate", help="split the bill fairly between the partners")
     alloc.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
     alloc.add_argument("--method", default="shapley", choices=list(METHODS))
-    alloc.add_argument("--basis", default="financial", choices=list(BASES),
-                       help="what counts as benefit: cash, financial (default) or societal")
-    alloc.add_argument("--without", nargs="*", default=[], metavar="PARTNER",
-                       help="partners that do not take part (coalition of the willing)")
+    alloc.add_argument(
+        "--basis",
+        default="financial",
+        choices=list(BASES),
+        help="what counts as benefit: cash, financial (default) or societal",
+    )
+    alloc.add_argument(
+        "--without",
+        nargs="*",
+        default=[],
+        metavar="PARTNER",
+        help="partners that do not take part (coalition of the willing)",
+    )
     alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
     _include_flag(alloc)
@@ -57,14 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _include_flag(parser) -> None:
-    parser.add_argument("--allow-include-outside", action="store_true",
-                        help="let the case include files outside its own folder and the "
-                             "assumptions folder")
+    parser.add_argument(
+        "--allow-include-outside",
+        action="store_true",
+        help="let the case include files outside its own folder and the assumptions folder",
+    )
 
 
 def cmd_run(args) -> int:
-    case = load_case(args.case or default_case_path(),
-                     allow_include_outside=args.allow_include_outside)
+    case = load_case(
+        args.case or default_case_path(), allow_include_outside=args.allow_include_outside
+    )
     result = evaluate(case)
     if args.json:
         print(json.dumps(summary_dict(result), indent=2, ensure_ascii=False))
@@ -74,22 +85,28 @@ def cmd_run(args) -> int:
 
 
 def cmd_allocate(args) -> int:
-    case = load_case(args.case or default_case_path(),
-                     allow_include_outside=args.allow_include_outside)
+    case = load_case(
+        args.case or default_case_path(), allow_include_outside=args.allow_include_outside
+    )
     unknown = set(args.without) - set(case.partner_ids)
     if unknown:
-        raise OptionError("--without", f"unknown partner(s) {', '.join(sorted(unknown))}; "
-                                       f"partners are {', '.join(case.partner_ids)}")
+        raise OptionError(
+            "--without",
+            f"unknown partner(s) {', '.join(sorted(unknown))}; "
+            f"partners are {', '.join(case.partner_ids)}",
+        )
     result = evaluate(case)
     participants = [p for p in default_participants(result, args.basis) if p not in args.without]
     if args.without and not participants:
-        raise OptionError("--without", "leaves no partner in the coalition; leave out fewer "
-                                       "partners")
+        raise OptionError(
+            "--without", "leaves no partner in the coalition; leave out fewer partners"
+        )
     try:
         allocation = allocate(result, args.method, args.basis, participants)
     except UserError as exc:  # e.g. a method that cannot handle this many partners
-        raise LoadError([InputProblem(str(args.case or default_case_path()), None,
-                                      "--method", str(exc))]) from None
+        raise LoadError(
+            [InputProblem(str(args.case or default_case_path()), None, "--method", str(exc))]
+        ) from None
     if args.json:
         print(json.dumps(allocation_dict(allocation), indent=2, ensure_ascii=False))
     else:
@@ -108,8 +125,12 @@ def cmd_provenance(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    commands = {"run": cmd_run, "allocate": cmd_allocate, "provenance": cmd_provenance,
-                **ANALYSIS_COMMANDS}
+    commands = {
+        "run": cmd_run,
+        "allocate": cmd_allocate,
+        "provenance": cmd_provenance,
+        **ANALYSIS_COMMANDS,
+    }
     try:
         return commands[args.command](args)
     except (LoadError, InputProblem) as exc:
@@ -124,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         where = log_internal_error(exc, ["businesscase", *(sys.argv[1:] if argv is None else argv)])
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         where = f"; the details are in {where}" if where else ""
-        print(f"businesscase: internal error ({type(exc).__name__}{': ' + first if first else ''})"
-              f"{where}; this is a bug, please report it with the case file", file=sys.stderr)
+        print(
+            f"businesscase: internal error ({type(exc).__name__}{': ' + first if first else ''})"
+            f"{where}; this is a bug, please report it with the case file",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -142,8 +166,10 @@ def log_files() -> list[Path]:
 
 def log_internal_error(exc: BaseException, argv: list[str]) -> str | None:
     """Append the traceback to the error log; the path written to, or None."""
-    record = (f"{dt.datetime.now().astimezone().isoformat(timespec='seconds')} internal error "
-              f"in: {' '.join(argv)}\n" + "".join(traceback.format_exception(exc)))
+    record = (
+        f"{dt.datetime.now().astimezone().isoformat(timespec='seconds')} internal error "
+        f"in: {' '.join(argv)}\n" + "".join(traceback.format_exception(exc))
+    )
     for path in log_files():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

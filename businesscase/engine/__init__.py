@@ -25,5 +25,12 @@ from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
 from .why import LINE_FILTERS, why
 
-__all__ = ["LINE_FILTERS", "OUTCOME_CATEGORIES", "Result", "driver_values", "evaluate",
-           "ratio", "why"]
+__all__ = [
+    "LINE_FILTERS",
+    "OUTCOME_CATEGORIES",
+    "Result",
+    "driver_values",
+    "evaluate",
+    "ratio",
+    "why",
+]

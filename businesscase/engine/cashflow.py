@@ -121,7 +121,9 @@ def outcome_profile(t, first_year, duration, drop_off, ramp_up_years, recurring)
         return np.where(running, (1.0 - drop_off) ** k0 * ramp, 0.0)
     last = np.minimum(1.0, np.maximum(duration, 0.0) / np.maximum(ramp_up_years, 1.0))
     after = k - duration + 1.0  # 1 in the first year after the service ends
-    tail = np.where((after >= 1) & (duration > 0), last * (1.0 - drop_off) ** np.maximum(after, 0.0), 0.0)
+    tail = np.where(
+        (after >= 1) & (duration > 0), last * (1.0 - drop_off) ** np.maximum(after, 0.0), 0.0
+    )
     return np.where(running, ramp, tail)
 
 

@@ -9,15 +9,23 @@ is a sum over them, so partners always add up to the totals.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
-from . import cashflow as cf
-from .lines import (Flow, ItemInputs, Timeline, cost_lines, outcome_lines, overlap_corrections,
-                    revenue_lines)
-from .result import Result
 from businesscase.model import EXTERNAL, INDEX_CATEGORIES, Case, derived_order
+
+from . import cashflow as cf
+from .lines import (
+    Flow,
+    ItemInputs,
+    Timeline,
+    cost_lines,
+    outcome_lines,
+    overlap_corrections,
+    revenue_lines,
+)
+from .result import Result
 
 __all__ = ["evaluate"]
 
@@ -40,11 +48,15 @@ def evaluate(case: Case, draws: Mapping[str, np.ndarray] | None = None) -> Resul
     time = timeline(case, values, n_draws)
     flows = ledger_flows(case, values, time)
     lines = [line for line, _ in flows]
-    real = (np.stack([r for _, r in flows], axis=1) if flows
-            else np.zeros((n_draws, 0, time.horizon + 1)))
+    real = (
+        np.stack([r for _, r in flows], axis=1)
+        if flows
+        else np.zeros((n_draws, 0, time.horizon + 1))
+    )
     nominal = real * deflator(case, values, time)[:, None, :]
-    social_df = cf.discount_factor(values["economics.social_discount_rate"], time.t,
-                                   case.economics.discounting)
+    social_df = cf.discount_factor(
+        values["economics.social_discount_rate"], time.t, case.economics.discounting
+    )
     return Result(
         case=case,
         lines=lines,
@@ -66,9 +78,13 @@ def timeline(case: Case, values: Mapping[str, np.ndarray], n_draws: int) -> Time
     T = case.meta.horizon
     t = np.arange(T + 1, dtype=float)
     since_price = _years_since_price_year(case, t)
-    index = {cat: np.broadcast_to(
-        cf.index_factor(values[f"economics.real_indexation.{cat}"], since_price),
-        (n_draws, T + 1)) for cat in INDEX_CATEGORIES}
+    index = {
+        cat: np.broadcast_to(
+            cf.index_factor(values[f"economics.real_indexation.{cat}"], since_price),
+            (n_draws, T + 1),
+        )
+        for cat in INDEX_CATEGORIES
+    }
     return Timeline(t=t, horizon=T, n_draws=n_draws, index=index)
 
 
@@ -76,7 +92,8 @@ def deflator(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -> np
     """(1 + inflation)^(year − price year), ndarray (D, T + 1)  [factor, real → nominal]."""
     return np.broadcast_to(
         cf.index_factor(values["economics.inflation"], _years_since_price_year(case, time.t)),
-        (time.n_draws, time.horizon + 1))
+        (time.n_draws, time.horizon + 1),
+    )
 
 
 def _years_since_price_year(case: Case, t: np.ndarray) -> np.ndarray:
@@ -87,6 +104,7 @@ def _years_since_price_year(case: Case, t: np.ndarray) -> np.ndarray:
 def ledger_flows(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -> list[Flow]:
     """Every line of the ledger with its real flow: costs, revenues, outcomes, then the
     overlap corrections of each group (in the order its first member appears)."""
+
     def inputs(prefix: str) -> ItemInputs:
         return ItemInputs(values, prefix, time.n_draws)
 
@@ -106,24 +124,35 @@ def ledger_flows(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -
     return flows
 
 
-def financial_discount_factors(case: Case, values: Mapping[str, np.ndarray], lines: list,
-                               time: Timeline) -> np.ndarray:
+def financial_discount_factors(
+    case: Case, values: Mapping[str, np.ndarray], lines: list, time: Timeline
+) -> np.ndarray:
     """Each line discounted at its partner's financial rate (the case's default rate for
     partners without one, and for ``external``), ndarray (D, L, T + 1)  [factor]."""
     default = values["economics.financial_discount_rate"]
-    rates = {p.id: (values[f"partners.{p.id}.financial_discount_rate"]
-                    if p.financial_discount_rate is not None else default)
-             for p in case.partners}
+    rates = {
+        p.id: (
+            values[f"partners.{p.id}.financial_discount_rate"]
+            if p.financial_discount_rate is not None
+            else default
+        )
+        for p in case.partners
+    }
     rates[EXTERNAL] = default
-    line_rates = (np.stack([rates[ln.partner] for ln in lines], axis=1)
-                  if lines else np.zeros((time.n_draws, 0, 1)))
+    line_rates = (
+        np.stack([rates[ln.partner] for ln in lines], axis=1)
+        if lines
+        else np.zeros((time.n_draws, 0, 1))
+    )
     return (1.0 + line_rates) ** -cf.discount_exponent(time.t, case.economics.discounting)
 
 
 def driver_values(case: Case) -> dict[str, float]:
     """Every driver's value, derived drivers computed (single evaluation)."""
     values, _ = _parameter_values(case, None)
-    return {k.split(".", 1)[1]: float(v[0, 0]) for k, v in values.items() if k.startswith("drivers.")}
+    return {
+        k.split(".", 1)[1]: float(v[0, 0]) for k, v in values.items() if k.startswith("drivers.")
+    }
 
 
 def _parameter_values(case: Case, draws: Mapping[str, np.ndarray] | None):
@@ -143,8 +172,11 @@ def _parameter_values(case: Case, draws: Mapping[str, np.ndarray] | None):
     for key, a in raw.items():
         if a.ndim > 1:
             raise ValueError(f"{key}: draws must be a 1-D array, got shape {a.shape}")
-        out[key] = np.broadcast_to(a.reshape(-1, 1), (n_draws, 1)) if a.size > 1 \
+        out[key] = (
+            np.broadcast_to(a.reshape(-1, 1), (n_draws, 1))
+            if a.size > 1
             else np.full((n_draws, 1), float(a.reshape(-1)[0]))
+        )
     for name in derived_order(case):
         d = case.derived_drivers[name]
         value = np.ones((n_draws, 1))

@@ -12,27 +12,41 @@ corrections that count an overlap group once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 import numpy as np
 
+from businesscase.model import (
+    CostItem,
+    CostKind,
+    Direction,
+    Effect,
+    FlowType,
+    Outcome,
+    Residual,
+    RevenueItem,
+    RevenueTiming,
+)
+
 from . import cashflow as cf
 from .result import Line
-from businesscase.model import (CostItem, CostKind, Direction, Effect, FlowType, Outcome,
-                                Residual, RevenueItem, RevenueTiming)
 
 Flow = tuple[Line, np.ndarray]
-"""A ledger line and its real flow, ndarray (D, T + 1)  [€ per year, real prices of the price year]."""
+"""A ledger line and its real flow, ndarray (D, T + 1)  [€ per year, real prices of the
+price year]."""
 
 
 @dataclass(frozen=True)
 class Timeline:
     """The years of a case and the real price index of each cost category over them."""
-    t: np.ndarray                     # (T + 1,)  [year index 0..horizon]
-    horizon: int                      # [years of operation, T]
-    n_draws: int                      # [draws, D]
-    index: Mapping[str, np.ndarray]   # category → (D, T + 1)  [factor, real change since the price year]
+
+    t: np.ndarray  # (T + 1,)  [year index 0..horizon]
+    horizon: int  # [years of operation, T]
+    n_draws: int  # [draws, D]
+    index: Mapping[
+        str, np.ndarray
+    ]  # category → (D, T + 1)  [factor, real change since the price year]
 
     def per_year(self, real: np.ndarray) -> np.ndarray:
         """A flow broadcast to one row per draw: (D, T + 1)."""
@@ -46,6 +60,7 @@ class ItemInputs:
     ``own(field)`` is the item's own parameter (``costs.<id>.amount``), ``driver(name)`` a
     driver's value, ``at(key)`` any parameter by its full key.
     """
+
     values: Mapping[str, np.ndarray]
     prefix: str
     n_draws: int
@@ -74,8 +89,14 @@ def kept(flows: list[Flow]) -> list[Flow]:
 
 
 # -- costs -----------------------------------------------------------------------------------
-def investment_lines(line: Line, base: np.ndarray, lifetime: np.ndarray, index: np.ndarray,
-                     time: Timeline, residual: Residual) -> list[Flow]:
+def investment_lines(
+    line: Line,
+    base: np.ndarray,
+    lifetime: np.ndarray,
+    index: np.ndarray,
+    time: Timeline,
+    residual: Residual,
+) -> list[Flow]:
     """An investment at t = 0, its renewals within the horizon and the value left at the end.
 
     Parameters
@@ -89,14 +110,22 @@ def investment_lines(line: Line, base: np.ndarray, lifetime: np.ndarray, index: 
         back at t = T]
     """
     t, T = time.t, time.horizon
-    flows = [(line.with_category("investment"),
-              time.per_year(-base * cf.one_off_profile(t) * index))]
-    flows += kept([(line.with_category("replacement"),
-                    time.per_year(-base * cf.replacement_profile(t, lifetime, T) * index))])
+    flows = [
+        (line.with_category("investment"), time.per_year(-base * cf.one_off_profile(t) * index))
+    ]
+    flows += kept(
+        [
+            (
+                line.with_category("replacement"),
+                time.per_year(-base * cf.replacement_profile(t, lifetime, T) * index),
+            )
+        ]
+    )
     if residual is Residual.linear:
         share = cf.residual_share(lifetime, T)
-        flows += kept([(line.with_category("residual_value"),
-                        time.per_year(base * share * (t == T) * index))])
+        flows += kept(
+            [(line.with_category("residual_value"), time.per_year(base * share * (t == T) * index))]
+        )
     return flows
 
 
@@ -108,19 +137,28 @@ def operating_line(line: Line, base: np.ndarray, index: np.ndarray, time: Timeli
     base : ndarray (D, 1)  [€ per year, real prices of the price year: amount × quantity]
     index : ndarray (D, T + 1)  [factor, real change of the cost's category]
     """
-    return [(line.with_category("operating"),
-             time.per_year(-base * cf.operating_profile(time.t) * index))]
+    return [
+        (
+            line.with_category("operating"),
+            time.per_year(-base * cf.operating_profile(time.t) * index),
+        )
+    ]
 
 
 def cost_lines(cost: CostItem, inputs: ItemInputs, time: Timeline) -> list[Flow]:
     """The lines of one cost item, paid by its payer: investment (with replacements and
     residual value) or operating cost."""
-    amount = (inputs.driver(cost.amount_driver) if cost.amount_driver
-              else inputs.own("amount"))
+    amount = inputs.driver(cost.amount_driver) if cost.amount_driver else inputs.own("amount")
     base = amount * inputs.quantity(cost.quantity)
     index = time.index[cost.indexation]
-    line = Line(item=cost.id, partner=cost.payer, role="cost", category="",
-                flow_type=cost.flow_type.value, label=cost.label)
+    line = Line(
+        item=cost.id,
+        partner=cost.payer,
+        role="cost",
+        category="",
+        flow_type=cost.flow_type.value,
+        label=cost.label,
+    )
     if cost.kind is CostKind.investment:
         return investment_lines(line, base, inputs.own("lifetime"), index, time, cost.residual)
     return operating_line(line, base, index, time)
@@ -136,18 +174,32 @@ def revenue_lines(revenue: RevenueItem, inputs: ItemInputs, time: Timeline) -> l
     unit of quantity.
     """
     base = inputs.own("amount") * inputs.quantity(revenue.quantity)
-    profile = (cf.one_off_profile(time.t) if revenue.timing is RevenueTiming.one_off
-               else cf.operating_profile(time.t))
+    profile = (
+        cf.one_off_profile(time.t)
+        if revenue.timing is RevenueTiming.one_off
+        else cf.operating_profile(time.t)
+    )
     real = time.per_year(base * profile * time.index[revenue.indexation])
-    received = Line(item=revenue.id, partner=revenue.to, role="benefit", category="revenue",
-                    flow_type=FlowType.cash.value, label=revenue.label)
+    received = Line(
+        item=revenue.id,
+        partner=revenue.to,
+        role="benefit",
+        category="revenue",
+        flow_type=FlowType.cash.value,
+        label=revenue.label,
+    )
     paid = replace(received, partner=revenue.from_, role="cost")
     return [(received, real), (paid, time.per_year(-real))]
 
 
 # -- outcomes --------------------------------------------------------------------------------
-def outcome_chain(quantity: np.ndarray, deadweight: np.ndarray, attribution: np.ndarray,
-                  displacement: np.ndarray, profile: np.ndarray) -> np.ndarray:
+def outcome_chain(
+    quantity: np.ndarray,
+    deadweight: np.ndarray,
+    attribution: np.ndarray,
+    displacement: np.ndarray,
+    profile: np.ndarray,
+) -> np.ndarray:
     """The SROI chain shared by every gross line of an outcome, per unit of proxy.
 
     quantity × (1 − deadweight) × (1 − attribution) × (1 − displacement) × profile(t).
@@ -167,27 +219,43 @@ def outcome_lines(outcome: Outcome, inputs: ItemInputs, time: Timeline) -> list[
 
     The proxy is read as  [€ per unit of quantity per year, real prices of the price year].
     """
-    profile = cf.outcome_profile(time.t, inputs.own("first_year"), inputs.own("duration"),
-                                 inputs.own("drop_off"), inputs.own("ramp_up_years"),
-                                 recurring=outcome.effect is Effect.recurring)
-    chain = outcome_chain(inputs.quantity(outcome.quantity), inputs.own("deadweight"),
-                          inputs.own("attribution"), inputs.own("displacement"), profile)
+    profile = cf.outcome_profile(
+        time.t,
+        inputs.own("first_year"),
+        inputs.own("duration"),
+        inputs.own("drop_off"),
+        inputs.own("ramp_up_years"),
+        recurring=outcome.effect is Effect.recurring,
+    )
+    chain = outcome_chain(
+        inputs.quantity(outcome.quantity),
+        inputs.own("deadweight"),
+        inputs.own("attribution"),
+        inputs.own("displacement"),
+        profile,
+    )
     flows = []
     for prefix, comp in outcome.gross_lines():
-        proxy = (inputs.driver(comp.proxy_driver) if comp.proxy_driver
-                 else inputs.at(f"{prefix}.proxy"))
+        proxy = (
+            inputs.driver(comp.proxy_driver) if comp.proxy_driver else inputs.at(f"{prefix}.proxy")
+        )
         is_cost = comp.direction is Direction.cost
         sign = -1.0 if is_cost else 1.0
-        line = Line(item=outcome.id, partner=comp.pocket, role="cost" if is_cost else "benefit",
-                    category="outcome", flow_type=FlowType(comp.flow_type).value,
-                    label=comp.label or outcome.label, component=comp.id)
+        line = Line(
+            item=outcome.id,
+            partner=comp.pocket,
+            role="cost" if is_cost else "benefit",
+            category="outcome",
+            flow_type=FlowType(comp.flow_type).value,
+            label=comp.label or outcome.label,
+            component=comp.id,
+        )
         flows.append((line, time.per_year(sign * chain * proxy * time.index[comp.indexation])))
     return flows
 
 
 # -- overlap corrections ---------------------------------------------------------------------
-def overlap_corrections(members: list[list[Flow]], alpha: np.ndarray,
-                        time: Timeline) -> list[Flow]:
+def overlap_corrections(members: list[list[Flow]], alpha: np.ndarray, time: Timeline) -> list[Flow]:
     """Corrections so that an overlap group counts once: largest member + alpha × the others.
 
     A member's size is its gross saving (its benefit lines); its cost components scale with
@@ -200,14 +268,28 @@ def overlap_corrections(members: list[list[Flow]], alpha: np.ndarray,
     alpha : ndarray (D, 1)  [fraction 0..1 of the non-dominant members counted]
     """
     zero = np.zeros((time.n_draws, time.horizon + 1))
-    size = np.stack([sum((real for line, real in m if line.role == "benefit"), zero)
-                     for m in members], axis=1)
+    size = np.stack(
+        [sum((real for line, real in m if line.role == "benefit"), zero) for m in members], axis=1
+    )
     scale = cf.overlap_scale(size, alpha[:, :, None])
-    return kept([(line.with_category("overlap_correction"),
-                  time.per_year(-real * (1.0 - scale[:, j])))
-                 for j, m in enumerate(members) for line, real in m])
+    return kept(
+        [
+            (line.with_category("overlap_correction"), time.per_year(-real * (1.0 - scale[:, j])))
+            for j, m in enumerate(members)
+            for line, real in m
+        ]
+    )
 
 
-__all__ = ["Flow", "ItemInputs", "Timeline", "cost_lines", "investment_lines",
-           "operating_line", "outcome_chain", "outcome_lines", "overlap_corrections",
-           "revenue_lines"]
+__all__ = [
+    "Flow",
+    "ItemInputs",
+    "Timeline",
+    "cost_lines",
+    "investment_lines",
+    "operating_line",
+    "outcome_chain",
+    "outcome_lines",
+    "overlap_corrections",
+    "revenue_lines",
+]

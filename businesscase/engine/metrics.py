@@ -53,7 +53,7 @@ def irr(flows, low: float = -0.99, high: float = 10.0, grid: int = 200, tol: flo
     # Grid in log(1 + r) so small rates are finely resolved.
     x = np.linspace(np.log1p(low), np.log1p(high), grid)
     rates = np.expm1(x)
-    values = c @ np.exp(-np.outer(t, x))                     # (N, grid): NPV at each rate
+    values = c @ np.exp(-np.outer(t, x))  # (N, grid): NPV at each rate
     sign = np.sign(values)
     change = (sign[:, :-1] * sign[:, 1:] < 0) | (values[:, :-1] == 0)
     has_root = change.any(axis=1)
@@ -96,4 +96,6 @@ def ratio(numerator, denominator):
     numerator = np.asarray(numerator, dtype=float)
     denominator = np.asarray(denominator, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(denominator != 0, numerator / np.where(denominator != 0, denominator, 1), np.nan)
+        return np.where(
+            denominator != 0, numerator / np.where(denominator != 0, denominator, 1), np.nan
+        )

@@ -31,9 +31,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from . import metrics as m
 from businesscase.model import EXTERNAL, FINANCIAL_FLOW_TYPES, FLOW_TYPES, Case, Label
 from businesscase.text import t
+
+from . import metrics as m
 
 COST_CATEGORIES = ("investment", "replacement", "residual_value", "operating")
 TRANSFER_CATEGORY = "revenue"
@@ -44,15 +45,17 @@ OUTCOME_CATEGORIES = ("outcome", "overlap_correction")
 @dataclass(frozen=True)
 class Line:
     """One line item of the ledger: whose pocket, which side, what kind of flow."""
+
     item: str
     partner: str
-    role: str        # "cost" or "benefit"
-    category: str    # investment, replacement, residual_value, operating, revenue, outcome, overlap_correction
-    flow_type: str   # one of FLOW_TYPES
+    role: str  # "cost" or "benefit"
+    # investment, replacement, residual_value, operating, revenue, outcome, overlap_correction
+    category: str
+    flow_type: str  # one of FLOW_TYPES
     label: Label
     component: str = ""  # the gross component of an outcome, "" for a single-line item
 
-    def with_category(self, category: str) -> "Line":
+    def with_category(self, category: str) -> Line:
         return replace(self, category=category)
 
 
@@ -60,11 +63,11 @@ class Line:
 class Result:
     case: Case
     lines: list[Line]
-    t: np.ndarray                 # (T + 1,) year index
-    nominal: np.ndarray           # (D, L, T + 1) euros of the year
-    real: np.ndarray              # (D, L, T + 1) euros at price_year
-    pv_social: np.ndarray         # (D, L, T + 1) real, discounted at the social rate
-    pv_financial: np.ndarray      # (D, L, T + 1) nominal, discounted at the partner's rate
+    t: np.ndarray  # (T + 1,) year index
+    nominal: np.ndarray  # (D, L, T + 1) euros of the year
+    real: np.ndarray  # (D, L, T + 1) euros at price_year
+    pv_social: np.ndarray  # (D, L, T + 1) real, discounted at the social rate
+    pv_financial: np.ndarray  # (D, L, T + 1) nominal, discounted at the partner's rate
     social_discount_factor: np.ndarray  # (D, T + 1)
 
     # -- shape -----------------------------------------------------------------------------
@@ -110,12 +113,31 @@ class Result:
         result holds more than one draw.
         """
         D, L, Y = self.nominal.shape
-        meta = pd.DataFrame([{
-            "partner": ln.partner, "item": ln.item, "component": ln.component,
-            "category": ln.category, "role": ln.role, "flow_type": ln.flow_type,
-            "label_nl": ln.label.nl, "label_en": ln.label.en} for ln in self.lines],
-            columns=["partner", "item", "component", "category", "role", "flow_type",
-                     "label_nl", "label_en"])
+        meta = pd.DataFrame(
+            [
+                {
+                    "partner": ln.partner,
+                    "item": ln.item,
+                    "component": ln.component,
+                    "category": ln.category,
+                    "role": ln.role,
+                    "flow_type": ln.flow_type,
+                    "label_nl": ln.label.nl,
+                    "label_en": ln.label.en,
+                }
+                for ln in self.lines
+            ],
+            columns=[
+                "partner",
+                "item",
+                "component",
+                "category",
+                "role",
+                "flow_type",
+                "label_nl",
+                "label_en",
+            ],
+        )
         frame = meta.loc[np.tile(np.repeat(np.arange(L), Y), D)].reset_index(drop=True)
         frame.insert(0, "year", np.tile(self.years, D * L))
         frame.insert(0, "t", np.tile(self.t.astype(int), D * L))
@@ -167,7 +189,7 @@ class Result:
 
     def _per_partner_year(self, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Sum (D, L, T + 1) over the masked lines of each partner: (D, P, T + 1)."""
-        weights = self._onehot * mask[:, None]                       # (L, P)
+        weights = self._onehot * mask[:, None]  # (L, P)
         return np.matmul(values.transpose(0, 2, 1), weights).transpose(0, 2, 1)
 
     @cached_property
@@ -201,8 +223,11 @@ class Result:
         flows = self.financial_flows_per_year
         paid = (flows < -0.005).any(axis=-1)
         received = (flows > 0.005).any(axis=-1)
-        note = np.where(~paid & ~received, "no_flows",
-                        np.where(~paid, "no_investment", np.where(~received, "no_sign_change", "")))
+        note = np.where(
+            ~paid & ~received,
+            "no_flows",
+            np.where(~paid, "no_investment", np.where(~received, "no_sign_change", "")),
+        )
         irr = np.full(flows.shape[:2], np.nan)
         both = note == ""
         if both.any():
@@ -221,8 +246,9 @@ class Result:
         if D == 1:
             frame.index = pd.Index(self.partners, name="partner")
         else:
-            frame.index = pd.MultiIndex.from_product([range(D), self.partners],
-                                                     names=["draw", "partner"])
+            frame.index = pd.MultiIndex.from_product(
+                [range(D), self.partners], names=["draw", "partner"]
+            )
         return frame
 
     # -- totals ----------------------------------------------------------------------------
@@ -234,9 +260,12 @@ class Result:
         transfer = self._mask(lambda ln: ln.category == TRANSFER_CATEGORY)
         cost = self._mask(lambda ln: ln.role == "cost") * (1.0 - transfer)
         benefit = self._mask(lambda ln: ln.role == "benefit") * (1.0 - transfer)
-        out = {"pv_costs": 0.0 - pv @ cost, "pv_benefits": pv @ benefit,
-               "social_npv": pa["net_position"].sum(axis=1),
-               "pv_transfers": pv @ (transfer * self._mask(lambda ln: ln.role == "benefit"))}
+        out = {
+            "pv_costs": 0.0 - pv @ cost,
+            "pv_benefits": pv @ benefit,
+            "social_npv": pa["net_position"].sum(axis=1),
+            "pv_transfers": pv @ (transfer * self._mask(lambda ln: ln.role == "benefit")),
+        }
         out["sroi_ratio"] = m.ratio(out["pv_benefits"], out["pv_costs"])
         per_year = self.pv_social.sum(axis=1)
         out["payback_year"] = m.payback_index(np.cumsum(per_year, -1)) + self.case.meta.start_year
@@ -261,8 +290,9 @@ class Result:
         own = self._mask(lambda ln: ln.category != TRANSFER_CATEGORY).astype(bool)
         cost = self._mask(lambda ln: ln.role == "cost").astype(bool) & own
         benefit = ~cost & own  # transfers cancel: left out on both sides, as in the totals
-        out = pd.DataFrame({"year": self.years, "costs": -arr[cost].sum(0),
-                            "benefits": arr[benefit].sum(0)})
+        out = pd.DataFrame(
+            {"year": self.years, "costs": -arr[cost].sum(0), "benefits": arr[benefit].sum(0)}
+        )
         out["net"] = out["benefits"] - out["costs"]
         out["cumulative"] = out["net"].cumsum()
         return out.set_index("year")

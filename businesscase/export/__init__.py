@@ -2,11 +2,25 @@
 sheets per partner."""
 
 from .excel import workbook, workbook_bytes
-from .report_html import (agreements_html, chromium_path, html_to_pdf,
-                          report_html)
-from .summary import (ALLOCATION_COLUMNS, allocation_dict, allocation_text, summary_dict,
-                      summary_text)
+from .report_html import agreements_html, chromium_path, html_to_pdf, report_html
+from .summary import (
+    ALLOCATION_COLUMNS,
+    allocation_dict,
+    allocation_text,
+    summary_dict,
+    summary_text,
+)
 
-__all__ = ["ALLOCATION_COLUMNS", "agreements_html", "allocation_dict",
-           "allocation_text", "chromium_path", "html_to_pdf", "report_html",
-           "summary_dict", "summary_text", "workbook", "workbook_bytes"]
+__all__ = [
+    "ALLOCATION_COLUMNS",
+    "agreements_html",
+    "allocation_dict",
+    "allocation_text",
+    "chromium_path",
+    "html_to_pdf",
+    "report_html",
+    "summary_dict",
+    "summary_text",
+    "workbook",
+    "workbook_bytes",
+]

@@ -36,7 +36,7 @@ def text_pieces(text: str, size: int = MAX_CELL_CHARS) -> list[str]:
     """A text cut into pieces that each fit one cell, to be joined again on reading."""
     if ILLEGAL_CHARACTERS_RE.search(text):  # the YAML dumper escapes these; a bug if not
         raise ValueError("a control character cannot be stored in a cell unchanged")
-    return [text[i:i + size] for i in range(0, len(text), size)] or [""]
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
 def put_row(ws, values: list, exact: bool = False) -> int | None:

@@ -20,29 +20,42 @@ from openpyxl.utils import get_column_letter
 from businesscase.allocation import Allocation, explanation
 from businesscase.engine import Result
 from businesscase.io import CASE_SHEET, KEY_HEADER, case_to_yaml
-from businesscase.model import Case
-from businesscase.model import parameter_table
+from businesscase.model import Case, parameter_table
 from businesscase.text import MetricKind, language, metric_kind, t, total_label
 
 from .cells import put_row, put_text_row
 from .summary import PARTNER_KEYS, TOTAL_KEYS
 
-EURO = '#,##0;[Red]-#,##0'
-EURO2 = '#,##0.00;[Red]-#,##0.00'
-RATIO = '0.00'
+EURO = "#,##0;[Red]-#,##0"
+EURO2 = "#,##0.00;[Red]-#,##0.00"
+RATIO = "0.00"
 # Excel's number format for each kind of metric (businesscase.text.formatting says which
 # metric is which kind, and how it reads as text)
-NUMBER_FORMATS = {MetricKind.euros: EURO, MetricKind.ratio: RATIO, MetricKind.year: "0",
-                  MetricKind.rate: "0.0%", MetricKind.probability: "0%"}
+NUMBER_FORMATS = {
+    MetricKind.euros: EURO,
+    MetricKind.ratio: RATIO,
+    MetricKind.year: "0",
+    MetricKind.rate: "0.0%",
+    MetricKind.probability: "0%",
+}
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDE3EA")
 ESTIMATE_FILL = PatternFill("solid", fgColor="FFF3C4")
 
 ASSUMPTION_COLUMNS = [  # (field, width, number format); the header is the field's text
-    ("key", 44, None), ("group", 12, None), ("item", 30, None), ("field", 24, None),
-    ("value", 12, "General"), ("unit", 26, None), ("low", 10, "General"),
-    ("high", 10, "General"), ("confidence", 10, None), ("estimate", 10, None),
-    ("year", 8, "0"), ("source", 80, None)]
+    ("key", 44, None),
+    ("group", 12, None),
+    ("item", 30, None),
+    ("field", 24, None),
+    ("value", 12, "General"),
+    ("unit", 26, None),
+    ("low", 10, "General"),
+    ("high", 10, "General"),
+    ("confidence", 10, None),
+    ("estimate", 10, None),
+    ("year", 8, "0"),
+    ("source", 80, None),
+]
 
 
 def _name(sheet: str, lang: str) -> str:
@@ -77,15 +90,23 @@ def _formats(ws, row: int, fmts: list[str | None]) -> None:
             ws.cell(row=row, column=i).number_format = f
 
 
-def workbook(result: Result, allocation: Allocation | None = None, montecarlo=None, lang: str = "nl",
-             base: Case | None = None) -> Workbook:
+def workbook(
+    result: Result,
+    allocation: Allocation | None = None,
+    montecarlo=None,
+    lang: str = "nl",
+    base: Case | None = None,
+) -> Workbook:
     """Build the workbook for one evaluation (and optionally its split and Monte Carlo)."""
     case = result.case
     wb = Workbook()
     ws = wb.active
     ws.title = _name("summary", lang)
     put_row(ws, [t("case", lang), case.meta.name])
-    put_row(ws, [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"])
+    put_row(
+        ws,
+        [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"],
+    )
     put_row(ws, [t("prices_of", lang), case.meta.price_year])
     put_row(ws, [t("discounting", lang), t(case.economics.discounting.value, lang)])
     row = _numbered_row(ws, [t("social_rate", lang), case.economics.social_discount_rate.value])
@@ -102,25 +123,62 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
     ws = wb.create_sheet(_name("assumptions", lang))
-    _header(ws, [_assumption_header(c[0], lang) for c in ASSUMPTION_COLUMNS],
-            [c[1] for c in ASSUMPTION_COLUMNS])
+    _header(
+        ws,
+        [_assumption_header(c[0], lang) for c in ASSUMPTION_COLUMNS],
+        [c[1] for c in ASSUMPTION_COLUMNS],
+    )
     table = parameter_table(case, base or case, lang)
     for meta in ("horizon", "start_year"):
-        put_row(ws, [f"meta.{meta}", "meta", "", meta, getattr(case.meta, meta),
-                     "years" if meta == "horizon" else "year"])
+        put_row(
+            ws,
+            [
+                f"meta.{meta}",
+                "meta",
+                "",
+                meta,
+                getattr(case.meta, meta),
+                "years" if meta == "horizon" else "year",
+            ],
+        )
     for row in table.itertuples():
-        r = _numbered_row(ws, [row.key, row.group, row.item, row.field, float(row.value), row.unit,
-                         float(row.low), float(row.high), row.confidence,
-                         t("yes", lang) if row.estimate else "",
-                         int(row.year), row.source])
+        r = _numbered_row(
+            ws,
+            [
+                row.key,
+                row.group,
+                row.item,
+                row.field,
+                float(row.value),
+                row.unit,
+                float(row.low),
+                float(row.high),
+                row.confidence,
+                t("yes", lang) if row.estimate else "",
+                int(row.year),
+                row.source,
+            ],
+        )
         _formats(ws, r, [c[2] for c in ASSUMPTION_COLUMNS])
         if row.estimate:
             ws.cell(row=r, column=10).fill = ESTIMATE_FILL
 
     ws = wb.create_sheet(_name("flows", lang))
     ledger = result.ledger
-    cols = ["year", "t", "partner", "item", f"label_{language(lang)}", "category",
-            "role", "flow_type", "nominal", "real", "pv_social", "pv_financial"]
+    cols = [
+        "year",
+        "t",
+        "partner",
+        "item",
+        f"label_{language(lang)}",
+        "category",
+        "role",
+        "flow_type",
+        "nominal",
+        "real",
+        "pv_social",
+        "pv_financial",
+    ]
     _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
     for row in ledger[cols].itertuples(index=False):
         r = _numbered_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
@@ -129,11 +187,16 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
     ws = wb.create_sheet(_name("partners", lang))
     bp = result.by_partner
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
-    _header(ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30])
+    _header(
+        ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30]
+    )
     for pid, row in bp.iterrows():
-        r = _numbered_row(ws, [pid, result.partner_label(pid, lang)] +
-                        [None if row[c] != row[c] else float(row[c]) for c in pcols] +
-                        [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""])
+        r = _numbered_row(
+            ws,
+            [pid, result.partner_label(pid, lang)]
+            + [None if row[c] != row[c] else float(row[c]) for c in pcols]
+            + [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""],
+        )
         _formats(ws, r, [None, None] + [NUMBER_FORMATS[metric_kind(c)] for c in pcols])
 
     if allocation is not None:
@@ -141,7 +204,9 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
         acols = list(allocation.table.columns)
         _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
         for pid, row in allocation.table.iterrows():
-            r = _numbered_row(ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols])
+            r = _numbered_row(
+                ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols]
+            )
             _formats(ws, r, [None, None] + [EURO] * len(acols))
         put_row(ws, [])
         put_row(ws, ["payer", "receiver", "pv", "per_year"])
@@ -157,10 +222,15 @@ def workbook(result: Result, allocation: Allocation | None = None, montecarlo=No
         summary = montecarlo.summary()
         _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
         for name, row in summary.iterrows():
-            r = _numbered_row(ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")])
+            r = _numbered_row(
+                ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")]
+            )
             number = NUMBER_FORMATS[metric_kind(name)]
-            _formats(ws, r, [None, number, number, number, number,
-                             NUMBER_FORMATS[MetricKind.probability]])
+            _formats(
+                ws,
+                r,
+                [None, number, number, number, number, NUMBER_FORMATS[MetricKind.probability]],
+            )
         put_row(ws, [f"draws {montecarlo.n}, seed {montecarlo.seed}"])
 
     hidden = wb.create_sheet(CASE_SHEET)

@@ -14,19 +14,21 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from businesscase.text import formatting as fmt
+from businesscase.allocation import explanation
+from businesscase.engine import Result
 from businesscase.model import parameter_table
 from businesscase.text import format_metric, t, total_label
-from businesscase.engine import Result
-from businesscase.allocation import explanation
+from businesscase.text import formatting as fmt
 from businesscase.uncertainty import tornado
 
 REVIEW_AFTER_YEARS = 2
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #1d2329; }
-h1 { font-size: 17pt; margin: 0 0 4px; } h2 { font-size: 13pt; margin: 14px 0 6px; border-bottom: 1px solid #ccd; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
+       color: #1d2329; }
+h1 { font-size: 17pt; margin: 0 0 4px; }
+h2 { font-size: 13pt; margin: 14px 0 6px; border-bottom: 1px solid #ccd; }
 .meta { color: #555; margin-bottom: 8px; }
 .cards { display: flex; flex-wrap: wrap; gap: 6px; }
 .card { background: #f2f4f7; border-radius: 6px; padding: 5px 9px; min-width: 120px; }
@@ -39,15 +41,18 @@ th { text-align: left; background: #eef1f5; } td.n { text-align: right; white-sp
 .appendix { page-break-before: always; } .appendix td { font-size: 7.5pt; }
 .estimate { color: #8a5a00; }
 svg { max-width: 100%; height: auto; }
-.sign { margin-top: 30px; } .sign div { border-top: 1px solid #333; width: 60%; margin-top: 40px; padding-top: 2px; }
+.sign { margin-top: 30px; }
+.sign div { border-top: 1px solid #333; width: 60%; margin-top: 40px; padding-top: 2px; }
 """
 
 
 # The reports hold user text (escaped by _e) and are opened in browsers and printed by
 # Chromium: this policy, first in <head>, forbids scripts and every load (files, network),
 # so that even a text that escaped escaping could not run or read anything.
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-       "form-action 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
 POLICY = f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
 HEAD = f"<meta charset='utf-8'>{POLICY}"
 
@@ -70,15 +75,18 @@ def _svg(fig) -> str:
         warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
         fig.savefig(buffer, format="svg", bbox_inches="tight")
     import matplotlib.pyplot as plt
+
     plt.close(fig)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def _year_chart(result: Result, lang: str) -> str:
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     per_year = result.per_year("real")
     fig, ax = plt.subplots(figsize=(7.2, 2.6))
     ax.bar(per_year.index, per_year.benefits, color="#2e7d32", label=t("pv_benefits", lang))
@@ -93,8 +101,10 @@ def _year_chart(result: Result, lang: str) -> str:
 
 def _partner_chart(result: Result, lang: str) -> str:
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     bp = result.by_partner
     labels = [_m(result.partner_label(p, lang)) for p in bp.index][::-1]
     fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(labels) + 0.8))
@@ -107,86 +117,170 @@ def _partner_chart(result: Result, lang: str) -> str:
     return _svg(fig)
 
 
-def _table(head: list[str], rows: list[list],
-           numeric: set[int] | frozenset[int] = frozenset()) -> str:
+def _table(
+    head: list[str], rows: list[list], numeric: set[int] | frozenset[int] = frozenset()
+) -> str:
     th = "".join(f"<th>{_e(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(
-        f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
-        for i, c in enumerate(r)) + "</tr>" for r in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
+            for i, c in enumerate(r)
+        )
+        + "</tr>"
+        for r in rows
+    )
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _headline(result: Result, lang: str) -> str:
     cards = []
-    for key in ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "investment",
-                "payback_year"):
+    for key in (
+        "social_npv",
+        "sroi_ratio",
+        "pv_benefits",
+        "pv_costs",
+        "investment",
+        "payback_year",
+    ):
         shown = format_metric(key, float(result.totals[key]), lang)
-        cards.append(f"<div class='card'><div class='l'>{_e(total_label(key, lang))}</div>"
-                     f"<div class='v'>{_e(shown)}</div></div>")
+        cards.append(
+            f"<div class='card'><div class='l'>{_e(total_label(key, lang))}</div>"
+            f"<div class='v'>{_e(shown)}</div></div>"
+        )
     return "<div class='cards'>" + "".join(cards) + "</div>"
 
 
-def report_html(result: Result, allocation, montecarlo=None, lang: str = "nl",
-                agreements: bool = True, appendix: bool = True) -> str:
+def report_html(
+    result: Result,
+    allocation,
+    montecarlo=None,
+    lang: str = "nl",
+    agreements: bool = True,
+    appendix: bool = True,
+) -> str:
     """The whole report as one HTML string."""
     case = result.case
     econ = case.economics
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
-    parts = [f"<h1>{_e(t('report_title', lang))}</h1>",
-             f"<div class='meta'>{_e(case.meta.name)} · {_e(case.meta.location)} · "
-             f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
-             f"{_e(t('prices_of', lang))} {case.meta.price_year} · {_e(t(econ.discounting.value, lang))}, "
-             f"{_e(t('social_rate', lang))} {fmt.percent(econ.social_discount_rate.value, 2, lang)}</div>",
-             f"<p class='zero'><strong>{_e(t('zero_alternative', lang))}:</strong> "
-             f"{_e(case.meta.zero_alternative(lang).strip())}</p>",
-             _headline(result, lang),
-             f"<p class='def'>{_e(t('sroi_definition', lang))}</p>",
-             f"<div class='section'><h2>{_e(t('report_per_year', lang))}</h2>{_year_chart(result, lang)}</div>"]
+    parts = [
+        f"<h1>{_e(t('report_title', lang))}</h1>",
+        f"<div class='meta'>{_e(case.meta.name)} · {_e(case.meta.location)} · "
+        f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
+        f"{_e(t('prices_of', lang))} {case.meta.price_year} · "
+        f"{_e(t(econ.discounting.value, lang))}, {_e(t('social_rate', lang))} "
+        f"{fmt.percent(econ.social_discount_rate.value, 2, lang)}</div>",
+        f"<p class='zero'><strong>{_e(t('zero_alternative', lang))}:</strong> "
+        f"{_e(case.meta.zero_alternative(lang).strip())}</p>",
+        _headline(result, lang),
+        f"<p class='def'>{_e(t('sroi_definition', lang))}</p>",
+        f"<div class='section'><h2>{_e(t('report_per_year', lang))}</h2>"
+        f"{_year_chart(result, lang)}</div>",
+    ]
     bp = result.by_partner
     columns = ("pv_costs", "pv_benefits", "net_position", "financial_npv", "irr")
-    rows = [[result.partner_label(p, lang)] +
-            [format_metric(c, r[c], lang, note=r.irr_note if c == "irr" else "") for c in columns]
-            for p, r in bp.iterrows()]
+    rows = [
+        [result.partner_label(p, lang)]
+        + [format_metric(c, r[c], lang, note=r.irr_note if c == "irr" else "") for c in columns]
+        for p, r in bp.iterrows()
+    ]
     totals = result.totals
-    rows.append([t("total_pv_transfers", lang), eur(-totals["pv_transfers"]),
-                 eur(-totals["pv_transfers"]), eur(0.0), "", ""])
-    rows.append([t("total", lang), eur(totals["pv_costs"]), eur(totals["pv_benefits"]),
-                 eur(totals["social_npv"]), "", format_metric("sroi_ratio", totals["sroi_ratio"], lang)])
-    parts.append(f"<div class='section'><h2>{_e(t('report_who', lang))}</h2>{_partner_chart(result, lang)}"
-                 + _table([t("partner", lang), t("pv_costs", lang), t("pv_benefits", lang),
-                           t("net_position", lang), t("financial_npv", lang), t("irr", lang)],
-                          rows, {1, 2, 3, 4}) + "</div>")
+    rows.append(
+        [
+            t("total_pv_transfers", lang),
+            eur(-totals["pv_transfers"]),
+            eur(-totals["pv_transfers"]),
+            eur(0.0),
+            "",
+            "",
+        ]
+    )
+    rows.append(
+        [
+            t("total", lang),
+            eur(totals["pv_costs"]),
+            eur(totals["pv_benefits"]),
+            eur(totals["social_npv"]),
+            "",
+            format_metric("sroi_ratio", totals["sroi_ratio"], lang),
+        ]
+    )
+    parts.append(
+        f"<div class='section'><h2>{_e(t('report_who', lang))}</h2>{_partner_chart(result, lang)}"
+        + _table(
+            [
+                t("partner", lang),
+                t("pv_costs", lang),
+                t("pv_benefits", lang),
+                t("net_position", lang),
+                t("financial_npv", lang),
+                t("irr", lang),
+            ],
+            rows,
+            {1, 2, 3, 4},
+        )
+        + "</div>"
+    )
     a = allocation
-    columns = ("benefit", "contribution_today", "fair_contribution", "fair_contribution_per_year",
-               "net_after")
+    columns = (
+        "benefit",
+        "contribution_today",
+        "fair_contribution",
+        "fair_contribution_per_year",
+        "net_after",
+    )
     rows = [[a.label(p, lang)] + [eur(r[c]) for c in columns] for p, r in a.table.iterrows()]
     head = [t("partner", lang)] + [t(c, lang) for c in columns]
     words = "".join(f"<p>{_e(p)}</p>" for p in explanation(a, lang).split("\n\n"))
-    parts.append(f"<div class='section'><h2>{_e(t('fair_split', lang))}</h2>"
-                 + _table(head, rows, {1, 2, 3, 4, 5}) + words + "</div>")
+    parts.append(
+        f"<div class='section'><h2>{_e(t('fair_split', lang))}</h2>"
+        + _table(head, rows, {1, 2, 3, 4, 5})
+        + words
+        + "</div>"
+    )
     if montecarlo is not None:
         summary = montecarlo.summary()
-        rows = [[output_label(name, result, lang)] +
-                [format_metric(name, r[c], lang) for c in ("p10", "p50", "p90")] +
-                [format_metric("p_positive", r.p_positive, lang)] for name, r in summary.iterrows()]
-        parts.append(f"<div class='section'><h2>{_e(t('uncertainty', lang))}</h2>"
-                     f"<p>{fmt.number(montecarlo.n, 0, lang)} {_e(t('draws', lang))}, seed {montecarlo.seed}</p>"
-                     + _table(["", "P10", "P50", "P90", "P(>0)"], rows, {1, 2, 3, 4}) + "</div>")
+        rows = [
+            [output_label(name, result, lang)]
+            + [format_metric(name, r[c], lang) for c in ("p10", "p50", "p90")]
+            + [format_metric("p_positive", r.p_positive, lang)]
+            for name, r in summary.iterrows()
+        ]
+        parts.append(
+            f"<div class='section'><h2>{_e(t('uncertainty', lang))}</h2>"
+            f"<p>{fmt.number(montecarlo.n, 0, lang)} {_e(t('draws', lang))}, "
+            f"seed {montecarlo.seed}</p>"
+            + _table(["", "P10", "P50", "P90", "P(>0)"], rows, {1, 2, 3, 4})
+            + "</div>"
+        )
     if agreements:
         parts += [agreement_sheet(result, a, pid, lang) for pid in a.table.index]
     if appendix:
         table = parameter_table(case, case, lang)
-        rows = [[r.key, f"{fmt.compact(r.value, lang)} {r.unit}",
-                 f"{fmt.compact(r.low, lang)} – {fmt.compact(r.high, lang)}", r.confidence,
-                 (f"{t('estimate', lang).lower()}: " if r.estimate else "") + r.source]
-                for r in table.itertuples()]
-        parts.append(f"<div class='appendix'><h2>{_e(t('report_appendix', lang))}</h2>"
-                     + _table(["key"] + [t(k, lang) for k in
-                                         ("value", "range", "confidence", "source_short")], rows)
-                     + "</div>")
-    return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}"
-            f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
-            + "".join(parts) + "</body></html>")
+        rows = [
+            [
+                r.key,
+                f"{fmt.compact(r.value, lang)} {r.unit}",
+                f"{fmt.compact(r.low, lang)} – {fmt.compact(r.high, lang)}",
+                r.confidence,
+                (f"{t('estimate', lang).lower()}: " if r.estimate else "") + r.source,
+            ]
+            for r in table.itertuples()
+        ]
+        parts.append(
+            f"<div class='appendix'><h2>{_e(t('report_appendix', lang))}</h2>"
+            + _table(
+                ["key"] + [t(k, lang) for k in ("value", "range", "confidence", "source_short")],
+                rows,
+            )
+            + "</div>"
+        )
+    return (
+        f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}"
+        f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
+        + "".join(parts)
+        + "</body></html>"
+    )
 
 
 def output_label(name: str, result: Result, lang: str) -> str:
@@ -204,48 +298,79 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
     per = a.case_game.annuity_factor
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
     name = a.label(partner, lang)
-    pays = [[a.label(tr.receiver, lang), eur(tr.per_year)] for tr in a.transfers if tr.payer == partner]
-    gets = [[a.label(tr.payer, lang), eur(tr.per_year)] for tr in a.transfers if tr.receiver == partner]
+    pays = [
+        [a.label(tr.receiver, lang), eur(tr.per_year)] for tr in a.transfers if tr.payer == partner
+    ]
+    gets = [
+        [a.label(tr.payer, lang), eur(tr.per_year)] for tr in a.transfers if tr.receiver == partner
+    ]
     sens = tornado(case, "net_position", partner).head(5)
-    sens_rows = [[k, f"{fmt.compact(r.low, lang)} → {eur(r.at_low)}",
-                  f"{fmt.compact(r.high, lang)} → {eur(r.at_high)}"] for k, r in sens.iterrows()
-                 if r.swing > 0.5]
+    sens_rows = [
+        [
+            k,
+            f"{fmt.compact(r.low, lang)} → {eur(r.at_low)}",
+            f"{fmt.compact(r.high, lang)} → {eur(r.at_high)}",
+        ]
+        for k, r in sens.iterrows()
+        if r.swing > 0.5
+    ]
     review_year = case.meta.start_year + min(REVIEW_AFTER_YEARS, case.meta.horizon)
     first, last = a.case_game.horizon
     none = [[t("none", lang), ""]]
-    parts = [f"<div class='sheet'><h1>{_e(t('agreement_sheet', lang))}: {_e(name)}</h1>",
-             f"<div class='meta'>{_e(case.meta.name)} · {first}–{last} · "
-             f"{_e(t('prices_of', lang))} {case.meta.price_year}</div>",
-             _table(["", ""], [[t("contribution_per_year", lang), eur(row.fair_contribution_per_year)],
-                               [t("receives_per_year", lang), eur(row.benefit / per)],
-                               [t("net_position", lang) + " (PV)", eur(row.net_after)]], {1}),
-             f"<h2>{_e(t('transfers', lang))}</h2>",
-             _table([t("pays_to", lang), t("contribution_per_year", lang)], pays or none, {1}),
-             _table([t("receives_from", lang), t("contribution_per_year", lang)], gets or none, {1}),
-             f"<h2>{_e(t('depends_most', lang))}</h2>",
-             _table(["parameter", t("low", lang).lower(), t("high", lang).lower()],
-                    sens_rows or [[t("none", lang), "", ""]], {1, 2}),
-             f"<h2>{_e(t('review_moment', lang))}</h2>"
-             f"<p>{_e(t('review_text', lang, year=review_year))}</p>",
-             f"<div class='sign'>{_e(t('agreed_on_behalf', lang))} {_e(name)}<div>&nbsp;</div></div></div>"]
+    parts = [
+        f"<div class='sheet'><h1>{_e(t('agreement_sheet', lang))}: {_e(name)}</h1>",
+        f"<div class='meta'>{_e(case.meta.name)} · {first}–{last} · "
+        f"{_e(t('prices_of', lang))} {case.meta.price_year}</div>",
+        _table(
+            ["", ""],
+            [
+                [t("contribution_per_year", lang), eur(row.fair_contribution_per_year)],
+                [t("receives_per_year", lang), eur(row.benefit / per)],
+                [t("net_position", lang) + " (PV)", eur(row.net_after)],
+            ],
+            {1},
+        ),
+        f"<h2>{_e(t('transfers', lang))}</h2>",
+        _table([t("pays_to", lang), t("contribution_per_year", lang)], pays or none, {1}),
+        _table([t("receives_from", lang), t("contribution_per_year", lang)], gets or none, {1}),
+        f"<h2>{_e(t('depends_most', lang))}</h2>",
+        _table(
+            ["parameter", t("low", lang).lower(), t("high", lang).lower()],
+            sens_rows or [[t("none", lang), "", ""]],
+            {1, 2},
+        ),
+        f"<h2>{_e(t('review_moment', lang))}</h2>"
+        f"<p>{_e(t('review_text', lang, year=review_year))}</p>",
+        f"<div class='sign'>{_e(t('agreed_on_behalf', lang))} {_e(name)}"
+        "<div>&nbsp;</div></div></div>",
+    ]
     return "".join(parts)
 
 
 def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
     """All agreement sheets as their own document (a separate download)."""
     sheets = "".join(agreement_sheet(result, allocation, p, lang) for p in allocation.table.index)
-    return (f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}<title>"
-            f"{_e(t('agreement_sheet', lang))}</title><style>{CSS}</style></head><body>{sheets}</body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}<title>"
+        f"{_e(t('agreement_sheet', lang))}</title><style>{CSS}</style></head>"
+        f"<body>{sheets}</body></html>"
+    )
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("BUSINESSCASE_CHROMIUM"), "chromium", "chromium-browser",
-                      "google-chrome"):
+    for candidate in (
+        os.environ.get("BUSINESSCASE_CHROMIUM"),
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+    ):
         found = shutil.which(candidate) if candidate else None
         if found:
             return found
-    raise RuntimeError("PDF export needs Chromium (Debian: apt-get install chromium); "
-                       "or set BUSINESSCASE_CHROMIUM to its path")
+    raise RuntimeError(
+        "PDF export needs Chromium (Debian: apt-get install chromium); "
+        "or set BUSINESSCASE_CHROMIUM to its path"
+    )
 
 
 def _with_policy(html_text: str) -> str:
@@ -253,7 +378,7 @@ def _with_policy(html_text: str) -> str:
     given, not only to the reports built here)."""
     match = re.search(r"<head\b[^>]*>", html_text, re.IGNORECASE)
     if match:
-        return html_text[:match.end()] + POLICY + html_text[match.end():]
+        return html_text[: match.end()] + POLICY + html_text[match.end() :]
     doctype = re.match(r"\s*<!doctype[^>]*>", html_text, re.IGNORECASE)
     at = doctype.end() if doctype else 0
     return html_text[:at] + f"<head>{POLICY}</head>" + html_text[at:]
@@ -269,11 +394,23 @@ def html_to_pdf(html_text: str, pdf_path: str | Path, timeout: float = 120) -> P
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as profile:
         source = Path(tmp) / "report.html"
         source.write_text(_with_policy(html_text), encoding="utf-8")
-        cmd = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu",
-               "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-extensions", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-               f"--print-to-pdf={pdf_path}", source.as_uri()]
+        cmd = [
+            chromium_path(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf_path}",
+            source.as_uri(),
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         if not pdf_path.exists() or pdf_path.stat().st_size == 0:
             raise RuntimeError(f"Chromium did not write the PDF: {out.stderr[-500:]}")

@@ -9,8 +9,9 @@ try:  # libyaml's emitter is several times faster than the pure-Python one
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-from .validate import case_from_data
 from businesscase.model import Case
+
+from .validate import case_from_data
 from .yaml_source import read_yaml_text
 
 

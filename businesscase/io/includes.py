@@ -25,27 +25,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from businesscase.model import InputProblem
+
 from .yaml_source import LocDict, LocList, parse_yaml_bytes, read_bounded
 
 MAX_INCLUDE_DEPTH = 5
 APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")
 OUTSIDE_FLAG = "--allow-include-outside"
 UNUSABLE = "not a valid case file"
-HIDDEN = "its content is not shown: the file lies outside the case's folder and the assumptions folder"
+HIDDEN = (
+    "its content is not shown: the file lies outside the case's folder and the assumptions folder"
+)
 
 
 @dataclass(frozen=True)
 class IncludePolicy:
-    shipped: Path                 # the installed assumptions folder, resolved
-    case_root: Path | None        # the case file's folder, resolved; None for an upload
+    shipped: Path  # the installed assumptions folder, resolved
+    case_root: Path | None  # the case file's folder, resolved; None for an upload
     allow_outside: bool = False
 
     @classmethod
-    def for_upload(cls, shipped: Path) -> "IncludePolicy":
+    def for_upload(cls, shipped: Path) -> IncludePolicy:
         return cls(Path(shipped).resolve(), None)
 
     @classmethod
-    def for_case_file(cls, path: Path, shipped: Path, allow_outside: bool = False) -> "IncludePolicy":
+    def for_case_file(cls, path: Path, shipped: Path, allow_outside: bool = False) -> IncludePolicy:
         return cls(Path(shipped).resolve(), Path(path).parent.resolve(), allow_outside)
 
     @property
@@ -58,8 +61,10 @@ class IncludePolicy:
 
     def target(self, written: str, folder: Path, where: tuple[str, int | None]) -> Path:
         """The resolved file an include names, or an InputProblem at the include line."""
+
         def refuse(why: str):
             return InputProblem(where[0], where[1], "include", f"{_quote(written)} {why}")
+
         if not written.strip() or any(ord(c) < 32 for c in written):
             raise refuse("is not a file name")
         if self.upload and (os.path.isabs(written) or written.startswith("~")):
@@ -73,9 +78,11 @@ class IncludePolicy:
         if self.upload:
             raise refuse("leads outside the assumptions folder; " + self.upload_rule())
         if not self.allow_outside:
-            raise refuse(f"leads outside the case's folder and the assumptions folder; "
-                         f"include files from those folders, or run with {OUTSIDE_FLAG} "
-                         "to include it anyway")
+            raise refuse(
+                f"leads outside the case's folder and the assumptions folder; "
+                f"include files from those folders, or run with {OUTSIDE_FLAG} "
+                "to include it anyway"
+            )
         return resolved
 
     def shown(self, resolved: Path, written: str, including_shown: str) -> str:
@@ -86,18 +93,21 @@ class IncludePolicy:
         return str(Path(including_shown).parent / written)
 
     def upload_rule(self) -> str:
-        shared = sorted(p.relative_to(self.shipped).as_posix()
-                        for p in (self.shipped / "shared").glob("*.yaml"))
-        return ("an uploaded case may include only the shared files that come with the tool"
-                + (f": {', '.join(shared)}" if shared else ""))
+        shared = sorted(
+            p.relative_to(self.shipped).as_posix() for p in (self.shipped / "shared").glob("*.yaml")
+        )
+        return "an uploaded case may include only the shared files that come with the tool" + (
+            f": {', '.join(shared)}" if shared else ""
+        )
 
 
 @dataclass
 class IncludeReader:
     """Reads one case with its includes under a policy; remembers what it may not echo."""
+
     policy: IncludePolicy
     seen: set = field(default_factory=set)
-    hidden: set = field(default_factory=set)   # shown names of files whose content is not echoed
+    hidden: set = field(default_factory=set)  # shown names of files whose content is not echoed
 
     def read_top(self, raw: bytes, shown: str, folder: Path, resolved: Path | None = None):
         if resolved is not None:
@@ -117,16 +127,21 @@ class IncludeReader:
         inc_mark = data.key_marks.pop("include")
         data.value_marks.pop("include")
         if depth >= MAX_INCLUDE_DEPTH:
-            raise InputProblem(shown, inc_mark.line, "include",
-                               f"includes nested deeper than {MAX_INCLUDE_DEPTH}: a cycle?")
+            raise InputProblem(
+                shown,
+                inc_mark.line,
+                "include",
+                f"includes nested deeper than {MAX_INCLUDE_DEPTH}: a cycle?",
+            )
         lines = [inc_mark.line]
         if isinstance(includes, LocList):
             lines = [m.line for m in includes.item_marks]
         elif isinstance(includes, str):
             includes = [includes]
         if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
-            raise InputProblem(shown, inc_mark.line, "include",
-                               "must be a file name or a list of file names")
+            raise InputProblem(
+                shown, inc_mark.line, "include", "must be a file name or a list of file names"
+            )
         merged = None
         for written, line in zip(includes, lines):
             part = self._include(written, folder, (shown, line), depth)
@@ -151,20 +166,27 @@ class IncludeReader:
                 why += f"; {self.policy.upload_rule()}"
             elif why == "file not found" and shown != written:
                 why += f" (looked for {shown})"
-            raise InputProblem(where[0], where[1], "include",
-                               f"{_clip(written)}: {why}") from None
+            raise InputProblem(where[0], where[1], "include", f"{_clip(written)}: {why}") from None
         if not self.policy.inside(target):
             self.hidden.add(shown)
         try:
             part = parse_yaml_bytes(raw, shown)
         except InputProblem as problem:
             hidden = self.hide(problem)
-            raise InputProblem(hidden.file, hidden.line, hidden.field,
-                               f"{hidden.message} (included from {where[0]} line {where[1]})") from None
+            raise InputProblem(
+                hidden.file,
+                hidden.line,
+                hidden.field,
+                f"{hidden.message} (included from {where[0]} line {where[1]})",
+            ) from None
         part = self._with_includes(part, shown, target.parent, depth + 1)
         if not isinstance(part, LocDict):
-            raise InputProblem(shown, 1, "", "an included file must be a mapping "
-                               f"(included from {where[0]} line {where[1]})")
+            raise InputProblem(
+                shown,
+                1,
+                "",
+                f"an included file must be a mapping (included from {where[0]} line {where[1]})",
+            )
         return part
 
 
@@ -195,9 +217,13 @@ def _check_siblings_agree(first: LocDict, second: LocDict) -> None:
         for key in a.keys() & b.keys():
             if _disagree(a[key], b[key], section):
                 there, here = a.key_marks[key], b.key_marks[key]
-                raise InputProblem(here.file, here.line, f"{section}.{key}",
-                                   f"also defined, differently, in {there.file} line {there.line}; "
-                                   "give one of them another name or define it once in a shared file")
+                raise InputProblem(
+                    here.file,
+                    here.line,
+                    f"{section}.{key}",
+                    f"also defined, differently, in {there.file} line {there.line}; "
+                    "give one of them another name or define it once in a shared file",
+                )
 
 
 def _disagree(a, b, section: str) -> bool:
@@ -225,8 +251,9 @@ def _merge(base: LocDict, top: LocDict, top_level: bool = False, path: tuple = (
     out.value_marks = {**base.value_marks, **top.value_marks}
     for key, value in top.items():
         old = base.get(key)
-        appended = (top_level and key in APPENDED_SECTIONS) or \
-            (len(path) == 2 and path[0] == "overlap_groups" and key == "members")
+        appended = (top_level and key in APPENDED_SECTIONS) or (
+            len(path) == 2 and path[0] == "overlap_groups" and key == "members"
+        )
         if isinstance(old, LocDict) and isinstance(value, LocDict):
             out[key] = _merge(old, value, path=path + (key,))
         elif appended and isinstance(old, LocList) and isinstance(value, LocList):

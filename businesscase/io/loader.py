@@ -14,16 +14,14 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from businesscase.model import InputProblem, LoadError
-from businesscase.model import Case
+from businesscase.model import Case, InputProblem, LoadError
 
 from .includes import IncludePolicy, IncludeReader, drop_unused_groups
 from .validate import case_from_data
 from .workbook import case_from_workbook
 from .yaml_source import MAX_FILE_BYTES, read_bounded
 
-__all__ = ["load_case", "load_upload", "default_case_path", "assumptions_dir",
-           "UPLOAD_SUFFIXES"]
+__all__ = ["load_case", "load_upload", "default_case_path", "assumptions_dir", "UPLOAD_SUFFIXES"]
 
 UPLOAD_SUFFIXES = (".yaml", ".yml", ".xlsx")
 
@@ -38,9 +36,18 @@ def assumptions_dir() -> Path:
     # An installed wheel carries them as the data package businesscase.assumption_files
     # (see pyproject.toml). The include policy compares real paths, so the package must be
     # a folder on disk (a wheel installed as usual, not a zip import).
-    missing = LoadError([InputProblem("assumptions", None, "", "the shipped assumption files "
-                                      "are missing from this installation; reinstall "
-                                      "businesscase or set BUSINESSCASE_ASSUMPTIONS")])
+    missing = LoadError(
+        [
+            InputProblem(
+                "assumptions",
+                None,
+                "",
+                "the shipped assumption files "
+                "are missing from this installation; reinstall "
+                "businesscase or set BUSINESSCASE_ASSUMPTIONS",
+            )
+        ]
+    )
     try:
         shipped = resources.files("businesscase.assumption_files")
     except ModuleNotFoundError:
@@ -81,12 +88,22 @@ def load_upload(data: bytes, filename: str) -> Case:
     name them relative to it. Raises :class:`LoadError`."""
     name = upload_name(filename)
     if len(data) > MAX_FILE_BYTES:
-        raise LoadError([InputProblem(name, None, "", f"{len(data) / 1e6:.1f} MB; at most "
-                                      f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded")])
+        raise LoadError(
+            [
+                InputProblem(
+                    name,
+                    None,
+                    "",
+                    f"{len(data) / 1e6:.1f} MB; at most "
+                    f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded",
+                )
+            ]
+        )
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise LoadError([InputProblem(name, None, "", "upload a case as .yaml or an exported "
-                                      ".xlsx workbook")])
+        raise LoadError(
+            [InputProblem(name, None, "", "upload a case as .yaml or an exported .xlsx workbook")]
+        )
     if suffix == ".xlsx":
         return _workbook_upload(data, name)
     policy = IncludePolicy.for_upload(assumptions_dir())

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator
 
 from businesscase.model import UserError
 
@@ -31,20 +31,31 @@ def check_folder(folder: str | os.PathLike, option: str) -> Path:
     if not folder.exists():
         first = next((p for p in folder.absolute().parents if p.exists()), None)
         if first is not None and not first.is_dir():
-            raise TargetError(option, f"cannot write in {folder}: {first} is a file, not a "
-                                      "folder; choose a path in an existing folder")
-        raise TargetError(option, f"the folder {folder} does not exist; create it first "
-                                  "or choose an existing folder")
+            raise TargetError(
+                option,
+                f"cannot write in {folder}: {first} is a file, not a "
+                "folder; choose a path in an existing folder",
+            )
+        raise TargetError(
+            option,
+            f"the folder {folder} does not exist; create it first or choose an existing folder",
+        )
     if not folder.is_dir():
         raise TargetError(option, f"{folder} is a file, not a folder; choose a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise TargetError(option, f"no permission to write in the folder {folder}; "
-                                  "choose a folder you may write to")
+        raise TargetError(
+            option,
+            f"no permission to write in the folder {folder}; choose a folder you may write to",
+        )
     return folder
 
 
-EXAMPLES = {"--xlsx": "businesscase.xlsx", "--html": "report.html", "--pdf": "report.pdf",
-            "--agreements": "agreements.html"}
+EXAMPLES = {
+    "--xlsx": "businesscase.xlsx",
+    "--html": "report.html",
+    "--pdf": "report.pdf",
+    "--agreements": "agreements.html",
+}
 
 
 def check_target(path: str | os.PathLike, option: str) -> Path:
@@ -53,8 +64,7 @@ def check_target(path: str | os.PathLike, option: str) -> Path:
     path = Path(path)
     if path.is_dir():
         example = path / EXAMPLES.get(option, "export")
-        raise TargetError(option, f"{path} is a folder; give a file name in it, such as "
-                                  f"{example}")
+        raise TargetError(option, f"{path} is a folder; give a file name in it, such as {example}")
     check_folder(path.parent, option)
     if path.exists() and not os.access(path, os.W_OK):
         raise TargetError(option, f"no permission to overwrite {path}; choose another name")
@@ -77,8 +87,11 @@ def replaced(path: str | os.PathLike, option: str) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)
-        raise TargetError(option, f"could not write {path} ({exc.strerror or exc}); nothing "
-                                  "was written: free some space or choose another place") from exc
+        raise TargetError(
+            option,
+            f"could not write {path} ({exc.strerror or exc}); nothing "
+            "was written: free some space or choose another place",
+        ) from exc
     except BaseException:
         _remove(tmp)
         raise

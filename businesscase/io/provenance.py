@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from businesscase.model import InputProblem
+
 from .yaml_source import LocDict, LocList, read_yaml
 
 REQUIRED = ("value", "unit", "year", "low", "high", "confidence", "last_checked")
@@ -44,9 +45,15 @@ def _walk(node, trail: tuple, file: str, out: list, line: int | None) -> None:
             _check_stated_choice(child, trail, ident, file, out, node.item_marks[i].line)
             _walk(child, trail + (ident,), file, out, node.item_marks[i].line)
     elif _is_number(node) and trail[:1] + trail[-1:] not in STRUCTURAL:
-        out.append(InputProblem(file, line, ".".join(map(str, trail)),
-                                f"a bare number ({node}); write it as a parameter with value, "
-                                "unit, year, source, low, high, confidence and last_checked"))
+        out.append(
+            InputProblem(
+                file,
+                line,
+                ".".join(map(str, trail)),
+                f"a bare number ({node}); write it as a parameter with value, "
+                "unit, year, source, low, high, confidence and last_checked",
+            )
+        )
 
 
 # Who pays a cost, and in whose pocket a gross component lands, is a choice: say why.
@@ -57,8 +64,11 @@ def _check_stated_choice(item, trail: tuple, ident, file: str, out: list, line: 
     field = STATED_CHOICES.get(trail[-1]) if trail else None
     if field and isinstance(item, dict) and not str(item.get(field) or "").strip():
         what = "who pays and why" if field == "payer_reasoning" else "why this pocket"
-        out.append(InputProblem(file, line, ".".join(map(str, trail + (ident,))),
-                                f"missing {field}: say {what}"))
+        out.append(
+            InputProblem(
+                file, line, ".".join(map(str, trail + (ident,))), f"missing {field}: say {what}"
+            )
+        )
 
 
 def _check_parameter(p: LocDict, trail: tuple, file: str, out: list) -> None:

@@ -11,8 +11,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from businesscase.model import InputProblem, LoadError
-from businesscase.model import Case, CaseReferenceError, Parameter
+from businesscase.model import Case, CaseReferenceError, InputProblem, LoadError, Parameter
 
 from .yaml_source import LocDict, LocList
 
@@ -22,8 +21,17 @@ __all__ = ["case_from_data"]
 def case_from_data(data, file: str = "<case>") -> Case:
     """Validate parsed data (LocDict from YAML or a plain dict). Raises :class:`LoadError`."""
     if not isinstance(data, dict):
-        raise LoadError([InputProblem(file, 1, "", "a case file must be a mapping with "
-                                      "meta, economics, partners, drivers, costs, outcomes")])
+        raise LoadError(
+            [
+                InputProblem(
+                    file,
+                    1,
+                    "",
+                    "a case file must be a mapping with "
+                    "meta, economics, partners, drivers, costs, outcomes",
+                )
+            ]
+        )
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -31,6 +39,7 @@ def case_from_data(data, file: str = "<case>") -> Case:
 
 
 # -- translating validation errors -----------------------------------------------------
+
 
 def _problems(exc: ValidationError, data, file: str) -> list[InputProblem]:
     problems = []
@@ -49,14 +58,22 @@ def _message(err: ErrorDetails, data) -> str:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1])
         hint = RENAMED.get(str(loc[-1]), "") if len(loc) == 2 and loc[0] == "economics" else ""
-        return f"unknown field '{loc[-1]}'" + (f": allowed are {', '.join(allowed)}" if allowed else "") + hint
+        return (
+            f"unknown field '{loc[-1]}'"
+            + (f": allowed are {', '.join(allowed)}" if allowed else "")
+            + hint
+        )
     if kind == "missing":
         choices = _choices(_field_type(loc))
-        return f"required field '{loc[-1]}' is missing" + (f": write one of {choices}" if choices else "")
+        return f"required field '{loc[-1]}' is missing" + (
+            f": write one of {choices}" if choices else ""
+        )
     model = _model_at(loc)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
-        return (f"got {_echo(err['input'])}; a parameter is a mapping with value, unit, year, "
-                "source (or estimate: true and reasoning), low, high and confidence")
+        return (
+            f"got {_echo(err['input'])}; a parameter is a mapping with value, unit, year, "
+            "source (or estimate: true and reasoning), low, high and confidence"
+        )
     msg = err["msg"]
     if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
         msg = f"{msg} (got {_echo(err['input'])})"
@@ -71,10 +88,12 @@ def _echo(value) -> str:
 
 
 RENAMED = {
-    "indexation": (". Since December 2026 indexation is a real change on top of inflation, "
-                   "so that inflation alone never moves a real figure: rename it to "
-                   "real_indexation and subtract inflation from each rate (wages 0.03 with "
-                   "inflation 0.02 becomes 0.01)"),
+    "indexation": (
+        ". Since December 2026 indexation is a real change on top of inflation, "
+        "so that inflation alone never moves a real figure: rename it to "
+        "real_indexation and subtract inflation from each rate (wages 0.03 with "
+        "inflation 0.02 becomes 0.01)"
+    ),
 }
 
 
@@ -105,7 +124,9 @@ def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:
                 unknown_key = last and message.startswith("unknown field")
                 # A field missing below a mapping is reported on the line of that key.
                 missing_below = not last and isinstance(child, LocDict) and loc[i + 1] not in child
-                line = node.key_marks[step] if unknown_key or missing_below else node.value_marks[step]
+                line = (
+                    node.key_marks[step] if unknown_key or missing_below else node.value_marks[step]
+                )
             names.append(str(step))
         elif isinstance(node, list) and isinstance(step, int) and step < len(node):
             child = node[step]

@@ -8,16 +8,26 @@ from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
 
-from businesscase.model import InvalidChange, apply_changes, check_value
-from businesscase.model import InputProblem, LoadError
-from businesscase.model import Case
+from businesscase.model import (
+    Case,
+    InputProblem,
+    InvalidChange,
+    LoadError,
+    apply_changes,
+    check_value,
+)
 from businesscase.text import LANGUAGES, TEXTS
 
 from .case_yaml import case_from_yaml
 from .zipguard import ADVICE, bounded_workbook, display_name
 
-__all__ = ["case_from_workbook", "CASE_SHEET", "KEY_HEADER", "VALUE_HEADERS",
-           "ASSUMPTION_SHEET_NAMES"]
+__all__ = [
+    "case_from_workbook",
+    "CASE_SHEET",
+    "KEY_HEADER",
+    "VALUE_HEADERS",
+    "ASSUMPTION_SHEET_NAMES",
+]
 
 CASE_SHEET = "_case"
 # A workbook exported in either language reads back: the sheet and the value column go by
@@ -37,6 +47,7 @@ def case_from_workbook(source: str | PathLike | bytes | BinaryIO, name: str | No
     """
     # openpyxl is imported only when a workbook is read: loading YAML does not need it
     from openpyxl import load_workbook
+
     label = display_name(source, name)
     short = Path(label).name
     try:
@@ -65,8 +76,9 @@ def _damaged(label: str, exc: Exception) -> LoadError:
         reason = "its XML is damaged"
     else:
         reason = f"openpyxl: {type(exc).__name__}"
-    return LoadError([InputProblem(label, None, "", f"not a readable Excel workbook ({reason}); "
-                                   f"{ADVICE}")])
+    return LoadError(
+        [InputProblem(label, None, "", f"not a readable Excel workbook ({reason}); {ADVICE}")]
+    )
 
 
 def _rows(sheet, label: str):
@@ -86,11 +98,18 @@ def _rows(sheet, label: str):
 
 def _read_case(wb, label: str, short: str) -> Case:
     from openpyxl.utils import get_column_letter
+
     if CASE_SHEET not in wb.sheetnames:
-        raise InputProblem(label, None, "", "this workbook was not exported by businesscase "
-                           "(no hidden sheet '_case')")
-    text = "\n".join("".join("" if v is None else str(v) for v in values)
-                     for _, values in _rows(wb[CASE_SHEET], label))
+        raise InputProblem(
+            label,
+            None,
+            "",
+            "this workbook was not exported by businesscase (no hidden sheet '_case')",
+        )
+    text = "\n".join(
+        "".join("" if v is None else str(v) for v in values)
+        for _, values in _rows(wb[CASE_SHEET], label)
+    )
     base = case_from_yaml(text, f"{short}[{CASE_SHEET}]")
     sheet = next((wb[n] for n in ASSUMPTION_SHEET_NAMES if n in wb.sheetnames), None)
     if sheet is None:
@@ -101,8 +120,12 @@ def _read_case(wb, label: str, short: str) -> Case:
         key_col = header.index(KEY_HEADER)
         value_col = next(header.index(h) for h in VALUE_HEADERS if h in header)
     except (ValueError, StopIteration):
-        raise InputProblem(short, None, sheet.title, "the header row needs the columns "
-                           "'key' and 'Waarde' (or 'Value')") from None
+        raise InputProblem(
+            short,
+            None,
+            sheet.title,
+            "the header row needs the columns 'key' and 'Waarde' (or 'Value')",
+        ) from None
     changes, problems = {}, []
     for r, values in rows:
         key, value = (values[c] if c < len(values) else None for c in (key_col, value_col))
@@ -112,8 +135,11 @@ def _read_case(wb, label: str, short: str) -> Case:
         where = f"{short} sheet '{sheet.title}' cell {get_column_letter(value_col + 1)}{r}"
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-            problems.append(InputProblem(where, None, key, f"{shown} is not a number; "
-                                         "type a number in this cell"))
+            problems.append(
+                InputProblem(
+                    where, None, key, f"{shown} is not a number; type a number in this cell"
+                )
+            )
             continue
         try:
             changes[key] = check_value(base, key, value)

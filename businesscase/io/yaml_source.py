@@ -31,12 +31,13 @@ MAX_DEPTH = 64  # mappings and lists inside each other; a case needs about 8
 @dataclass(frozen=True)
 class Mark:
     file: str
-    line: int    # 1-based
+    line: int  # 1-based
     column: int  # 1-based
 
 
 class LocDict(dict):
     """A mapping that remembers the marks of its keys and values."""
+
     mark: Mark
     key_marks: dict
     value_marks: dict
@@ -67,8 +68,12 @@ def read_bounded(path: str | os.PathLike, name: str | None = None) -> bytes:
     except (OSError, RuntimeError, ValueError) as exc:  # a loop, a too-long name, a NUL
         raise InputProblem(name, None, "", f"cannot be read: {_reason(exc)}") from None
     if not stat.S_ISREG(before.st_mode):
-        raise InputProblem(name, None, "", f"is {_kind(before.st_mode)}, not a regular file; "
-                           "only a YAML file can be read")
+        raise InputProblem(
+            name,
+            None,
+            "",
+            f"is {_kind(before.st_mode)}, not a regular file; only a YAML file can be read",
+        )
     if before.st_size > MAX_FILE_BYTES:
         raise InputProblem(name, None, "", _too_big(before.st_size))
     try:
@@ -77,7 +82,10 @@ def read_bounded(path: str | os.PathLike, name: str | None = None) -> bytes:
         raise InputProblem(name, None, "", f"cannot be read: {_reason(exc)}") from None
     try:
         now = os.fstat(fd)
-        if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino):
+        if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (
+            before.st_dev,
+            before.st_ino,
+        ):
             raise InputProblem(name, None, "", "was replaced while being read; try again")
         chunks, size = [], 0
         while size <= MAX_FILE_BYTES:
@@ -95,14 +103,23 @@ def read_bounded(path: str | os.PathLike, name: str | None = None) -> bytes:
     return b"".join(chunks)
 
 
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def _kind(mode: int) -> str:
-    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-                       (stat.S_ISSOCK, "a socket")):
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return kind
     return "a special file"
@@ -115,8 +132,10 @@ def _reason(exc: Exception) -> str:
 
 
 def _too_big(size: int, more: bool = False) -> str:
-    return (f"file is {'more than ' if more else ''}{size / 1e6:.1f} MB; at most "
-            f"{MAX_FILE_BYTES / 1e6:.0f} MB is allowed for a case file")
+    return (
+        f"file is {'more than ' if more else ''}{size / 1e6:.1f} MB; at most "
+        f"{MAX_FILE_BYTES / 1e6:.0f} MB is allowed for a case file"
+    )
 
 
 def read_yaml(path: Path, display_name: str | None = None):
@@ -133,16 +152,21 @@ def parse_yaml_bytes(raw: bytes, name: str):
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputProblem(name, line, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; "
-                           "save the file as UTF-8") from None
+        raise InputProblem(
+            name, line, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; save the file as UTF-8"
+        ) from None
     return read_yaml_text(text, name)
 
 
 def read_yaml_text(text: str, name: str = "<text>"):
     """Parse YAML text into LocDict/LocList/scalars. Raises InputProblem."""
     if len(text) > MAX_FILE_BYTES:
-        raise InputProblem(name, None, "", f"text of {len(text) / 1e6:.1f} MB; at most "
-                           f"{MAX_FILE_BYTES / 1e6:.0f} MB is allowed")
+        raise InputProblem(
+            name,
+            None,
+            "",
+            f"text of {len(text) / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB is allowed",
+        )
     _check_characters(text, name)
     try:
         _check_events(text, name)
@@ -150,15 +174,21 @@ def read_yaml_text(text: str, name: str = "<text>"):
         try:
             node = loader.get_single_node()
             if node is None:
-                raise InputProblem(name, 1, "", "the file is empty; a case needs at least "
-                                   "meta, economics and partners")
+                raise InputProblem(
+                    name,
+                    1,
+                    "",
+                    "the file is empty; a case needs at least meta, economics and partners",
+                )
             return _Builder(loader, name).build(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         line = m.line + 1 if m else None
-        raise InputProblem(name, line, "", f"not valid YAML: {exc.problem or exc.context}") from None
+        raise InputProblem(
+            name, line, "", f"not valid YAML: {exc.problem or exc.context}"
+        ) from None
     except yaml.YAMLError as exc:
         raise InputProblem(name, None, "", f"not valid YAML: {exc}") from None
     except RecursionError:  # a last line of defence; the depth checks should come first
@@ -174,9 +204,13 @@ def _check_characters(text: str, name: str) -> None:
     if bad:
         code = ord(bad.group())
         what = "a NUL byte" if code == 0 else "a control character"
-        raise InputProblem(name, text.count("\n", 0, bad.start()) + 1, "",
-                           f"character U+{code:04X} ({what}) is not allowed in a YAML file; "
-                           "remove it or save the file as plain UTF-8 text")
+        raise InputProblem(
+            name,
+            text.count("\n", 0, bad.start()) + 1,
+            "",
+            f"character U+{code:04X} ({what}) is not allowed in a YAML file; "
+            "remove it or save the file as plain UTF-8 text",
+        )
 
 
 def _check_events(text: str, name: str) -> None:
@@ -190,17 +224,24 @@ def _check_events(text: str, name: str) -> None:
             if isinstance(event, _STARTS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InputProblem(name, _line_of(event), "",
-                                       f"nested deeper than {MAX_DEPTH} levels; a case file "
-                                       "needs only a few")
+                    raise InputProblem(
+                        name,
+                        _line_of(event),
+                        "",
+                        f"nested deeper than {MAX_DEPTH} levels; a case file needs only a few",
+                    )
             elif isinstance(event, _ENDS):
                 depth -= 1
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _ALLOWED_TAGS[type(event)]:
-                raise InputProblem(name, _line_of(event), "",
-                                   f"the YAML tag {_short(tag)} is not allowed; a case file "
-                                   "holds plain text, numbers, dates, lists and mappings "
-                                   "(remove the tag)")
+                raise InputProblem(
+                    name,
+                    _line_of(event),
+                    "",
+                    f"the YAML tag {_short(tag)} is not allowed; a case file "
+                    "holds plain text, numbers, dates, lists and mappings "
+                    "(remove the tag)",
+                )
     finally:
         loader.dispose()
 
@@ -215,14 +256,15 @@ _STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
-    yaml.ScalarEvent: {"!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")},
+    yaml.ScalarEvent: {"!"}
+    | {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")},
     yaml.SequenceStartEvent: {"!", _CORE + "seq"},
     yaml.MappingStartEvent: {"!", _CORE + "map"},
 }
 
 
 def _short(tag: str) -> str:
-    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     return repr(shown if len(shown) <= 60 else shown[:57] + "...")
 
 
@@ -238,15 +280,23 @@ class _Builder:
         line = max(line, node.start_mark.line)
         self.count += 1
         if self.count > MAX_NODES:
-            raise InputProblem(self.file, line + 1, "",
-                               f"more than {MAX_NODES:,} values (an alias bomb?); not read")
+            raise InputProblem(
+                self.file,
+                line + 1,
+                "",
+                f"more than {MAX_NODES:,} values (an alias bomb?); not read",
+            )
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise InputProblem(self.file, line + 1, "",
-                               f"nested deeper than {MAX_DEPTH} levels (through aliases); "
-                               "a case file needs only a few")
+            raise InputProblem(
+                self.file,
+                line + 1,
+                "",
+                f"nested deeper than {MAX_DEPTH} levels (through aliases); "
+                "a case file needs only a few",
+            )
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, line)
@@ -262,9 +312,12 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError) as exc:  # a date like 2025-13-45, a 5000-digit number
             reason = str(exc).split(";")[0].split(": value has")[0]
-            raise InputProblem(self.file, node.start_mark.line + 1, "",
-                               f"this value cannot be read ({reason}); put it in quotes if "
-                               "it is text") from None
+            raise InputProblem(
+                self.file,
+                node.start_mark.line + 1,
+                "",
+                f"this value cannot be read ({reason}); put it in quotes if it is text",
+            ) from None
 
     def _mapping(self, node, line: int):
         self.loader.flatten_mapping(node)  # resolves '<<' merge keys
@@ -277,13 +330,18 @@ class _Builder:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 shown = "" if key is None else _clip(str(key))
-                raise InputProblem(self.file, km.line, shown,
-                                   "keys must be text (write the key as a word)")
+                raise InputProblem(
+                    self.file, km.line, shown, "keys must be text (write the key as a word)"
+                )
             if key in out:
                 first = out.key_marks[key].line
-                raise InputProblem(self.file, km.line, key,
-                                   f"duplicate key '{key}' (first given on line {first}); "
-                                   "each key may appear once")
+                raise InputProblem(
+                    self.file,
+                    km.line,
+                    key,
+                    f"duplicate key '{key}' (first given on line {first}); "
+                    "each key may appear once",
+                )
             out[key] = self.build(value_node, line)
             out.key_marks[key] = km
             out.value_marks[key] = _mark(self.file, value_node.start_mark)

@@ -19,14 +19,15 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from .yaml_source import MAX_FILE_BYTES
 from businesscase.model import InputProblem
 
-MAX_PACKED_BYTES = MAX_FILE_BYTES       # the same cap as a YAML case file
-MAX_UNPACKED_BYTES = 20_000_000         # the largest case (horizon 50) unpacks to 2.1 MB
-MAX_PARTS = 1000                         # an export has 15 parts; Excel adds a few dozen
-MAX_RATIO = 100                          # real sheets pack 3-10 times; a bomb ~1000 times
-RATIO_FROM_BYTES = 1_000_000             # small parts may pack tightly without harm
+from .yaml_source import MAX_FILE_BYTES
+
+MAX_PACKED_BYTES = MAX_FILE_BYTES  # the same cap as a YAML case file
+MAX_UNPACKED_BYTES = 20_000_000  # the largest case (horizon 50) unpacks to 2.1 MB
+MAX_PARTS = 1000  # an export has 15 parts; Excel adds a few dozen
+MAX_RATIO = 100  # real sheets pack 3-10 times; a bomb ~1000 times
+RATIO_FROM_BYTES = 1_000_000  # small parts may pack tightly without harm
 _CHUNK = 1 << 16
 ADVICE = "export the case again, or save the workbook as .xlsx in Excel or LibreOffice"
 
@@ -78,8 +79,11 @@ def read_packed(source: Source, name: str) -> bytes:
     else:
         data = source.read(MAX_PACKED_BYTES + 1)
     if len(data) > MAX_PACKED_BYTES:
-        size = _mb(len(data)) if isinstance(source, (bytes, bytearray)) else \
-            f"more than {_limit(MAX_PACKED_BYTES)}"
+        size = (
+            _mb(len(data))
+            if isinstance(source, (bytes, bytearray))
+            else f"more than {_limit(MAX_PACKED_BYTES)}"
+        )
         raise _refuse(name, f"file is {size}; {limit}")
     return data
 
@@ -87,8 +91,7 @@ def read_packed(source: Source, name: str) -> bytes:
 def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
-            struct.error):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error):
         pass
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls or an encrypted .xlsx
         what = "an old .xls workbook or a password-protected one"
@@ -96,8 +99,9 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         what = "empty"
     else:
         what = "not a zip archive, so not an .xlsx workbook"
-    raise _refuse(name, f"is {what}; only .xlsx workbooks (without a password) can be read: "
-                  + ADVICE)
+    raise _refuse(
+        name, f"is {what}; only .xlsx workbooks (without a password) can be read: " + ADVICE
+    )
 
 
 def check_directory(zf: zipfile.ZipFile, packed: int, name: str) -> None:
@@ -105,17 +109,22 @@ def check_directory(zf: zipfile.ZipFile, packed: int, name: str) -> None:
     a large part packed like a bomb."""
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
-    allowed = (f"a workbook may have at most {MAX_PARTS} parts and unpack to at most "
-               f"{_limit(MAX_UNPACKED_BYTES)}, no part of more than {_limit(RATIO_FROM_BYTES)} "
-               f"packed more than {MAX_RATIO} times")
+    allowed = (
+        f"a workbook may have at most {MAX_PARTS} parts and unpack to at most "
+        f"{_limit(MAX_UNPACKED_BYTES)}, no part of more than {_limit(RATIO_FROM_BYTES)} "
+        f"packed more than {MAX_RATIO} times"
+    )
     found = f"its {_mb(packed)} hold {len(infos)} parts that unpack to {_mb(total)}"
     if len(infos) > MAX_PARTS or total > MAX_UNPACKED_BYTES:
         raise _refuse(name, f"refused as a possible zip bomb: {found}; {allowed}")
     for i in infos:
         if i.file_size > RATIO_FROM_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise _refuse(name, f"refused as a possible zip bomb: part {i.filename} unpacks "
-                          f"from {_mb(i.compress_size)} to {_mb(i.file_size)} "
-                          f"({i.file_size // max(i.compress_size, 1)} times); {allowed}")
+            raise _refuse(
+                name,
+                f"refused as a possible zip bomb: part {i.filename} unpacks "
+                f"from {_mb(i.compress_size)} to {_mb(i.file_size)} "
+                f"({i.file_size // max(i.compress_size, 1)} times); {allowed}",
+            )
 
 
 def verify_parts(data: bytes, zf: zipfile.ZipFile, name: str) -> None:
@@ -126,22 +135,26 @@ def verify_parts(data: bytes, zf: zipfile.ZipFile, name: str) -> None:
         if info.flag_bits & 0x1:
             raise _refuse(name, "is password-protected; save it without a password as .xlsx")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(name, f"part {info.filename} is packed with a method Excel does not "
-                          f"use; {ADVICE}")
+            raise _refuse(
+                name, f"part {info.filename} is packed with a method Excel does not use; {ADVICE}"
+            )
         raw = _raw_part(data, info, name)
         seen, crc = _unpack_bounded(raw, info, name)
         if seen != info.file_size or crc != info.CRC:
-            raise _refuse(name, f"is damaged: part {info.filename} does not unpack to what "
-                          f"its zip directory declares; {ADVICE}")
+            raise _refuse(
+                name,
+                f"is damaged: part {info.filename} does not unpack to what "
+                f"its zip directory declares; {ADVICE}",
+            )
 
 
 def _raw_part(data: bytes, info: zipfile.ZipInfo, name: str) -> memoryview:
     at = info.header_offset
-    if at < 0 or len(data) < at + 30 or data[at:at + 4] != b"PK\x03\x04":
+    if at < 0 or len(data) < at + 30 or data[at : at + 4] != b"PK\x03\x04":
         raise _refuse(name, f"is damaged: part {info.filename} is missing; {ADVICE}")
     name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
     start = at + 30 + name_len + extra_len
-    raw = memoryview(data)[start:start + info.compress_size]
+    raw = memoryview(data)[start : start + info.compress_size]
     if len(raw) != info.compress_size:
         raise _refuse(name, f"is damaged: part {info.filename} is cut off; {ADVICE}")
     return raw
@@ -154,19 +167,23 @@ def _unpack_bounded(raw: memoryview, info: zipfile.ZipInfo, name: str) -> tuple[
     inflate, seen, crc = zlib.decompressobj(-zlib.MAX_WBITS), 0, 0
     try:
         for i in range(0, len(raw), _CHUNK):
-            pending: memoryview | bytes = raw[i:i + _CHUNK]
+            pending: memoryview | bytes = raw[i : i + _CHUNK]
             while pending:
                 out = inflate.decompress(pending, _CHUNK)
                 pending = inflate.unconsumed_tail
                 seen, crc = seen + len(out), zlib.crc32(out, crc)
                 if seen > info.file_size:
-                    raise _refuse(name, f"refused as a possible zip bomb: part {info.filename} "
-                                  f"unpacks to more than the {info.file_size} bytes its zip "
-                                  "directory declares")
+                    raise _refuse(
+                        name,
+                        f"refused as a possible zip bomb: part {info.filename} "
+                        f"unpacks to more than the {info.file_size} bytes its zip "
+                        "directory declares",
+                    )
         out = inflate.flush()
     except zlib.error:
-        raise _refuse(name, f"is damaged: part {info.filename} cannot be unpacked; "
-                      f"{ADVICE}") from None
+        raise _refuse(
+            name, f"is damaged: part {info.filename} cannot be unpacked; {ADVICE}"
+        ) from None
     return seen + len(out), zlib.crc32(out, crc)
 
 

@@ -7,22 +7,72 @@ case, with the cross-references that must resolve and the derived-driver order),
 ``problems`` and ``edits``.
 """
 
-from .case import (Case, CaseReferenceError, Discounting, Meta, derived_order,
-                   driver_inputs, meta_bounds)
-from .edits import (InvalidChange, apply_changes, check_value, parameter_table,
-                    parameters_behind)
-from .items import (FINANCIAL_FLOW_TYPES, FLOW_TYPES, INDEX_CATEGORIES, CostItem, CostKind,
-                    Direction, Effect, FlowType, Outcome, OutcomeComponent, Residual, RevenueItem,
-                    RevenueTiming)
+from .case import (
+    Case,
+    CaseReferenceError,
+    Discounting,
+    Meta,
+    derived_order,
+    driver_inputs,
+    meta_bounds,
+)
+from .edits import InvalidChange, apply_changes, check_value, parameter_table, parameters_behind
+from .items import (
+    FINANCIAL_FLOW_TYPES,
+    FLOW_TYPES,
+    INDEX_CATEGORIES,
+    CostItem,
+    CostKind,
+    Direction,
+    Effect,
+    FlowType,
+    Outcome,
+    OutcomeComponent,
+    Residual,
+    RevenueItem,
+    RevenueTiming,
+)
 from .parameters import Amount, Label, Parameter, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
 
-__all__ = ["Amount", "apply_changes", "Case", "CaseReferenceError", "check_value",
-           "CostItem", "CostKind", "derived_order", "Direction", "Discounting",
-           "driver_inputs", "Effect", "EXTERNAL", "FINANCIAL_FLOW_TYPES",
-           "FLOW_TYPES", "FlowType", "free_partner_id", "INDEX_CATEGORIES",
-           "InputProblem", "InvalidChange", "Label", "LoadError", "Meta", "meta_bounds",
-           "OptionError", "Outcome", "OutcomeComponent", "Parameter", "parameter_table",
-           "parameters_behind", "Partner", "PartnerType", "RESERVED_IDS", "Residual",
-           "RevenueItem", "RevenueTiming", "UserError", "Years"]
+__all__ = [
+    "Amount",
+    "apply_changes",
+    "Case",
+    "CaseReferenceError",
+    "check_value",
+    "CostItem",
+    "CostKind",
+    "derived_order",
+    "Direction",
+    "Discounting",
+    "driver_inputs",
+    "Effect",
+    "EXTERNAL",
+    "FINANCIAL_FLOW_TYPES",
+    "FLOW_TYPES",
+    "FlowType",
+    "free_partner_id",
+    "INDEX_CATEGORIES",
+    "InputProblem",
+    "InvalidChange",
+    "Label",
+    "LoadError",
+    "Meta",
+    "meta_bounds",
+    "OptionError",
+    "Outcome",
+    "OutcomeComponent",
+    "Parameter",
+    "parameter_table",
+    "parameters_behind",
+    "Partner",
+    "PartnerType",
+    "RESERVED_IDS",
+    "Residual",
+    "RevenueItem",
+    "RevenueTiming",
+    "UserError",
+    "Years",
+]

@@ -4,14 +4,23 @@ drivers)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
-from typing import Iterator
 
 from pydantic import BaseModel, Field, model_validator
 
-from .items import CostItem, DerivedDriver, OverlapGroup, Outcome, RevenueItem
-from .parameters import (Amount, DiscountRate, Identifier, Label, Parameter, Rate, Strict,
-                         max_or, min_or)
+from .items import CostItem, DerivedDriver, Outcome, OverlapGroup, RevenueItem
+from .parameters import (
+    Amount,
+    DiscountRate,
+    Identifier,
+    Label,
+    Parameter,
+    Rate,
+    Strict,
+    max_or,
+    min_or,
+)
 from .partners import EXTERNAL, Partner
 
 
@@ -23,6 +32,7 @@ class RealIndexation(Strict):
     terms (price_year euros) the inflation factor drops out, so inflation alone never moves
     a real or social figure. Wages that rise 1% faster than prices: ``wages: 0.01``.
     """
+
     wages: Rate
     prices: Rate
     rents: Rate
@@ -30,18 +40,21 @@ class RealIndexation(Strict):
 
 
 class Discounting(str, Enum):
-    end_of_year = "end_of_year"                          # like a spreadsheet NPV
+    end_of_year = "end_of_year"  # like a spreadsheet NPV
     first_year_undiscounted = "first_year_undiscounted"  # as some SROI studies do
 
 
 class Economics(Strict):
     social_discount_rate: DiscountRate = Field(
-        description="real rate for MKBA/SROI figures; Dutch standard 2.25% (2021)")
+        description="real rate for MKBA/SROI figures; Dutch standard 2.25% (2021)"
+    )
     financial_discount_rate: DiscountRate = Field(
-        description="nominal default for partners without a rate of their own")
+        description="nominal default for partners without a rate of their own"
+    )
     inflation: Rate = Field(description="general price inflation, to turn real into nominal")
     real_indexation: RealIndexation = Field(
-        description="real change per category on top of inflation (0 = follows inflation)")
+        description="real change per category on top of inflation (0 = follows inflation)"
+    )
     discounting: Discounting = Discounting.end_of_year
 
 
@@ -60,7 +73,8 @@ class Meta(Strict):
     horizon: int = Field(ge=1, le=50, description="operating years after the investment year")
     description: str = ""
     zero_alternative: Label = Field(
-        description="what happens without the facility: every result is the difference with it")
+        description="what happens without the facility: every result is the difference with it"
+    )
 
 
 def meta_bounds(key: str) -> tuple[int, int]:
@@ -72,7 +86,6 @@ def meta_bounds(key: str) -> tuple[int, int]:
     low = next(m.ge for m in field.metadata if getattr(m, "ge", None) is not None)
     high = next(m.le for m in field.metadata if getattr(m, "le", None) is not None)
     return int(low), int(high)
-
 
 
 class Case(Strict):
@@ -87,7 +100,7 @@ class Case(Strict):
     overlap_groups: dict[Identifier, OverlapGroup] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _references(self) -> "Case":
+    def _references(self) -> Case:
         problems = list(reference_problems(self))
         if problems:
             raise CaseReferenceError(problems)
@@ -107,21 +120,24 @@ class Case(Strict):
 
     def out_of_range(self) -> list[tuple[str, Parameter]]:
         """Parameters whose value lies outside their own low–high range (a soft warning)."""
-        return [(k, p) for k, p in self.parameters()
-                if not (p.low <= float(min_or(p.value)) and float(max_or(p.value)) <= p.high)]
+        return [
+            (k, p)
+            for k, p in self.parameters()
+            if not (p.low <= float(min_or(p.value)) and float(max_or(p.value)) <= p.high)
+        ]
 
     def price_year_mismatches(self) -> list[tuple[str, Parameter]]:
         """Money figures whose year is not the case's price year (a soft warning): the
         engine reads every amount at price_year prices and does not re-index it."""
-        return [(k, p) for k, p in self.parameters()
-                if "€" in p.unit and p.year != self.meta.price_year]
+        return [
+            (k, p) for k, p in self.parameters() if "€" in p.unit and p.year != self.meta.price_year
+        ]
 
     def parameter(self, key: str) -> Parameter:
         for k, p in self.parameters():
             if k == key:
                 return p
         raise KeyError(f"no parameter {key!r}; see Case.parameters() for the keys")
-
 
 
 def _walk_parameters(obj: object, path: tuple[str, ...]) -> Iterator[tuple[str, Parameter]]:
@@ -141,6 +157,7 @@ def _walk_parameters(obj: object, path: tuple[str, ...]) -> Iterator[tuple[str, 
 
 
 # -- cross-references that must resolve ---------------------------------------------
+
 
 class CaseReferenceError(ValueError):
     """Cross-references that do not resolve; each problem carries its own location."""
@@ -177,16 +194,20 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
 
     for name in case.derived_drivers:
         if name in case.drivers:
-            yield ("derived_drivers", name), (
-                f"'{name}' is also an ordinary driver: a name is either a driver or derived")
+            yield (
+                ("derived_drivers", name),
+                (f"'{name}' is also an ordinary driver: a name is either a driver or derived"),
+            )
     for name, d in case.derived_drivers.items():
         yield from driver_refs(("derived_drivers", name, "product"), d.product)
         yield from driver_refs(("derived_drivers", name, "divide_by"), d.divide_by)
         for j, div in enumerate(d.divide_by):
             p = case.drivers.get(div)
             if p is not None and min(p.low, float(min_or(p.value))) <= 0:
-                yield ("derived_drivers", name, "divide_by", j), (
-                    f"driver '{div}' can be 0 (its value or low is 0): a divisor must be above 0")
+                yield (
+                    ("derived_drivers", name, "divide_by", j),
+                    (f"driver '{div}' can be 0 (its value or low is 0): a divisor must be above 0"),
+                )
     yield from _derived_cycles(case)
 
     outcome_ids = [o.id for o in case.outcomes]
@@ -197,8 +218,10 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
             yield from driver_ref(("costs", i, "amount"), c.amount_driver)
         for j, provided_id in enumerate(c.provides):
             if provided_id not in outcome_ids:
-                yield ("costs", i, "provides", j), (
-                    f"unknown outcome '{provided_id}': allowed are {', '.join(outcome_ids)}")
+                yield (
+                    ("costs", i, "provides", j),
+                    (f"unknown outcome '{provided_id}': allowed are {', '.join(outcome_ids)}"),
+                )
     for i, r in enumerate(case.revenues):
         yield from partner_ref(("revenues", i, "to"), r.to)
         yield from partner_ref(("revenues", i, "from"), r.from_, allow_external=True)
@@ -211,7 +234,9 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
             for j, comp in enumerate(o.components):
                 yield from partner_ref(("outcomes", i, "components", j, "pocket"), comp.pocket)
                 if comp.proxy_driver is not None:
-                    yield from driver_ref(("outcomes", i, "components", j, "proxy"), comp.proxy_driver)
+                    yield from driver_ref(
+                        ("outcomes", i, "components", j, "proxy"), comp.proxy_driver
+                    )
         else:
             yield from partner_ref(("outcomes", i, "pocket"), o.pocket or "")
             if o.proxy_driver is not None:
@@ -223,25 +248,41 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
             group = case.overlap_groups.get(o.overlap_group)
             if group is None:
                 allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
-                yield ("outcomes", i, "overlap_group"), (
-                    f"unknown overlap group '{o.overlap_group}': allowed are {allowed}")
+                yield (
+                    ("outcomes", i, "overlap_group"),
+                    (f"unknown overlap group '{o.overlap_group}': allowed are {allowed}"),
+                )
             elif o.id not in group.members:
-                yield ("outcomes", i, "overlap_group"), (
-                    f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the group's "
-                    f"members ({', '.join(group.members)}) do not list it: add it to "
-                    f"overlap_groups.{o.overlap_group}.members")
+                yield (
+                    ("outcomes", i, "overlap_group"),
+                    (
+                        f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the "
+                        f"group's members ({', '.join(group.members)}) do not list it: add it to "
+                        f"overlap_groups.{o.overlap_group}.members"
+                    ),
+                )
     by_id = {o.id: o for o in case.outcomes}
     for name, group in case.overlap_groups.items():
         for j, member in enumerate(group.members):
             loc = ("overlap_groups", name, "members", j)
             if member not in by_id:
-                yield loc, (f"member '{member}' is not an outcome of this case: allowed are "
-                            f"{', '.join(outcome_ids) or '(no outcomes)'}")
+                yield (
+                    loc,
+                    (
+                        f"member '{member}' is not an outcome of this case: allowed are "
+                        f"{', '.join(outcome_ids) or '(no outcomes)'}"
+                    ),
+                )
             elif by_id[member].overlap_group != name:
                 declared = by_id[member].overlap_group
-                yield loc, (f"member '{member}' does not declare this group: it says "
-                            f"overlap_group: {declared or '(none)'}; write overlap_group: "
-                            f"{name} on the outcome, or remove it from the members")
+                yield (
+                    loc,
+                    (
+                        f"member '{member}' does not declare this group: it says "
+                        f"overlap_group: {declared or '(none)'}; write overlap_group: "
+                        f"{name} on the outcome, or remove it from the members"
+                    ),
+                )
         yield from _duplicates_at(("overlap_groups", name, "members"), group.members)
     if case.meta.price_year > case.meta.start_year + case.meta.horizon:
         yield ("meta", "price_year"), "price_year lies after the last year of the case"
@@ -267,8 +308,10 @@ def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:
         if n not in state:
             cycle = visit(n, [])
             if cycle:
-                yield ("derived_drivers", cycle[0]), (
-                    f"derived drivers refer to each other in a circle: {' → '.join(cycle)}")
+                yield (
+                    ("derived_drivers", cycle[0]),
+                    (f"derived drivers refer to each other in a circle: {' → '.join(cycle)}"),
+                )
                 return
 
 
@@ -313,5 +356,8 @@ def _duplicates(section: str, ids: list[str]) -> Iterator[tuple[tuple, str]]:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            yield (section, i, "id"), f"duplicate id '{ident}': every id in {section} must be unique"
+            yield (
+                (section, i, "id"),
+                f"duplicate id '{ident}': every id in {section} must be unique",
+            )
         seen.add(ident)

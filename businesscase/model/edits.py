@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from pydantic import ValidationError
 
 from businesscase.text import TEXTS, t
 
-from .problems import UserError
-from .case import Case, meta_bounds
+from .case import Case, driver_inputs, meta_bounds
 from .parameters import Parameter
-from .case import driver_inputs
+from .problems import UserError
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
@@ -43,7 +42,11 @@ def parse_number(text, lang: str = "nl") -> float:
     if lang == "nl" and re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", s):  # not 0.035
         s = s.replace(".", "")
     if "," in s and "." in s:  # the last separator is the decimal one
-        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+        s = (
+            s.replace(".", "").replace(",", ".")
+            if s.rfind(",") > s.rfind(".")
+            else s.replace(",", "")
+        )
     elif "," in s:
         s = s.replace(",", ".")
     try:
@@ -68,8 +71,14 @@ def check_value(case: Case, key: str, value, lang: str = "nl") -> float:
     except ValueError as exc:
         raise InvalidChange(key, str(exc)) from None
     try:
-        type(param).model_validate({**param.model_dump(), "value": number,
-                                    "low": min(param.low, number), "high": max(param.high, number)})
+        type(param).model_validate(
+            {
+                **param.model_dump(),
+                "value": number,
+                "low": min(param.low, number),
+                "high": max(param.high, number),
+            }
+        )
     except ValidationError as exc:
         raise InvalidChange(key, _first_message(exc)) from None
     return number
@@ -91,10 +100,14 @@ def _first_message(exc: ValidationError) -> str:
     return err["msg"].replace("Value error, ", "")
 
 
-def apply_changes(base: Case, changes: Mapping[str, float],
-                  names: Mapping[str, tuple[str, str]] | None = None,
-                  absent: Sequence[str] = (), added: Sequence[dict] = (),
-                  removed: Sequence[str] = ()) -> Case:
+def apply_changes(
+    base: Case,
+    changes: Mapping[str, float],
+    names: Mapping[str, tuple[str, str]] | None = None,
+    absent: Sequence[str] = (),
+    added: Sequence[dict] = (),
+    removed: Sequence[str] = (),
+) -> Case:
     """A copy of base with the changed values, partner names, partners not taking part,
     partners added and partners removed.
 
@@ -131,22 +144,24 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
     for key, p in case.parameters():
         section, *rest = key.split(".")
         item = rest[0] if len(rest) > 1 else ""
-        rows.append({
-            "key": key,
-            "group": _group(section, lang),
-            "item": labels.get((section, item), item) if item else "",
-            "field": _field(rest[-1] if rest else key, lang),
-            "value": float(p.value),
-            "default": float(base_values.get(key, p.value)),
-            "changed": float(p.value) != float(base_values.get(key, p.value)),
-            "unit": p.unit,
-            "low": p.low,
-            "high": p.high,
-            "confidence": p.confidence.value,
-            "estimate": p.estimate,
-            "source": (p.reasoning if p.estimate else p.source) or "",
-            "year": p.year,
-        })
+        rows.append(
+            {
+                "key": key,
+                "group": _group(section, lang),
+                "item": labels.get((section, item), item) if item else "",
+                "field": _field(rest[-1] if rest else key, lang),
+                "value": float(p.value),
+                "default": float(base_values.get(key, p.value)),
+                "changed": float(p.value) != float(base_values.get(key, p.value)),
+                "unit": p.unit,
+                "low": p.low,
+                "high": p.high,
+                "confidence": p.confidence.value,
+                "estimate": p.estimate,
+                "source": (p.reasoning if p.estimate else p.source) or "",
+                "year": p.year,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -181,13 +196,25 @@ def parameters_behind(case: Case, item: str) -> list[str]:
             if x.id == item:
                 keys += [k for k, _ in case.parameters() if k.startswith(f"{section}.{item}.")]
                 named = list(x.quantity) + [getattr(x, "amount_driver", None)]
-                named += [c.proxy_driver for _, c in x.gross_lines()] if section == "outcomes" else []
+                named += (
+                    [c.proxy_driver for _, c in x.gross_lines()] if section == "outcomes" else []
+                )
                 for d in named:
                     if d:
-                        keys += [f"drivers.{m}" for m in driver_inputs(case, d)
-                                 if f"drivers.{m}" not in keys]
+                        keys += [
+                            f"drivers.{m}"
+                            for m in driver_inputs(case, d)
+                            if f"drivers.{m}" not in keys
+                        ]
     return keys
 
 
-__all__ = ["InvalidChange", "Parameter", "apply_changes", "check_value", "parameter_table",
-           "parameters_behind", "parse_number"]
+__all__ = [
+    "InvalidChange",
+    "Parameter",
+    "apply_changes",
+    "check_value",
+    "parameter_table",
+    "parameters_behind",
+    "parse_number",
+]

@@ -19,16 +19,18 @@ INDEX_CATEGORIES: tuple[str, ...] = get_args(IndexCategory)
 
 class FlowType(StrEnum):
     """What kind of money or value a ledger line is; the one list of flow types."""
-    cash = "cash"                                # money paid or received
-    in_kind = "in_kind"                          # a contribution in staff time, rooms, goods
-    cashable_saving = "cashable_saving"          # a saving that shows in a budget
+
+    cash = "cash"  # money paid or received
+    in_kind = "in_kind"  # a contribution in staff time, rooms, goods
+    cashable_saving = "cashable_saving"  # a saving that shows in a budget
     non_cashable_saving = "non_cashable_saving"  # capacity freed, not money
-    societal_value = "societal_value"            # wellbeing valued by a proxy
+    societal_value = "societal_value"  # wellbeing valued by a proxy
 
 
 FLOW_TYPES: tuple[str, ...] = tuple(f.value for f in FlowType)
 FINANCIAL_FLOW_TYPES: frozenset[str] = frozenset(
-    {FlowType.cash.value, FlowType.in_kind.value, FlowType.cashable_saving.value})
+    {FlowType.cash.value, FlowType.in_kind.value, FlowType.cashable_saving.value}
+)
 """The flow types of a partner's financial view (its financial NPV, cash flow, IRR)."""
 
 
@@ -39,6 +41,7 @@ class CostKind(str, Enum):
 
 class CostFlowType(str, Enum):
     """The flow types a cost item can have."""
+
     cash = FlowType.cash.value
     in_kind = FlowType.in_kind.value
 
@@ -54,19 +57,24 @@ class CostItem(Strict):
     kind: CostKind
     payer: Identifier
     payer_reasoning: str | None = Field(
-        default=None, description="why this partner pays (a stated choice, e.g. who employs "
-                                  "and who funds a worker)")
+        default=None,
+        description="why this partner pays (a stated choice, e.g. who employs "
+        "and who funds a worker)",
+    )
     amount: Amount | None = Field(
-        default=None, description="euros at price_year per unit of quantity (per year if operating)")
+        default=None, description="euros at price_year per unit of quantity (per year if operating)"
+    )
     amount_driver: Identifier | None = Field(
-        default=None, description="a driver (or derived driver) that holds the amount")
+        default=None, description="a driver (or derived driver) that holds the amount"
+    )
     quantity: list[Identifier] = Field(default_factory=list, description="drivers multiplied")
     indexation: IndexCategory = "prices"
     flow_type: CostFlowType = CostFlowType.cash
     lifetime: Lifetime | None = None
     residual: Residual = Residual.linear
     provides: list[Identifier] = Field(
-        default_factory=list, description="outcomes this cost is needed for (allocation)")
+        default_factory=list, description="outcomes this cost is needed for (allocation)"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -74,22 +82,27 @@ class CostItem(Strict):
         return _amount_or_driver(data, "amount", "amount_driver")
 
     @model_validator(mode="after")
-    def _lifetime_for_investments(self) -> "CostItem":
+    def _lifetime_for_investments(self) -> CostItem:
         if (self.amount is None) == (self.amount_driver is None):
             raise PydanticCustomError(
-                "one_amount", "give 'amount' as a parameter or as the name of a driver (one of them)", {})
+                "one_amount",
+                "give 'amount' as a parameter or as the name of a driver (one of them)",
+                {},
+            )
         if self.kind is CostKind.investment and self.lifetime is None:
             raise PydanticCustomError(
-                "lifetime_required", "an investment needs a 'lifetime' in years", {})
+                "lifetime_required", "an investment needs a 'lifetime' in years", {}
+            )
         if self.kind is CostKind.operating and self.lifetime is not None:
             raise PydanticCustomError(
-                "lifetime_not_allowed", "'lifetime' is only for kind: investment", {})
+                "lifetime_not_allowed", "'lifetime' is only for kind: investment", {}
+            )
         return self
 
 
 class RevenueTiming(str, Enum):
     one_off = "one_off"  # at t = 0
-    yearly = "yearly"    # t = 1..T
+    yearly = "yearly"  # t = 1..T
 
 
 class RevenueItem(Strict):
@@ -107,6 +120,7 @@ class RevenueItem(Strict):
 
 class OutcomeFlowType(str, Enum):
     """The flow types of a single-line outcome."""
+
     cashable_saving = FlowType.cashable_saving.value
     non_cashable_saving = FlowType.non_cashable_saving.value
     societal_value = FlowType.societal_value.value
@@ -114,13 +128,14 @@ class OutcomeFlowType(str, Enum):
 
 class Effect(str, Enum):
     """How an outcome behaves over time (see :func:`businesscase.cashflow.outcome_profile`)."""
+
     recurring = "recurring"  # produced anew each year while the service runs; fades after it ends
-    fading = "fading"        # a one-off effect that fades by drop_off a year from first_year
+    fading = "fading"  # a one-off effect that fades by drop_off a year from first_year
 
 
 class Direction(str, Enum):
     saving = "saving"  # money or value the pocket gains
-    cost = "cost"      # money or value the pocket loses because the outcome occurs
+    cost = "cost"  # money or value the pocket loses because the outcome occurs
 
 
 def _amount_or_driver(data, field: str, driver_field: str):
@@ -138,14 +153,18 @@ class OutcomeComponent(Strict):
     minus the extra care at home) is written as components, so the wrong-pocket view
     shows both sides.
     """
+
     id: Identifier
     label: Label | None = None
     pocket: Identifier
     direction: Direction
     flow_type: FlowType
-    proxy: Amount | None = Field(default=None, description="euros at price_year per unit of quantity")
+    proxy: Amount | None = Field(
+        default=None, description="euros at price_year per unit of quantity"
+    )
     proxy_driver: Identifier | None = Field(
-        default=None, description="a driver (or derived driver) that holds the proxy")
+        default=None, description="a driver (or derived driver) that holds the proxy"
+    )
     indexation: IndexCategory = "prices"
     reasoning: str | None = Field(default=None, description="why this pocket")
 
@@ -155,10 +174,13 @@ class OutcomeComponent(Strict):
         return _amount_or_driver(data, "proxy", "proxy_driver")
 
     @model_validator(mode="after")
-    def _one_proxy(self) -> "OutcomeComponent":
+    def _one_proxy(self) -> OutcomeComponent:
         if (self.proxy is None) == (self.proxy_driver is None):
             raise PydanticCustomError(
-                "one_proxy", "give 'proxy' as a parameter or as the name of a driver (one of them)", {})
+                "one_proxy",
+                "give 'proxy' as a parameter or as the name of a driver (one of them)",
+                {},
+            )
         return self
 
 
@@ -170,29 +192,41 @@ class Outcome(Strict):
     for the outcome's ``effect`` (recurring or fading). With ``components`` every component
     carries its own pocket, direction and proxy and shares the rest of the chain.
     """
+
     id: Identifier
     label: Label
-    effect: Effect = Field(description="recurring: produced each year while the service runs; "
-                                       "fading: a one-off effect that fades")
-    pocket: Identifier | None = Field(default=None, description="partner whose pocket receives the value")
+    effect: Effect = Field(
+        description="recurring: produced each year while the service runs; "
+        "fading: a one-off effect that fades"
+    )
+    pocket: Identifier | None = Field(
+        default=None, description="partner whose pocket receives the value"
+    )
     flow_type: OutcomeFlowType | None = None
     quantity: list[Identifier] = Field(min_length=1, description="drivers multiplied")
-    proxy: Amount | None = Field(default=None, description="euros at price_year per unit of quantity per year")
+    proxy: Amount | None = Field(
+        default=None, description="euros at price_year per unit of quantity per year"
+    )
     proxy_driver: Identifier | None = None
     indexation: IndexCategory = "prices"
     components: list[OutcomeComponent] = Field(default_factory=list)
     deadweight: Fraction
     attribution: Fraction
     displacement: Fraction
-    drop_off: Fraction = Field(description="recurring: yearly fading after the service ends; "
-                                           "fading: yearly fading from the first year")
+    drop_off: Fraction = Field(
+        description="recurring: yearly fading after the service ends; "
+        "fading: yearly fading from the first year"
+    )
     ramp_up_years: Years = Field(description="years until full effect, linear; 0 or 1 = at once")
     first_year: Years = Field(description="first operating year with an effect (1 = first)")
-    duration: Years = Field(description="recurring: years the service produces the effect; "
-                                        "fading: years the effect is counted")
+    duration: Years = Field(
+        description="recurring: years the service produces the effect; "
+        "fading: years the effect is counted"
+    )
     overlap_group: Identifier | None = None
-    needs: list[Identifier] = Field(default_factory=list,
-                                    description="partners without whom this outcome does not occur")
+    needs: list[Identifier] = Field(
+        default_factory=list, description="partners without whom this outcome does not occur"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -203,30 +237,38 @@ class Outcome(Strict):
     @classmethod
     def _first_year_operating(cls, p: Years) -> Years:
         if p.value < 1 or p.low < 1:
-            raise PydanticCustomError("first_year_zero",
-                                      "first_year must be 1 or more (1 = first operating year)", {})
+            raise PydanticCustomError(
+                "first_year_zero", "first_year must be 1 or more (1 = first operating year)", {}
+            )
         return p
 
     @model_validator(mode="after")
-    def _single_or_components(self) -> "Outcome":
-        single = [f for f in ("pocket", "flow_type", "proxy", "proxy_driver")
-                  if getattr(self, f) is not None]
+    def _single_or_components(self) -> Outcome:
+        single = [
+            f
+            for f in ("pocket", "flow_type", "proxy", "proxy_driver")
+            if getattr(self, f) is not None
+        ]
         if self.components:
             if single:
                 raise PydanticCustomError(
                     "single_and_components",
                     "an outcome with 'components' states pocket, flow_type and proxy per "
-                    "component; remove {fields}", {"fields": ", ".join(single)})
+                    "component; remove {fields}",
+                    {"fields": ", ".join(single)},
+                )
             return self
         missing = [f for f in ("pocket", "flow_type") if getattr(self, f) is None]
         if missing or (self.proxy is None) == (self.proxy_driver is None):
             raise PydanticCustomError(
                 "single_line_incomplete",
                 "an outcome needs pocket, flow_type and proxy (a parameter or a driver name), "
-                "or a list of 'components' each with its own", {})
+                "or a list of 'components' each with its own",
+                {},
+            )
         return self
 
-    def gross_lines(self) -> list[tuple[str, "OutcomeComponent"]]:
+    def gross_lines(self) -> list[tuple[str, OutcomeComponent]]:
         """(parameter key prefix, component) for each gross line; a single-line outcome
         is one component with the outcome's own pocket and proxy."""
         if self.components:
@@ -234,10 +276,16 @@ class Outcome(Strict):
         # _single_or_components has refused a single-line outcome without a pocket.
         assert self.pocket is not None
         single = OutcomeComponent.model_construct(
-            id="", label=None, pocket=self.pocket, direction=Direction.saving,
+            id="",
+            label=None,
+            pocket=self.pocket,
+            direction=Direction.saving,
             flow_type=FlowType(self.flow_type.value if self.flow_type else FlowType.societal_value),
-            proxy=self.proxy, proxy_driver=self.proxy_driver, indexation=self.indexation,
-            reasoning=None)
+            proxy=self.proxy,
+            proxy_driver=self.proxy_driver,
+            indexation=self.indexation,
+            reasoning=None,
+        )
         return [(f"outcomes.{self.id}", single)]
 
     @property
@@ -252,6 +300,7 @@ class OverlapGroup(Strict):
     meetstandaard (alpha 0, 0.5 or 1). Membership is stated on both sides: the group
     lists its members and each member names the group, and the two must agree.
     """
+
     label: Label
     alpha: Fraction
     members: list[Identifier] = Field(min_length=1, description="outcomes in the group")
@@ -264,8 +313,8 @@ class DerivedDriver(Strict):
     salary, IKB, employer charges, overhead and productive hours) so that every formula
     that uses it prices it the same.
     """
+
     unit: str = Field(min_length=1)
     product: list[Identifier] = Field(min_length=1)
     divide_by: list[Identifier] = Field(default_factory=list)
     description: str = ""
-

@@ -62,7 +62,8 @@ class Parameter(Strict):
     confidence: Confidence
     last_checked: _dt.date | None = None
     distribution: Literal["pert", "triangular", "uniform"] | None = Field(
-        default=None, description="for Monte Carlo between low and high; default PERT")
+        default=None, description="for Monte Carlo between low and high; default PERT"
+    )
 
     # Subclasses narrow these; the message says what is allowed.
     _min: ClassVar[float] = -math.inf
@@ -80,40 +81,55 @@ class Parameter(Strict):
     @classmethod
     def _within_kind(cls, v: float) -> float:
         if not math.isfinite(v):
-            raise PydanticCustomError("not_finite", "{v} is not allowed: must be {allowed}",
-                                      {"v": v, "allowed": cls._allowed})
+            raise PydanticCustomError(
+                "not_finite",
+                "{v} is not allowed: must be {allowed}",
+                {"v": v, "allowed": cls._allowed},
+            )
         lo, hi = cls._min, cls._max
         if not (lo <= v <= hi):
             hint = percent_hint(v) if cls._percent_like else ""
             raise PydanticCustomError(
-                "out_of_range", "{v} is not allowed: must be {allowed}.{hint}",
-                {"v": v, "allowed": cls._allowed, "hint": hint})
+                "out_of_range",
+                "{v} is not allowed: must be {allowed}.{hint}",
+                {"v": v, "allowed": cls._allowed, "hint": hint},
+            )
         if cls._integer and v != int(v):
-            raise PydanticCustomError("not_whole", "{v} is not allowed: must be {allowed}",
-                                      {"v": v, "allowed": cls._allowed})
+            raise PydanticCustomError(
+                "not_whole",
+                "{v} is not allowed: must be {allowed}",
+                {"v": v, "allowed": cls._allowed},
+            )
         return v
 
     @model_validator(mode="after")
-    def _provenance(self) -> "Parameter":
+    def _provenance(self) -> Parameter:
         if self.low > self.high:
             raise PydanticCustomError(
-                "low_above_high", "low ({low}) is above high ({high}): low ≤ value ≤ high",
-                {"low": self.low, "high": self.high})
+                "low_above_high",
+                "low ({low}) is above high ({high}): low ≤ value ≤ high",
+                {"low": self.low, "high": self.high},
+            )
         if self.estimate:
             if not (self.reasoning and self.reasoning.strip()):
                 raise PydanticCustomError(
                     "estimate_without_reasoning",
-                    "an estimate needs 'reasoning': say how the figure was arrived at", {})
+                    "an estimate needs 'reasoning': say how the figure was arrived at",
+                    {},
+                )
         elif not (self.source and self.source.strip()):
             raise PydanticCustomError(
                 "no_source",
                 "a parameter needs a 'source' (title and link or publication), "
-                "or 'estimate: true' with 'reasoning'", {})
+                "or 'estimate: true' with 'reasoning'",
+                {},
+            )
         return self
 
 
 class Fraction(Parameter):
     """A share between 0 and 1 (deadweight, attribution, share reached)."""
+
     _min = 0.0
     _max = 1.0
     _allowed = "a fraction between 0 and 1 (e.g. 0.4 for 40%)"
@@ -122,6 +138,7 @@ class Fraction(Parameter):
 
 class Rate(Parameter):
     """A yearly rate as a fraction (discount rate, indexation), between -0.5 and 1."""
+
     _min = -0.5
     _max = 1.0
     _allowed = "a yearly rate as a fraction between -0.5 and 1 (e.g. 0.0225 for 2.25%)"
@@ -136,12 +153,14 @@ class DiscountRate(Rate):
 
 class Amount(Parameter):
     """Money or a quantity: zero or more."""
+
     _min = 0.0
     _allowed = "zero or more"
 
 
 class Years(Parameter):
     """A whole number of years, 0 to 100."""
+
     _min = 0.0
     _max = 100.0
     _allowed = "a whole number of years from 0 to 100"
@@ -170,4 +189,3 @@ def min_or(value):
 
 def max_or(value):
     return value.max() if hasattr(value, "max") else value
-

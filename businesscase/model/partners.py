@@ -33,7 +33,8 @@ class Partner(Strict):
     name: Label
     type: PartnerType
     financial_discount_rate: DiscountRate | None = Field(
-        default=None, description="nominal rate for this partner's financial view")
+        default=None, description="nominal rate for this partner's financial view"
+    )
     takes_part: bool = True
 
     @field_validator("id")
@@ -41,9 +42,11 @@ class Partner(Strict):
     def _not_reserved(cls, v: str) -> str:
         if v in RESERVED_IDS:
             raise PydanticCustomError(
-                "reserved_id", "'{v}' is reserved for money from outside the partnership "
+                "reserved_id",
+                "'{v}' is reserved for money from outside the partnership "
                 "(revenues say from: {v}); give the partner another id, e.g. {v}_partner",
-                {"v": v})
+                {"v": v},
+            )
         return v
 
 
@@ -59,4 +62,3 @@ def free_partner_id(name: str, taken) -> str:
     while ident in taken or ident in RESERVED_IDS:
         ident, n = f"{base}_{n}", n + 1
     return ident
-

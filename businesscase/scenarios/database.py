@@ -26,10 +26,24 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = {"scenario", "scenario_version"}
 # Every way the database can fail the user; the words are the catalogue's "store_<kind>",
 # where {db} is the database and the other fields are as given.
-FAULT_KINDS = ("missing_folder", "folder_is_file", "is_folder", "not_database",
-               "foreign_database", "corrupt", "read_only", "opened_read_only", "cannot_create",
-               "cannot_read", "locked", "full", "disk_error", "bad_url", "no_driver",
-               "unreachable")
+FAULT_KINDS = (
+    "missing_folder",
+    "folder_is_file",
+    "is_folder",
+    "not_database",
+    "foreign_database",
+    "corrupt",
+    "read_only",
+    "opened_read_only",
+    "cannot_create",
+    "cannot_read",
+    "locked",
+    "full",
+    "disk_error",
+    "bad_url",
+    "no_driver",
+    "unreachable",
+)
 
 
 class StoreError(UserError):
@@ -45,11 +59,17 @@ class StoreError(UserError):
 
 
 # sqlite's own words for each fault (the DBAPI gives no finer error codes in Python 3.11)
-_SQLITE_FAULTS = (("database is locked", "locked"), ("database table is locked", "locked"),
-                  ("database schema is locked", "locked"), ("or disk is full", "full"),
-                  ("readonly database", "read_only"), ("file is not a database", "not_database"),
-                  ("malformed", "corrupt"), ("disk i/o error", "disk_error"),
-                  ("unable to open database file", "cannot_read"))
+_SQLITE_FAULTS = (
+    ("database is locked", "locked"),
+    ("database table is locked", "locked"),
+    ("database schema is locked", "locked"),
+    ("or disk is full", "full"),
+    ("readonly database", "read_only"),
+    ("file is not a database", "not_database"),
+    ("malformed", "corrupt"),
+    ("disk i/o error", "disk_error"),
+    ("unable to open database file", "cannot_read"),
+)
 
 
 def fault_kind(exc: BaseException) -> str | None:
@@ -65,8 +85,11 @@ def translated(database: str, sqlite: bool, seconds: float = 0.0):
         yield
     except DBAPIError as exc:
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:300]
-        kind = fault_kind(exc) if sqlite else \
-            ("unreachable" if isinstance(exc, OperationalError) else None)
+        kind = (
+            fault_kind(exc)
+            if sqlite
+            else ("unreachable" if isinstance(exc, OperationalError) else None)
+        )
         if kind is None:
             raise
         raise StoreError(database, kind, detail=detail, seconds=seconds) from exc
@@ -99,15 +122,19 @@ def open_engine(url: str, timeout: float) -> tuple[Engine, str, bool, bool]:
     except ArgumentError as exc:
         raise StoreError(url, "bad_url", detail=str(exc)) from None
     shown = parsed.render_as_string(hide_password=True)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
-            and "uri" not in parsed.query:
+    if (
+        parsed.get_backend_name() == "sqlite"
+        and parsed.database not in (None, "", ":memory:")
+        and "uri" not in parsed.query
+    ):
         path = Path(parsed.database).expanduser().resolve()
         return _sqlite_file_engine(path, timeout)
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:
-        raise StoreError(shown, "bad_url", detail=f"no kind of database called "
-                         f"{parsed.drivername!r}") from None
+        raise StoreError(
+            shown, "bad_url", detail=f"no kind of database called {parsed.drivername!r}"
+        ) from None
     except ImportError as exc:
         raise StoreError(shown, "no_driver", module=exc.name or str(exc)) from None
     sqlite = parsed.get_backend_name() == "sqlite"
@@ -168,8 +195,9 @@ def _sqlite_engine(path: Path, timeout: float, writable: bool, immutable: bool) 
     def connect():
         # isolation_level=None: SQLAlchemy's begin event below says BEGIN itself, so
         # that a save can take the write lock before it reads the last version number.
-        con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                              check_same_thread=False)
+        con = sqlite3.connect(
+            uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
         sqlite_pragmas(con, writable)
         return con
 
@@ -188,4 +216,4 @@ def _begin_immediately_when_asked(engine: Engine) -> None:
 def table_state(engine: Engine) -> tuple[bool, list[str]]:
     """(both scenario tables exist, the names of other tables)."""
     names = set(inspect(engine).get_table_names())
-    return TABLES <= names, sorted(names - TABLES)
+    return names >= TABLES, sorted(names - TABLES)

@@ -28,11 +28,10 @@ from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from businesscase.io import outfile
-from businesscase.model import UserError
-from businesscase.model import Case
+from businesscase.io import case_from_yaml, case_to_yaml, outfile
+from businesscase.model import Case, UserError
+
 from .database import StoreError, open_engine, table_state, translated, use_wal
-from businesscase.io import case_from_yaml, case_to_yaml
 
 MAX_NAME = 200
 DEFAULT_URL_ENV = "BUSINESSCASE_DATABASE_URL"
@@ -89,8 +88,10 @@ def check_name(name: str) -> str:
     if re.search(r"[\x00-\x1f\x7f]", name):
         raise UserError("a scenario name cannot contain control characters")
     if "/" in name or "\\" in name:
-        raise UserError(f"a scenario name cannot contain / or \\ (got {name!r}); "
-                        "use letters, digits, spaces and - or _")
+        raise UserError(
+            f"a scenario name cannot contain / or \\ (got {name!r}); "
+            "use letters, digits, spaces and - or _"
+        )
     return name
 
 
@@ -109,7 +110,8 @@ class ScenarioStore:
         self.url = url
         self.lock_timeout = LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         self.engine, self.database, self._sqlite, self.read_only = open_engine(
-            url, self.lock_timeout)
+            url, self.lock_timeout
+        )
         self._writer = self.engine.execution_options(sqlite_immediate=True)
         with self._faults():
             ready, others = table_state(self.engine)
@@ -148,11 +150,18 @@ class ScenarioStore:
             time.sleep(pause * random.uniform(0.5, 1.5))
             pause = min(pause * 2, 0.5)
 
-    def save(self, name: str, case: Case, changes: dict | None = None, notes: str = "",
-             author: str = "", scenario_id: int | None = None) -> Version:
+    def save(
+        self,
+        name: str,
+        case: Case,
+        changes: dict | None = None,
+        notes: str = "",
+        author: str = "",
+        scenario_id: int | None = None,
+    ) -> Version:
         """Save a new scenario (scenario_id None) or a new version of an existing one."""
         name = check_name(name)
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         text = case_to_yaml(case)
         changes_json = json.dumps(changes or {}, sort_keys=True)
 
@@ -166,12 +175,22 @@ class ScenarioStore:
                 else:
                     if session.get(_Scenario, scenario_id) is None:
                         raise self._unknown(scenario_id)
-                    last = session.scalar(select(func.max(_Version.number))
-                                          .where(_Version.scenario_id == scenario_id))
+                    last = session.scalar(
+                        select(func.max(_Version.number)).where(_Version.scenario_id == scenario_id)
+                    )
                     sid, number = scenario_id, (last or 0) + 1
-                session.add(_Version(scenario_id=sid, number=number, name=name, notes=notes,
-                                     author=author, created_at=now, case_yaml=text,
-                                     changes_json=changes_json))
+                session.add(
+                    _Version(
+                        scenario_id=sid,
+                        number=number,
+                        name=name,
+                        notes=notes,
+                        author=author,
+                        created_at=now,
+                        case_yaml=text,
+                        changes_json=changes_json,
+                    )
+                )
             return sid, number
 
         sid, number = self._retry(attempt)
@@ -179,24 +198,38 @@ class ScenarioStore:
 
     def _unknown(self, scenario_id: int, number: int | None = None) -> UserError:
         what = f"scenario {scenario_id}" + ("" if number is None else f" version {number}")
-        return UserError(f"{what} does not exist in {self.database}; 'businesscase scenario "
-                         "list' (or versions) shows what it holds")
+        return UserError(
+            f"{what} does not exist in {self.database}; 'businesscase scenario "
+            "list' (or versions) shows what it holds"
+        )
 
     def scenarios(self) -> list[Version]:
         """The latest version of every scenario, newest first."""
         with self._faults(), Session(self.engine) as session:
-            latest = (select(_Version.scenario_id, func.max(_Version.number).label("n"))
-                      .group_by(_Version.scenario_id).subquery())
-            rows = session.scalars(select(_Version).join(
-                latest, (_Version.scenario_id == latest.c.scenario_id) & (_Version.number == latest.c.n))
-                .order_by(_Version.id.desc())).all()
+            latest = (
+                select(_Version.scenario_id, func.max(_Version.number).label("n"))
+                .group_by(_Version.scenario_id)
+                .subquery()
+            )
+            rows = session.scalars(
+                select(_Version)
+                .join(
+                    latest,
+                    (_Version.scenario_id == latest.c.scenario_id)
+                    & (_Version.number == latest.c.n),
+                )
+                .order_by(_Version.id.desc())
+            ).all()
             return [_version(r) for r in rows]
 
     def versions(self, scenario_id: int) -> list[Version]:
         """Every version of a scenario, oldest first; a UserError if there is none."""
         with self._faults(), Session(self.engine) as session:
-            rows = session.scalars(select(_Version).where(_Version.scenario_id == scenario_id)
-                                   .order_by(_Version.number)).all()
+            rows = session.scalars(
+                select(_Version)
+                .where(_Version.scenario_id == scenario_id)
+                .order_by(_Version.number)
+            ).all()
             if not rows:
                 raise self._unknown(scenario_id)
             return [_version(r) for r in rows]
@@ -205,8 +238,11 @@ class ScenarioStore:
         """The case of a version (default: the latest) and its details."""
         with self._faults(), Session(self.engine) as session:
             query = select(_Version).where(_Version.scenario_id == scenario_id)
-            query = query.where(_Version.number == number) if number is not None \
+            query = (
+                query.where(_Version.number == number)
+                if number is not None
                 else query.order_by(_Version.number.desc())
+            )
             row = session.scalars(query.limit(1)).first()
             if row is None:
                 exists = session.get(_Scenario, scenario_id) is not None
@@ -214,20 +250,34 @@ class ScenarioStore:
             text, version = row.case_yaml, _version(row)
         return case_from_yaml(text, f"scenario {scenario_id} v{version.number}"), version
 
-    def export_yaml(self, scenario_id: int, folder: str | os.PathLike,
-                    number: int | None = None, option: str = "--to") -> Path:
+    def export_yaml(
+        self,
+        scenario_id: int,
+        folder: str | os.PathLike,
+        number: int | None = None,
+        option: str = "--to",
+    ) -> Path:
         outfile.check_folder(folder, option)
         case, version = self.open(scenario_id, number)
         path = Path(folder) / safe_filename(f"{version.name}_v{version.number}")
         return outfile.write_text(path, case_to_yaml(case), option)
 
-    def import_yaml(self, path: str | os.PathLike, name: str | None = None, author: str = "",
-                    notes: str = "") -> Version:
+    def import_yaml(
+        self, path: str | os.PathLike, name: str | None = None, author: str = "", notes: str = ""
+    ) -> Version:
         from businesscase.io import load_case
+
         case = load_case(path)
         return self.save(name or case.meta.name, case, notes=notes, author=author)
 
 
 def _version(row: _Version) -> Version:
-    return Version(row.scenario_id, row.number, row.name, row.notes, row.author, row.created_at,
-                   json.loads(row.changes_json or "{}"))
+    return Version(
+        row.scenario_id,
+        row.number,
+        row.name,
+        row.notes,
+        row.author,
+        row.created_at,
+        json.loads(row.changes_json or "{}"),
+    )

@@ -19,43 +19,65 @@ TEXTS: dict[str, dict[str, str]] = {
     "years": {"nl": "jaar", "en": "years"},
     "prices_of": {"nl": "prijspeil", "en": "prices of"},
     "discounting": {"nl": "Disconteren", "en": "Discounting"},
-    "end_of_year": {"nl": "einde jaar (als NHW in een spreadsheet)",
-                    "en": "end of year (as a spreadsheet NPV)"},
-    "first_year_undiscounted": {"nl": "eerste jaar niet verdisconteerd (SROI-praktijk)",
-                                "en": "first year undiscounted (SROI practice)"},
-    "social_rate": {"nl": "maatschappelijke discontovoet (reëel)",
-                    "en": "social discount rate (real)"},
+    "end_of_year": {
+        "nl": "einde jaar (als NHW in een spreadsheet)",
+        "en": "end of year (as a spreadsheet NPV)",
+    },
+    "first_year_undiscounted": {
+        "nl": "eerste jaar niet verdisconteerd (SROI-praktijk)",
+        "en": "first year undiscounted (SROI practice)",
+    },
+    "social_rate": {
+        "nl": "maatschappelijke discontovoet (reëel)",
+        "en": "social discount rate (real)",
+    },
     "key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
     "investment": {"nl": "Investering", "en": "Investment"},
-    "operating_cost_first_year": {"nl": "Exploitatielasten eerste jaar",
-                                  "en": "Operating cost, first year"},
-    "total_pv_costs": {"nl": "Contante waarde kosten (zonder overdrachten)",
-                       "en": "Present value of costs (transfers excluded)"},
-    "total_pv_benefits": {"nl": "Contante waarde baten (zonder overdrachten)",
-                          "en": "Present value of benefits (transfers excluded)"},
-    "total_pv_transfers": {"nl": "Overdrachten tussen partijen (vallen weg in het totaal)",
-                           "en": "Transfers between pockets (cancel in the total)"},
+    "operating_cost_first_year": {
+        "nl": "Exploitatielasten eerste jaar",
+        "en": "Operating cost, first year",
+    },
+    "total_pv_costs": {
+        "nl": "Contante waarde kosten (zonder overdrachten)",
+        "en": "Present value of costs (transfers excluded)",
+    },
+    "total_pv_benefits": {
+        "nl": "Contante waarde baten (zonder overdrachten)",
+        "en": "Present value of benefits (transfers excluded)",
+    },
+    "total_pv_transfers": {
+        "nl": "Overdrachten tussen partijen (vallen weg in het totaal)",
+        "en": "Transfers between pockets (cancel in the total)",
+    },
     "sroi_definition": {
         "nl": "SROI-ratio = baten / kosten, beide zonder overdrachten tussen partijen "
-              "(een betaling van de ene partij aan de andere is kosten én baten en valt weg). "
-              "Per partij tellen overdrachten wel mee.",
+        "(een betaling van de ene partij aan de andere is kosten én baten en valt weg). "
+        "Per partij tellen overdrachten wel mee.",
         "en": "SROI ratio = benefits / costs, both without transfers between pockets (a "
-              "payment from one partner to another is a cost and a benefit and cancels). "
-              "Per partner, transfers do count."},
+        "payment from one partner to another is a cost and a benefit and cancels). "
+        "Per partner, transfers do count.",
+    },
     "irr_no_flows": {"nl": "geen financiële stromen", "en": "no financial flows"},
-    "irr_no_investment": {"nl": "geen investering (alleen inkomsten)",
-                          "en": "no investment (only receives)"},
-    "irr_no_sign_change": {"nl": "geen tekenwisseling (alleen uitgaven)",
-                           "en": "no change of sign (only pays)"},
+    "irr_no_investment": {
+        "nl": "geen investering (alleen inkomsten)",
+        "en": "no investment (only receives)",
+    },
+    "irr_no_sign_change": {
+        "nl": "geen tekenwisseling (alleen uitgaven)",
+        "en": "no change of sign (only pays)",
+    },
     "irr_no_root": {"nl": "niet gedefinieerd", "en": "not defined"},
     "zero_alternative": {"nl": "Nulalternatief", "en": "Zero alternative"},
     "other_price_year": {
         "nl": "bedrag van prijsjaar {year}; het model rekent alles in prijzen van {price_year}: "
-              "reken het om en zet year op {price_year}",
+        "reken het om en zet year op {price_year}",
         "en": "amount at {year} prices; the model reads every amount at {price_year} prices: "
-              "convert it and set year to {price_year}"},
-    "social_npv": {"nl": "MKBA-saldo (t.o.v. nulalternatief)",
-                   "en": "Social NPV (against the zero alternative)"},
+        "convert it and set year to {price_year}",
+    },
+    "social_npv": {
+        "nl": "MKBA-saldo (t.o.v. nulalternatief)",
+        "en": "Social NPV (against the zero alternative)",
+    },
     "sroi_ratio": {"nl": "SROI-ratio", "en": "SROI ratio"},
     "payback_year": {"nl": "Terugverdienjaar", "en": "Payback year"},
     "per_partner": {"nl": "Per partij (contante waarde)", "en": "Per partner (present value)"},
@@ -69,8 +91,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "total": {"nl": "Totaal", "en": "Total"},
     "never": {"nl": "niet binnen de looptijd", "en": "not within the horizon"},
     "warnings": {"nl": "Let op", "en": "Note"},
-    "outside_range": {"nl": "waarde {value} ligt buiten de bandbreedte {low} – {high}",
-                      "en": "value {value} lies outside the range {low} – {high}"},
+    "outside_range": {
+        "nl": "waarde {value} ligt buiten de bandbreedte {low} – {high}",
+        "en": "value {value} lies outside the range {low} – {high}",
+    },
     # the columns of an allocation (CLI, dashboard, report)
     "benefit": {"nl": "Baten", "en": "Benefit"},
     "contribution_today": {"nl": "Bijdrage nu", "en": "Pays today"},
@@ -81,9 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "change_per_year": {"nl": "Verschil per jaar", "en": "Change a year"},
     "financial_note": {
         "nl": "Financiële NCW: kas, inzet in natura en verzilverbare besparingen, nominaal, "
-              "tegen de eigen discontovoet van de partij.",
+        "tegen de eigen discontovoet van de partij.",
         "en": "Financial NPV: cash, in-kind and cashable savings, nominal, at the partner's "
-              "own discount rate."},
+        "own discount rate.",
+    },
     # -- flow types
     "flow_cash": {"nl": "Geld", "en": "Cash"},
     "flow_in_kind": {"nl": "In natura", "en": "In kind"},
@@ -131,45 +156,59 @@ TEXTS: dict[str, dict[str, str]] = {
     "method": {"nl": "Verdeelmethode", "en": "Allocation method"},
     "basis": {"nl": "Wat telt als baat", "en": "What counts as benefit"},
     "basis_cash": {"nl": "Alleen geld", "en": "Cash only"},
-    "basis_financial": {"nl": "Financieel (ook vrijgespeelde capaciteit)",
-                       "en": "Financial (incl. capacity freed)"},
+    "basis_financial": {
+        "nl": "Financieel (ook vrijgespeelde capaciteit)",
+        "en": "Financial (incl. capacity freed)",
+    },
     "basis_societal": {"nl": "Ook maatschappelijke waarde", "en": "Including societal value"},
     "participants": {"nl": "Wie doet mee", "en": "Who takes part"},
     "proposal": {"nl": "Voorstel: bijdragen per jaar", "en": "Proposal: contributions a year"},
-    "proposal_help": {"nl": "Vul per partij een bijdrage per jaar in; de toets rekent direct mee.",
-                     "en": "Type a contribution a year per partner; the check updates at once."},
+    "proposal_help": {
+        "nl": "Vul per partij een bijdrage per jaar in; de toets rekent direct mee.",
+        "en": "Type a contribution a year per partner; the check updates at once.",
+    },
     "transfers": {"nl": "Betalingen tussen partijen", "en": "Payments between partners"},
     "no_transfers": {"nl": "Geen betalingen nodig.", "en": "No payments needed."},
     "stability": {"nl": "Stabiliteit", "en": "Stability"},
     "explanation": {"nl": "Uitleg", "en": "Explanation"},
-    "costs_benefits_year": {"nl": "Kosten en baten per jaar (prijspeil {y})",
-                           "en": "Costs and benefits a year ({y} prices)"},
-    "cumulative": {"nl": "Cumulatief saldo (contante waarde)",
-                  "en": "Cumulative balance (present value)"},
+    "costs_benefits_year": {
+        "nl": "Kosten en baten per jaar (prijspeil {y})",
+        "en": "Costs and benefits a year ({y} prices)",
+    },
+    "cumulative": {
+        "nl": "Cumulatief saldo (contante waarde)",
+        "en": "Cumulative balance (present value)",
+    },
     "who_pays": {"nl": "Wie betaalt, wie profiteert", "en": "Who pays, who gains"},
     "by_flow_type": {"nl": "Baten naar soort", "en": "Benefits by kind"},
     "costs": {"nl": "Kosten", "en": "Costs"},
     "benefits": {"nl": "Baten", "en": "Benefits"},
     "net": {"nl": "Saldo", "en": "Net"},
     "payback": {"nl": "terugverdiend", "en": "paid back"},
-    "corporation_npv": {"nl": "Financiële NCW corporatie",
-                       "en": "Corporation's financial NPV"},
+    "corporation_npv": {"nl": "Financiële NCW corporatie", "en": "Corporation's financial NPV"},
     "corporation_irr": {"nl": "IRR corporatie", "en": "Corporation's IRR"},
     "error": {"nl": "Niet overgenomen", "en": "Not applied"},
-    "internal_error": {"nl": "Er ging intern iets mis (geen fout in uw invoer). Het is vastgelegd in het logboek van de server; meld het aan de beheerder. De laatste goede berekening blijft staan.",
-                      "en": "Something went wrong inside the program (not a mistake in your input). It is logged on the server; please report it. The last good result stays."},
-    "upload_too_big": {"nl": "{name}: {size} MB; een bestand mag hoogstens {max} MB zijn. Het is niet verstuurd; de huidige businesscase blijft staan.",
-                      "en": "{name}: {size} MB; a file can be at most {max} MB. It was not sent; the current case stays."},
+    "internal_error": {
+        "nl": "Er ging intern iets mis (geen fout in uw invoer). Het is vastgelegd in het "
+        "logboek van de server; meld het aan de beheerder. De laatste goede berekening blijft "
+        "staan.",
+        "en": "Something went wrong inside the program (not a mistake in your input). It is "
+        "logged on the server; please report it. The last good result stays.",
+    },
+    "upload_too_big": {
+        "nl": "{name}: {size} MB; een bestand mag hoogstens {max} MB zijn. Het is niet "
+        "verstuurd; de huidige businesscase blijft staan.",
+        "en": "{name}: {size} MB; a file can be at most {max} MB. It was not sent; the current "
+        "case stays.",
+    },
     "lock": {"nl": "Invoer vergrendelen", "en": "Lock inputs"},
     "why_metric": {"nl": "Welk getal", "en": "Which figure"},
     "why_lines": {"nl": "Regels uit het grootboek", "en": "Ledger lines"},
     "language": {"nl": "Taal", "en": "Language"},
     "shortfall": {"nl": "Tekort", "en": "Shortfall"},
     "covers": {"nl": "Dekt de kosten", "en": "Covers the cost"},
-    "worse_off": {"nl": "Slechter af dan zonder mee te doen",
-                 "en": "Worse off than not joining"},
-    "distance": {"nl": "Verschil met methode (per jaar)",
-                "en": "Difference from method (a year)"},
+    "worse_off": {"nl": "Slechter af dan zonder mee te doen", "en": "Worse off than not joining"},
+    "distance": {"nl": "Verschil met methode (per jaar)", "en": "Difference from method (a year)"},
     "nobody": {"nl": "niemand", "en": "nobody"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
@@ -178,118 +217,162 @@ TEXTS: dict[str, dict[str, str]] = {
     "method_shapley": {"nl": "Shapley-waarde", "en": "Shapley value"},
     "method_shapley_about": {
         "nl": "Elke opbrengst wordt gelijk gedeeld door de partijen die ervoor nodig zijn en de "
-              "partij die haar ontvangt; elke partij draagt haar eigen kosten. Zo krijgt wie iets "
-              "mogelijk maakt een deel van wat het oplevert, ook als het in de zak van een ander "
-              "belandt. De enige verdeling die symmetrisch is, niemand iets geeft die niets "
-              "bijdraagt en optelt over deelprojecten.",
+        "partij die haar ontvangt; elke partij draagt haar eigen kosten. Zo krijgt wie iets "
+        "mogelijk maakt een deel van wat het oplevert, ook als het in de zak van een ander "
+        "belandt. De enige verdeling die symmetrisch is, niemand iets geeft die niets "
+        "bijdraagt en optelt over deelprojecten.",
         "en": "Each return is shared equally by the partners it needs and the partner receiving "
-              "it; each partner carries its own costs. Whoever makes a return possible gets part "
-              "of it, even when it lands in another's pocket. The only split that is symmetric, "
-              "gives nothing to those who add nothing, and adds up over sub-projects."},
+        "it; each partner carries its own costs. Whoever makes a return possible gets part "
+        "of it, even when it lands in another's pocket. The only split that is symmetric, "
+        "gives nothing to those who add nothing, and adds up over sub-projects.",
+    },
     "method_nucleolus": {"nl": "Nucleolus", "en": "Nucleolus"},
     "method_nucleolus_about": {
         "nl": "De verdeling die de meest ontevreden groep partijen zo tevreden mogelijk maakt, "
-              "dan de volgende, enzovoort. Ligt in de kern als er een stabiele verdeling bestaat: "
-              "geen groep doet het dan alleen beter.",
+        "dan de volgende, enzovoort. Ligt in de kern als er een stabiele verdeling bestaat: "
+        "geen groep doet het dan alleen beter.",
         "en": "The split that makes the most dissatisfied group of partners as satisfied as "
-              "possible, then the next, and so on. It lies in the core whenever a stable split "
-              "exists: then no group does better on its own."},
+        "possible, then the next, and so on. It lies in the core whenever a stable split "
+        "exists: then no group does better on its own.",
+    },
     "method_prenucleolus": {"nl": "Prenucleolus", "en": "Pre-nucleolus"},
     "method_prenucleolus_about": {
         "nl": "Als de nucleolus, maar zonder de eis dat elke partij minstens krijgt wat zij "
-              "alleen zou halen.",
+        "alleen zou halen.",
         "en": "As the nucleolus, without requiring that each partner gets at least what it "
-              "would get alone."},
-    "method_equal_surplus": {"nl": "Gelijke verdeling van de meerwaarde",
-                             "en": "Equal split of the surplus"},
+        "would get alone.",
+    },
+    "method_equal_surplus": {
+        "nl": "Gelijke verdeling van de meerwaarde",
+        "en": "Equal split of the surplus",
+    },
     "method_equal_surplus_about": {
         "nl": "Elke partij krijgt wat zij alleen zou halen, plus een gelijk deel van wat de "
-              "samenwerking daarbovenop oplevert. Ook een partij die niets bijdraagt en niets "
-              "ontvangt krijgt zo'n gelijk deel; bij een negatieve businesscase is dat een gelijk "
-              "deel van het tekort.",
+        "samenwerking daarbovenop oplevert. Ook een partij die niets bijdraagt en niets "
+        "ontvangt krijgt zo'n gelijk deel; bij een negatieve businesscase is dat een gelijk "
+        "deel van het tekort.",
         "en": "Each partner gets what it would get alone, plus an equal share of what working "
-              "together adds. A partner that adds nothing and receives nothing gets such an equal "
-              "share too; when the case is negative, it is an equal share of the shortfall."},
-    "method_proportional_benefit": {"nl": "Naar rato van de baten",
-                                    "en": "In proportion to benefit"},
+        "together adds. A partner that adds nothing and receives nothing gets such an equal "
+        "share too; when the case is negative, it is an equal share of the shortfall.",
+    },
+    "method_proportional_benefit": {
+        "nl": "Naar rato van de baten",
+        "en": "In proportion to benefit",
+    },
     "method_proportional_benefit_about": {
         "nl": "De kosten worden verdeeld naar rato van wat elke partij ontvangt: iedereen krijgt "
-              "hetzelfde rendement per geïnvesteerde euro.",
+        "hetzelfde rendement per geïnvesteerde euro.",
         "en": "Costs are shared in proportion to what each partner receives: everyone gets the "
-              "same return per euro."},
-    "method_proportional_cashable": {"nl": "Naar rato van verzilverbare baten",
-                                     "en": "In proportion to cashable benefit"},
+        "same return per euro.",
+    },
+    "method_proportional_cashable": {
+        "nl": "Naar rato van verzilverbare baten",
+        "en": "In proportion to cashable benefit",
+    },
     "method_proportional_cashable_about": {
         "nl": "De kosten worden verdeeld naar rato van het geld dat elke partij echt terugziet "
-              "(kasstromen en verzilverbare besparingen).",
+        "(kasstromen en verzilverbare besparingen).",
         "en": "Costs are shared in proportion to the money each partner really gets back (cash "
-              "and cashable savings)."},
+        "and cashable savings).",
+    },
     "method_as_is": {"nl": "Huidige verdeling", "en": "Current split"},
-    "method_as_is_about": {"nl": "Iedere partij betaalt wat zij nu betaalt.",
-                           "en": "Each partner pays what it pays today."},
+    "method_as_is_about": {
+        "nl": "Iedere partij betaalt wat zij nu betaalt.",
+        "en": "Each partner pays what it pays today.",
+    },
     "method_proposal": {"nl": "Voorstel", "en": "Proposal"},
-    "method_proposal_about": {"nl": "De bijdragen zoals de partijen ze hebben ingevuld.",
-                              "en": "The contributions as the partners typed them in."},
+    "method_proposal_about": {
+        "nl": "De bijdragen zoals de partijen ze hebben ingevuld.",
+        "en": "The contributions as the partners typed them in.",
+    },
     # the explanation of an allocation, built from its numbers
     "explain_method": {"nl": "Methode: {name}. {about}", "en": "Method: {name}. {about}"},
     "explain_totals": {
         "nl": "Samen ontvangen de partijen {benefits} aan baten en betalen zij {costs} aan kosten "
-              "(contante waarde, {first}–{last}); het saldo is {balance}.",
+        "(contante waarde, {first}–{last}); het saldo is {balance}.",
         "en": "Together the partners receive {benefits} in benefits and pay {costs} in costs "
-              "(present value, {first}–{last}); the balance is {balance}."},
+        "(present value, {first}–{last}); the balance is {balance}.",
+    },
     "explain_negative": {
         "nl": "Deze businesscase is negatief: geen verdeling maakt iedere partij beter af. Er "
-              "ontbreekt {gap} (ongeveer {gap_per_year} per jaar); dat tekort verdwijnt alleen "
-              "als de kosten dalen, de baten stijgen of iemand een verlies accepteert.",
+        "ontbreekt {gap} (ongeveer {gap_per_year} per jaar); dat tekort verdwijnt alleen "
+        "als de kosten dalen, de baten stijgen of iemand een verlies accepteert.",
         "en": "This case is negative: no split makes every partner better off. {gap} (about "
-              "{gap_per_year} a year) is missing; it closes only if costs fall, benefits rise, "
-              "or someone accepts a loss."},
+        "{gap_per_year} a year) is missing; it closes only if costs fall, benefits rise, "
+        "or someone accepts a loss.",
+    },
     "explain_pays": {"nl": "draagt {amount} per jaar bij", "en": "pays {amount} a year"},
-    "explain_receives": {"nl": "ontvangt netto {amount} per jaar",
-                         "en": "receives {amount} a year net"},
-    "explain_pays_more": {"nl": "{name} {does} in plaats van {now} te betalen: {change} meer.",
-                          "en": "{name} {does} instead of paying {now}: {change} more."},
-    "explain_pays_less": {"nl": "{name} {does} in plaats van {now} te betalen: {change} minder.",
-                          "en": "{name} {does} instead of paying {now}: {change} less."},
+    "explain_receives": {
+        "nl": "ontvangt netto {amount} per jaar",
+        "en": "receives {amount} a year net",
+    },
+    "explain_pays_more": {
+        "nl": "{name} {does} in plaats van {now} te betalen: {change} meer.",
+        "en": "{name} {does} instead of paying {now}: {change} more.",
+    },
+    "explain_pays_less": {
+        "nl": "{name} {does} in plaats van {now} te betalen: {change} minder.",
+        "en": "{name} {does} instead of paying {now}: {change} less.",
+    },
     "explain_payments": {"nl": "Betalingen: {payments}.", "en": "Payments: {payments}."},
-    "transfer_sentence": {"nl": "{payer} betaalt {receiver} {amount} per jaar",
-                          "en": "{payer} pays {receiver} {amount} a year"},
-    "no_group_does_better": {"nl": "Geen groep partijen doet het alleen beter",
-                             "en": "No group of partners does better on its own"},
+    "transfer_sentence": {
+        "nl": "{payer} betaalt {receiver} {amount} per jaar",
+        "en": "{payer} pays {receiver} {amount} a year",
+    },
+    "no_group_does_better": {
+        "nl": "Geen groep partijen doet het alleen beter",
+        "en": "No group of partners does better on its own",
+    },
     "split_is_stable": {"nl": "de verdeling is stabiel", "en": "the split is stable"},
     "explain_unstable": {
         "nl": "Niet stabiel: {names} zou(den) het alleen (of door niet mee te doen) {excess} "
-              "beter doen.",
-        "en": "Not stable: {names} would do {excess} better on their own (or by staying out)."},
-    "unstable_split": {"nl": "{names}: {excess} beter af alleen of door niet mee te doen",
-                       "en": "{names}: {excess} better off on their own or by staying out"},
-    "explain_lost": {"nl": "Zonder de partijen die niet meedoen gaat {lost} aan baten verloren.",
-                     "en": "Without the partners who do not take part, {lost} of benefits is lost."},
+        "beter doen.",
+        "en": "Not stable: {names} would do {excess} better on their own (or by staying out).",
+    },
+    "unstable_split": {
+        "nl": "{names}: {excess} beter af alleen of door niet mee te doen",
+        "en": "{names}: {excess} better off on their own or by staying out",
+    },
+    "explain_lost": {
+        "nl": "Zonder de partijen die niet meedoen gaat {lost} aan baten verloren.",
+        "en": "Without the partners who do not take part, {lost} of benefits is lost.",
+    },
     "outside_partnership": {"nl": "Buiten de samenwerking", "en": "Outside the partnership"},
     # the report, the agreement sheets and the workbook
-    "report_title": {"nl": "Rapportage maatschappelijke businesscase",
-                     "en": "Social business case report"},
+    "report_title": {
+        "nl": "Rapportage maatschappelijke businesscase",
+        "en": "Social business case report",
+    },
     "report_per_year": {"nl": "Kosten en baten per jaar", "en": "Costs and benefits per year"},
-    "report_who": {"nl": "Wie betaalt, wie profiteert (contante waarde)",
-                   "en": "Who pays, who gains (present value)"},
+    "report_who": {
+        "nl": "Wie betaalt, wie profiteert (contante waarde)",
+        "en": "Who pays, who gains (present value)",
+    },
     "fair_split": {"nl": "Eerlijke verdeling", "en": "Fair split"},
     "uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
-    "report_appendix": {"nl": "Bijlage: alle aannames en hun bronnen",
-                        "en": "Appendix: every assumption and its source"},
+    "report_appendix": {
+        "nl": "Bijlage: alle aannames en hun bronnen",
+        "en": "Appendix: every assumption and its source",
+    },
     "agreement_sheet": {"nl": "Afsprakenblad", "en": "Agreement sheet"},
     "contribution_per_year": {"nl": "Bijdrage per jaar", "en": "Contribution a year"},
-    "receives_per_year": {"nl": "Wat de partij ontvangt (per jaar)",
-                          "en": "What the partner receives (a year)"},
+    "receives_per_year": {
+        "nl": "Wat de partij ontvangt (per jaar)",
+        "en": "What the partner receives (a year)",
+    },
     "pays_to": {"nl": "Betaalt aan", "en": "Pays to"},
     "receives_from": {"nl": "Ontvangt van", "en": "Receives from"},
-    "depends_most": {"nl": "Aannames waar dit deel het meest van afhangt",
-                     "en": "Assumptions this part depends on most"},
+    "depends_most": {
+        "nl": "Aannames waar dit deel het meest van afhangt",
+        "en": "Assumptions this part depends on most",
+    },
     "review_moment": {"nl": "Evaluatiemoment", "en": "Review moment"},
     "review_text": {
         "nl": "De partijen bespreken de uitkomsten en de aannames opnieuw in {year} en passen de "
-              "bijdragen zo nodig aan.",
+        "bijdragen zo nodig aan.",
         "en": "The partners review the results and the assumptions in {year} and adjust the "
-              "contributions where needed."},
+        "contributions where needed.",
+    },
     "agreed_on_behalf": {"nl": "Voor akkoord, namens", "en": "Agreed, on behalf of"},
     "none": {"nl": "geen", "en": "none"},
     "draws": {"nl": "trekkingen", "en": "draws"},
@@ -318,10 +401,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "field_amount": {"nl": "bedrag", "en": "amount"},
     "field_lifetime": {"nl": "levensduur", "en": "lifetime"},
     "field_alpha": {"nl": "alfa (deel van de overlap)", "en": "alpha (share of the overlap)"},
-    "field_social_discount_rate": {"nl": "maatschappelijke discontovoet",
-                                   "en": "social discount rate"},
-    "field_financial_discount_rate": {"nl": "financiële discontovoet",
-                                      "en": "financial discount rate"},
+    "field_social_discount_rate": {
+        "nl": "maatschappelijke discontovoet",
+        "en": "social discount rate",
+    },
+    "field_financial_discount_rate": {
+        "nl": "financiële discontovoet",
+        "en": "financial discount rate",
+    },
     "field_inflation": {"nl": "inflatie", "en": "inflation"},
     "field_wages": {"nl": "lonen", "en": "wages"},
     "field_prices": {"nl": "prijzen", "en": "prices"},
@@ -337,129 +424,163 @@ TEXTS: dict[str, dict[str, str]] = {
     # uncertainty: draws, optimism bias, break-even
     "draws_range": {
         "nl": "het aantal trekkingen moet een heel getal van 1 tot {top} zijn, niet {n!r}",
-        "en": "the number of draws must be a whole number from 1 to {top}, not {n!r}"},
+        "en": "the number of draws must be a whole number from 1 to {top}, not {n!r}",
+    },
     "draws_memory": {
         "nl": "{many} trekkingen van deze businesscase vragen ongeveer {gb} GB geheugen, meer "
-              "dan er vrij is; er passen er nu hoogstens {top}",
+        "dan er vrij is; er passen er nu hoogstens {top}",
         "en": "{many} draws of this case need about {gb} GB of memory, more than is free; at "
-              "most {top} draws fit now"},
+        "most {top} draws fit now",
+    },
     "optimism_bias_grades": {
         "nl": "Correctie voor optimisme (kosten / baten / jaren later), naar zekerheid: {grades}",
-        "en": "Optimism bias (costs / benefits / years later), by confidence: {grades}"},
-    "chance_better_off_split": {"nl": "Kans beter af na de verdeling ({method}): {chances}",
-                                "en": "P(better off after the split, {method}): {chances}"},
-    "no_break_even": {"nl": "{parameter}: geen omslagpunt binnen het toegestane bereik",
-                      "en": "{parameter}: no break-even within its allowed range"},
+        "en": "Optimism bias (costs / benefits / years later), by confidence: {grades}",
+    },
+    "chance_better_off_split": {
+        "nl": "Kans beter af na de verdeling ({method}): {chances}",
+        "en": "P(better off after the split, {method}): {chances}",
+    },
+    "no_break_even": {
+        "nl": "{parameter}: geen omslagpunt binnen het toegestane bereik",
+        "en": "{parameter}: no break-even within its allowed range",
+    },
     # the scenario database: every way it can fail, {db} is the database
     "store_missing_folder": {
         "nl": "scenariodatabase {db}: de map {folder} bestaat niet; maak hem aan of kies een "
-              "ander bestand",
+        "ander bestand",
         "en": "scenario database {db}: the folder {folder} does not exist; create it, or choose "
-              "another file with --db or BUSINESSCASE_DATABASE_URL"},
+        "another file with --db or BUSINESSCASE_DATABASE_URL",
+    },
     "store_folder_is_file": {
         "nl": "scenariodatabase {db}: {folder} is een bestand, geen map; kies een pad in een "
-              "bestaande map",
+        "bestaande map",
         "en": "scenario database {db}: {folder} is a file, not a folder; choose a path in an "
-              "existing folder"},
+        "existing folder",
+    },
     "store_is_folder": {
         "nl": "scenariodatabase {db} is een map, geen bestand; geef een bestandsnaam, zoals "
-              "{db}/scenarios.db",
+        "{db}/scenarios.db",
         "en": "scenario database {db} is a folder, not a file; give a file name in it, such as "
-              "{db}/scenarios.db"},
+        "{db}/scenarios.db",
+    },
     "store_not_database": {
         "nl": "{db} is geen scenariodatabase (geen SQLite-bestand); het bestand is niet "
-              "gewijzigd: kies het juiste bestand, of een nieuwe naam voor een lege database",
+        "gewijzigd: kies het juiste bestand, of een nieuwe naam voor een lege database",
         "en": "{db} is not a scenario database (not an SQLite file); it was left untouched: "
-              "choose the right file, or a new file name for an empty store"},
+        "choose the right file, or a new file name for an empty store",
+    },
     "store_foreign_database": {
         "nl": "{db} is een database van een ander programma (tabellen: {tables}), geen "
-              "scenariodatabase; het bestand is niet gewijzigd: kies een ander bestand",
+        "scenariodatabase; het bestand is niet gewijzigd: kies een ander bestand",
         "en": "{db} is a database of another program (tables: {tables}), not a scenario store; "
-              "it was left untouched: choose another file"},
+        "it was left untouched: choose another file",
+    },
     "store_corrupt": {
         "nl": "scenariodatabase {db} is beschadigd ({detail}); zet een reservekopie terug of "
-              "red wat er nog is met: sqlite3 {db} .recover",
+        "red wat er nog is met: sqlite3 {db} .recover",
         "en": "scenario database {db} is damaged ({detail}); restore it from a backup, or save "
-              "what is left with: sqlite3 {db} .recover"},
+        "what is left with: sqlite3 {db} .recover",
+    },
     "store_read_only": {
         "nl": "scenariodatabase {db} is alleen-lezen, dus er is niets opgeslagen; opslaan vraagt "
-              "schrijfrechten op het bestand en de map (bekijken, openen en exporteren werken wel)",
+        "schrijfrechten op het bestand en de map (bekijken, openen en exporteren werken wel)",
         "en": "scenario database {db} is read-only, so nothing was saved; saving needs write "
-              "permission on the file and its folder (listing, opening and exporting work)"},
+        "permission on the file and its folder (listing, opening and exporting work)",
+    },
     "store_opened_read_only": {
         "nl": "scenariodatabase {db} is alleen-lezen: bekijken, openen en exporteren werken; "
-              "opslaan vraagt schrijfrechten op het bestand en de map",
+        "opslaan vraagt schrijfrechten op het bestand en de map",
         "en": "scenario database {db} is read-only: listing, opening and exporting work; saving "
-              "needs write permission on the file and its folder"},
+        "needs write permission on the file and its folder",
+    },
     "store_cannot_create": {
         "nl": "kan de scenariodatabase {db} niet aanmaken: geen schrijfrechten in de map "
-              "{folder}; kies een map waarin je mag schrijven",
+        "{folder}; kies een map waarin je mag schrijven",
         "en": "cannot create the scenario database {db}: no write permission in the folder "
-              "{folder}; choose a folder you may write to"},
+        "{folder}; choose a folder you may write to",
+    },
     "store_cannot_read": {
         "nl": "kan de scenariodatabase {db} niet lezen ({detail}); controleer de leesrechten of "
-              "kies een ander bestand",
+        "kies een ander bestand",
         "en": "cannot read the scenario database {db} ({detail}); check that the file may be "
-              "read, or choose another file"},
+        "read, or choose another file",
+    },
     "store_locked": {
         "nl": "scenariodatabase {db} is vergrendeld door een ander programma dat erin schrijft "
-              "({seconds:g} s gewacht), dus er is niets opgeslagen; probeer het zo opnieuw",
+        "({seconds:g} s gewacht), dus er is niets opgeslagen; probeer het zo opnieuw",
         "en": "scenario database {db} is locked by another program that is writing to it "
-              "(waited {seconds:g} s), so nothing was saved; try again in a moment"},
+        "(waited {seconds:g} s), so nothing was saved; try again in a moment",
+    },
     "store_full": {
         "nl": "scenariodatabase {db}: de schijf is vol (of de database heeft haar maximale "
-              "grootte), dus er is niets opgeslagen en eerdere versies zijn intact; maak ruimte "
-              "vrij en sla opnieuw op",
+        "grootte), dus er is niets opgeslagen en eerdere versies zijn intact; maak ruimte "
+        "vrij en sla opnieuw op",
         "en": "scenario database {db}: the disk is full (or the database reached its size "
-              "limit), so nothing was saved and earlier versions are intact; free some space and "
-              "save again"},
+        "limit), so nothing was saved and earlier versions are intact; free some space and "
+        "save again",
+    },
     "store_disk_error": {
         "nl": "scenariodatabase {db}: de schijf gaf een fout ({detail}); controleer de schijf en "
-              "probeer het opnieuw",
+        "probeer het opnieuw",
         "en": "scenario database {db}: the disk reported an error ({detail}); check the disk and "
-              "try again"},
+        "try again",
+    },
     "store_bad_url": {
         "nl": "database-URL {db} is onbruikbaar: {detail}; geef een bestandspad, "
-              "sqlite:///pad/naar/bestand.db of postgresql+psycopg://gebruiker@host/naam",
+        "sqlite:///pad/naar/bestand.db of postgresql+psycopg://gebruiker@host/naam",
         "en": "database URL {db} cannot be used: {detail}; give a file path, "
-              "sqlite:///path/to/file.db or postgresql+psycopg://user@host/name"},
+        "sqlite:///path/to/file.db or postgresql+psycopg://user@host/name",
+    },
     "store_no_driver": {
         "nl": "database-URL {db} vraagt het Python-pakket {module}, dat niet geïnstalleerd is; "
-              "installeer het (pip install {module}) of gebruik een SQLite-bestand",
+        "installeer het (pip install {module}) of gebruik een SQLite-bestand",
         "en": "database URL {db} needs the Python package {module}, which is not installed; "
-              "install it (pip install {module}) or use an SQLite file"},
+        "install it (pip install {module}) or use an SQLite file",
+    },
     "store_unreachable": {
         "nl": "kan de database {db} niet gebruiken: {detail}; controleer de URL, het wachtwoord "
-              "en of de server draait",
+        "en of de server draait",
         "en": "cannot use the database {db}: {detail}; check the URL, the password and that the "
-              "server runs"},
+        "server runs",
+    },
     # -- dashboard analysis
     "mc_draws": {"nl": "Aantal trekkingen", "en": "Draws"},
     "mc_seed": {"nl": "Startgetal (seed)", "en": "Seed"},
     "mc_bias": {"nl": "Correctie voor optimisme", "en": "Optimism bias"},
     "mc_run": {"nl": "Start Monte Carlo", "en": "Run Monte Carlo"},
-    "mc_help": {"nl": "Kies het aantal trekkingen en start de Monte Carlo-analyse.",
-                "en": "Choose the number of draws and run the Monte Carlo analysis."},
-    "mc_histogram": {"nl": "Verdeling van het MKBA-saldo over de trekkingen",
-                     "en": "Distribution of the social NPV over the draws"},
+    "mc_help": {
+        "nl": "Kies het aantal trekkingen en start de Monte Carlo-analyse.",
+        "en": "Choose the number of draws and run the Monte Carlo analysis.",
+    },
+    "mc_histogram": {
+        "nl": "Verdeling van het MKBA-saldo over de trekkingen",
+        "en": "Distribution of the social NPV over the draws",
+    },
     "mc_ran": {"nl": "{n} trekkingen, seed {seed}.", "en": "{n} draws, seed {seed}."},
-    "mc_stale": {"nl": "De businesscase is sindsdien gewijzigd: start opnieuw voor de nieuwe "
-                       "cijfers.",
-                 "en": "The case has changed since: run again for the new figures."},
+    "mc_stale": {
+        "nl": "De businesscase is sindsdien gewijzigd: start opnieuw voor de nieuwe cijfers.",
+        "en": "The case has changed since: run again for the new figures.",
+    },
     "mc_p_positive": {"nl": "Kans > 0", "en": "P(> 0)"},
     "mc_p_better": {"nl": "Kans beter af ({method})", "en": "P(better off, {method})"},
     "tornado_for": {"nl": "Tornado voor", "en": "Tornado for"},
-    "tornado_title": {"nl": "Tornado: laag (rood) en hoog (groen), top 15",
-                      "en": "Tornado: low (red) and high (green), top 15"},
+    "tornado_title": {
+        "nl": "Tornado: laag (rood) en hoog (groen), top 15",
+        "en": "Tornado: low (red) and high (green), top 15",
+    },
     "be_parameter": {"nl": "Parameter", "en": "Parameter"},
     "be_target": {"nl": "Wat moet nul worden", "en": "What should reach zero"},
     "be_target_social_npv": {"nl": "MKBA-saldo", "en": "Social NPV"},
     "be_target_net_position": {"nl": "Saldo van een partij", "en": "A partner's net position"},
-    "be_target_financial_npv": {"nl": "Financiële NCW van een partij",
-                                "en": "A partner's financial NPV"},
+    "be_target_financial_npv": {
+        "nl": "Financiële NCW van een partij",
+        "en": "A partner's financial NPV",
+    },
     "be_run": {"nl": "Zoek omslagpunt", "en": "Find break-even"},
-    "be_found": {"nl": "{target} wordt nul bij {parameter} = {value} (nu {now}).",
-                 "en": "{target} turns zero at {parameter} = {value} (now {now})."},
+    "be_found": {
+        "nl": "{target} wordt nul bij {parameter} = {value} (nu {now}).",
+        "en": "{target} turns zero at {parameter} = {value} (now {now}).",
+    },
     "sc_name": {"nl": "Naam", "en": "Name"},
     "sc_notes": {"nl": "Notities", "en": "Notes"},
     "sc_author": {"nl": "Auteur", "en": "Author"},
@@ -474,8 +595,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "sc_compare": {"nl": "Vergelijk", "en": "Compare"},
     "sc_scenario": {"nl": "Scenario", "en": "Scenario"},
     "sc_municipal_cost": {"nl": "Kosten gemeente", "en": "Cost to the municipality"},
-    "sc_value_per_municipal_euro": {"nl": "Maatschappelijke waarde per gemeente-euro",
-                                    "en": "Social value per municipal euro"},
+    "sc_value_per_municipal_euro": {
+        "nl": "Maatschappelijke waarde per gemeente-euro",
+        "en": "Social value per municipal euro",
+    },
 }
 
 

@@ -55,11 +55,12 @@ def compact(value: float | None, lang: str = "nl", decimals: int = 4) -> str:
 
 # -- metrics: one rule per kind of figure -----------------------------------------------------
 
+
 class MetricKind(str, Enum):
-    euros = "euros"              # € 1.234.567, whole euros
-    ratio = "ratio"              # 1,23: euros of benefit per euro of cost
-    year = "year"                # 2031; a balance that never turns: "niet binnen de looptijd"
-    rate = "rate"                # 5,1%: a return a year, one decimal
+    euros = "euros"  # € 1.234.567, whole euros
+    ratio = "ratio"  # 1,23: euros of benefit per euro of cost
+    year = "year"  # 2031; a balance that never turns: "niet binnen de looptijd"
+    rate = "rate"  # 5,1%: a return a year, one decimal
     probability = "probability"  # 85%: a share of the draws, whole percents
 
 

@@ -6,6 +6,16 @@ from .montecarlo import MonteCarloResult, monte_carlo, sample_parameters
 from .optimism import load_optimism_bias, optimism_bias
 from .tornado import tornado
 
-__all__ = ["DrawsError", "MonteCarloResult", "break_even", "check_draws", "load_optimism_bias",
-           "max_draws", "monte_carlo", "optimism_bias", "parse_correlation",
-           "sample_parameters", "tornado"]
+__all__ = [
+    "DrawsError",
+    "MonteCarloResult",
+    "break_even",
+    "check_draws",
+    "load_optimism_bias",
+    "max_draws",
+    "monte_carlo",
+    "optimism_bias",
+    "parse_correlation",
+    "sample_parameters",
+    "tornado",
+]

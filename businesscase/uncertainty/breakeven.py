@@ -8,8 +8,8 @@ import numpy as np
 from scipy.optimize import brentq
 
 from businesscase.engine import evaluate
-from businesscase.model import OptionError
-from businesscase.model import Case
+from businesscase.model import Case, OptionError
+
 from .tornado import check_partner
 
 TARGETS = ("social_npv", "net_position", "financial_npv")
@@ -23,8 +23,14 @@ def _output(case: Case, key: str, values: np.ndarray, target: str, partner: str 
     return result.partner_arrays[target][:, result.partners.index(partner)]
 
 
-def break_even(case: Case, key: str, target: str = "social_npv", partner: str | None = None,
-               search: tuple[float, float] | None = None, grid: int = 201) -> float | None:
+def break_even(
+    case: Case,
+    key: str,
+    target: str = "social_npv",
+    partner: str | None = None,
+    search: tuple[float, float] | None = None,
+    grid: int = 201,
+) -> float | None:
     """The value of parameter `key` at which `target` is zero, or None if there is none.
 
     target: "social_npv" (the MKBA balance), or with a partner "net_position" or
@@ -36,16 +42,21 @@ def break_even(case: Case, key: str, target: str = "social_npv", partner: str | 
     if target not in TARGETS:
         raise OptionError("--target", f"{target!r} is not a target; allowed: {', '.join(TARGETS)}")
     if target != "social_npv" and partner is None:
-        raise OptionError("--partner", f"--target {target} needs a partner; partners are "
-                                       f"{', '.join(case.partner_ids)}")
+        raise OptionError(
+            "--partner",
+            f"--target {target} needs a partner; partners are {', '.join(case.partner_ids)}",
+        )
     check_partner(case, partner)
     params = dict(case.parameters())
     if key not in params:
         ranged = [k for k, p in params.items() if p.high > p.low]
         close = [k for k in ranged if k.split(".")[-1] in key or key in k][:4] or ranged[:4]
-        raise OptionError("--parameter", f"no parameter {key!r} in this case; for example "
-                                         f"{', '.join(close)} (all: businesscase tornado "
-                                         "--top 1000)")
+        raise OptionError(
+            "--parameter",
+            f"no parameter {key!r} in this case; for example "
+            f"{', '.join(close)} (all: businesscase tornado "
+            "--top 1000)",
+        )
     param = params[key]
     lo_kind, hi_kind = type(param).allowed_range()
     if search is None:

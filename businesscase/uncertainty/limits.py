@@ -16,16 +16,15 @@ import contextlib
 import math
 import numbers
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
+from businesscase.model import Case, CostKind, OptionError
 from businesscase.text import formatting as fmt
 from businesscase.text import t
-from businesscase.model import OptionError
-from businesscase.model import Case, CostKind
 
 MIN_DRAWS = 1
 WORKING_COPIES = 10
-MEMORY_SHARE = 0.5   # of what is free: a shared server keeps room for other sessions
+MEMORY_SHARE = 0.5  # of what is free: a shared server keeps room for other sessions
 
 
 def line_bound(case: Case) -> int:
@@ -56,6 +55,7 @@ def available_memory() -> int:
             known.append(os.sysconf("SC_AVPHYS_PAGES") * page)
     try:
         import resource
+
         soft = resource.getrlimit(resource.RLIMIT_AS)[0]
         if soft != resource.RLIM_INFINITY:
             with open("/proc/self/statm") as f:
@@ -102,8 +102,13 @@ class DrawsError(OptionError):
         n, top = self.requested, fmt.number(self.advised, 0, lang)
         if self.need is None:
             return t("draws_range", lang, top=top, n=n)
-        return t("draws_memory", lang, many=fmt.number(n, 0, lang), top=top,
-                 gb=fmt.number(self.need / 2**30, 1, lang))
+        return t(
+            "draws_memory",
+            lang,
+            many=fmt.number(n, 0, lang),
+            top=top,
+            gb=fmt.number(self.need / 2**30, 1, lang),
+        )
 
 
 def check_draws(case: Case, n, option: str = "--draws") -> int:
@@ -120,8 +125,9 @@ def check_draws(case: Case, n, option: str = "--draws") -> int:
     return draws
 
 
-def check_correlations(case: Case, correlations: Mapping[tuple[str, str], float] | None,
-                       option: str = "--correlate") -> dict[tuple[str, str], float]:
+def check_correlations(
+    case: Case, correlations: Mapping[tuple[str, str], float] | None, option: str = "--correlate"
+) -> dict[tuple[str, str], float]:
     """Each pair two different parameters with a range, given once, with a correlation
     strictly between -1 and 1."""
     ranged = [k for k, p in case.parameters() if p.high > p.low]
@@ -131,19 +137,28 @@ def check_correlations(case: Case, correlations: Mapping[tuple[str, str], float]
     for (k1, k2), rho in (correlations or {}).items():
         for k in (k1, k2):
             if k not in known:
-                raise OptionError(option, f"{k!r} is not a parameter with a range; those are "
-                                          f"for example {', '.join(ranged[:4])} (all: "
-                                          "businesscase tornado --top 1000)")
+                raise OptionError(
+                    option,
+                    f"{k!r} is not a parameter with a range; those are "
+                    f"for example {', '.join(ranged[:4])} (all: "
+                    "businesscase tornado --top 1000)",
+                )
         if k1 == k2:
-            raise OptionError(option, f"{k1} is correlated with itself; give two different "
-                                      "parameters")
+            raise OptionError(
+                option, f"{k1} is correlated with itself; give two different parameters"
+            )
         pair = frozenset((k1, k2))
         if pair in seen:
-            raise OptionError(option, f"the pair {k1} and {k2} is given twice ({seen[pair]:g} "
-                                      f"and {rho:g}); give each pair once")
+            raise OptionError(
+                option,
+                f"the pair {k1} and {k2} is given twice ({seen[pair]:g} "
+                f"and {rho:g}); give each pair once",
+            )
         if not (isinstance(rho, numbers.Real) and math.isfinite(rho) and -1 < rho < 1):
-            raise OptionError(option, f"the correlation of {k1} and {k2} must lie strictly "
-                                      f"between -1 and 1, not {rho!r}")
+            raise OptionError(
+                option,
+                f"the correlation of {k1} and {k2} must lie strictly between -1 and 1, not {rho!r}",
+            )
         seen[pair] = rho
         out[(k1, k2)] = float(rho)
     return out
@@ -153,5 +168,8 @@ def parse_correlation(text: str, k1: str, k2: str, option: str = "--correlate") 
     try:
         return float(text)
     except ValueError:
-        raise OptionError(option, f"{k1} {k2} {text}: the correlation must be a number "
-                                  f"strictly between -1 and 1, such as 0.5, not {text!r}") from None
+        raise OptionError(
+            option,
+            f"{k1} {k2} {text}: the correlation must be a number "
+            f"strictly between -1 and 1, such as 0.5, not {text!r}",
+        ) from None

@@ -9,8 +9,8 @@ Whole-year parameters (lifetimes, durations) are rounded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -18,10 +18,9 @@ from scipy import stats
 from scipy.special import betaincinv, ndtr
 
 from businesscase.allocation import BenefitBasis, net_after_draws, split_weights
-from businesscase.engine import evaluate
-from businesscase.model import OptionError
-from businesscase.engine import Result
-from businesscase.model import Case, Parameter, Years
+from businesscase.engine import Result, evaluate
+from businesscase.model import Case, OptionError, Parameter, Years
+
 from .limits import check_correlations, check_draws
 
 PERCENTILES = (10, 50, 90)
@@ -54,9 +53,13 @@ def _draw(p: Parameter, rng: np.random.Generator, n: int, default: str) -> np.nd
     return a + (b - a) * rng.beta(alpha, beta, n)
 
 
-def sample_parameters(case: Case, n: int, seed: int = 0,
-                      correlations: Mapping[tuple[str, str], float] | None = None,
-                      default: str = "pert") -> dict[str, np.ndarray]:
+def sample_parameters(
+    case: Case,
+    n: int,
+    seed: int = 0,
+    correlations: Mapping[tuple[str, str], float] | None = None,
+    default: str = "pert",
+) -> dict[str, np.ndarray]:
     """n draws of every parameter that has a range; keys as in ``Case.parameters()``."""
     params = [(k, p) for k, p in case.parameters() if p.high > p.low]
     correlations = check_correlations(case, correlations)
@@ -71,8 +74,11 @@ def sample_parameters(case: Case, n: int, seed: int = 0,
         try:
             z = rng.standard_normal((n, len(linked))) @ np.linalg.cholesky(corr).T
         except np.linalg.LinAlgError:
-            raise OptionError("--correlate", "these correlations cannot hold together (the "
-                              "matrix is not positive definite); lower one of them") from None
+            raise OptionError(
+                "--correlate",
+                "these correlations cannot hold together (the "
+                "matrix is not positive definite); lower one of them",
+            ) from None
         u = np.clip(ndtr(z), 1e-12, 1 - 1e-12)
         by_key = dict(params)
         for k in linked:
@@ -88,7 +94,7 @@ class MonteCarloResult:
     draws: dict[str, np.ndarray]
     result: Result
     seed: int
-    split_net: pd.DataFrame       # (draw × partner) net position after the chosen split
+    split_net: pd.DataFrame  # (draw × partner) net position after the chosen split
     basis: str
     method: str = "shapley"
 
@@ -98,8 +104,10 @@ class MonteCarloResult:
 
     def summary(self, lang: str = "nl") -> pd.DataFrame:
         """Mean, P10, P50, P90 and the probability of a positive value, per output."""
-        series = {"social_npv": self.result.total_arrays["social_npv"],
-                  "sroi_ratio": self.result.total_arrays["sroi_ratio"]}
+        series = {
+            "social_npv": self.result.total_arrays["social_npv"],
+            "sroi_ratio": self.result.total_arrays["sroi_ratio"],
+        }
         net = self.result.partner_arrays["net_position"]
         for j, pid in enumerate(self.result.partners):
             series[f"net_position.{pid}"] = net[:, j]
@@ -107,9 +115,13 @@ class MonteCarloResult:
         for name, x in series.items():
             finite = x[np.isfinite(x)]
             q = np.percentile(finite, PERCENTILES) if finite.size else [np.nan] * 3
-            rows[name] = {"mean": finite.mean() if finite.size else np.nan, "p10": q[0],
-                          "p50": q[1], "p90": q[2],
-                          "p_positive": float(np.mean(x > 0))}
+            rows[name] = {
+                "mean": finite.mean() if finite.size else np.nan,
+                "p10": q[0],
+                "p50": q[1],
+                "p90": q[2],
+                "p_positive": float(np.mean(x > 0)),
+            }
         return pd.DataFrame(rows).T
 
     def probability_better_off(self) -> pd.Series:
@@ -117,10 +129,15 @@ class MonteCarloResult:
         return (self.split_net > 0).mean()
 
 
-def monte_carlo(case: Case, n: int = 10_000, seed: int = 0,
-                correlations: Mapping[tuple[str, str], float] | None = None,
-                basis: BenefitBasis | str = BenefitBasis.financial,
-                default: str = "pert", method: str = "shapley") -> MonteCarloResult:
+def monte_carlo(
+    case: Case,
+    n: int = 10_000,
+    seed: int = 0,
+    correlations: Mapping[tuple[str, str], float] | None = None,
+    basis: BenefitBasis | str = BenefitBasis.financial,
+    default: str = "pert",
+    method: str = "shapley",
+) -> MonteCarloResult:
     """Draw every range n times (seeded) and evaluate all draws in one call.
 
     method: the fair split whose outcome per partner is reported per draw (shapley, as_is,

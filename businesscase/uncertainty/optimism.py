@@ -7,27 +7,28 @@ in ``assumptions/shared/optimism_bias.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Sequence
 
-from businesscase.io import assumptions_dir
-from businesscase.model import (Amount, Case, Direction, Outcome, OutcomeComponent,
-                                 driver_inputs)
-from businesscase.io import read_yaml
+from businesscase.io import assumptions_dir, read_yaml
+from businesscase.model import Amount, Case, Direction, Outcome, OutcomeComponent, driver_inputs
 from businesscase.text import t
 
 
 @dataclass(frozen=True)
 class OptimismBias:
-    cost_uplift: dict[str, float]      # by confidence: costs × (1 + uplift)
-    benefit_cut: dict[str, float]      # by confidence: proxies × (1 − cut)
-    delay_years: dict[str, float]      # by confidence: first year of effect later
+    cost_uplift: dict[str, float]  # by confidence: costs × (1 + uplift)
+    benefit_cut: dict[str, float]  # by confidence: proxies × (1 − cut)
+    delay_years: dict[str, float]  # by confidence: first year of effect later
 
     def describe(self, lang: str = "nl") -> str:
         grades = ("high", "medium", "low")
-        parts = [f"{g}: +{self.cost_uplift[g]:.0%} / -{self.benefit_cut[g]:.0%} / "
-                 f"+{self.delay_years[g]:g}" for g in grades]
+        parts = [
+            f"{g}: +{self.cost_uplift[g]:.0%} / -{self.benefit_cut[g]:.0%} / "
+            f"+{self.delay_years[g]:g}"
+            for g in grades
+        ]
         return t("optimism_bias_grades", lang, grades="; ".join(parts))
 
 
@@ -79,10 +80,17 @@ def _own_copy(case: Case, driver: str) -> Amount:
     """A driver's current value as a parameter of its own, with the weakest confidence
     of the figures behind it."""
     from businesscase.engine import driver_values
+
     inputs = [case.drivers[m] for m in driver_inputs(case, driver)]
     weakest = max(inputs, key=lambda p: _ORDER[p.confidence.value])
     value = float(driver_values(case)[driver])
-    return Amount(value=value, unit=weakest.unit, year=weakest.year, estimate=True,
-                  reasoning=f"driver {driver}, copied for the optimism-bias correction",
-                  low=0.0, high=max(value * 10, 1.0),  # amounts are never negative
-                  confidence=weakest.confidence)
+    return Amount(
+        value=value,
+        unit=weakest.unit,
+        year=weakest.year,
+        estimate=True,
+        reasoning=f"driver {driver}, copied for the optimism-bias correction",
+        low=0.0,
+        high=max(value * 10, 1.0),  # amounts are never negative
+        confidence=weakest.confidence,
+    )

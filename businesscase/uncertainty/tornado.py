@@ -10,14 +10,14 @@ import numpy as np
 import pandas as pd
 
 from businesscase.engine import evaluate
-from businesscase.model import OptionError
-from businesscase.model import Case
+from businesscase.model import Case, OptionError
 
 
 def check_partner(case: Case, partner: str | None, option: str = "--partner") -> None:
     if partner is not None and partner not in case.partner_ids:
-        raise OptionError(option, f"unknown partner {partner!r}; partners are "
-                                  f"{', '.join(case.partner_ids)}")
+        raise OptionError(
+            option, f"unknown partner {partner!r}; partners are {', '.join(case.partner_ids)}"
+        )
 
 
 def tornado(case: Case, output: str = "social_npv", partner: str | None = None) -> pd.DataFrame:
@@ -48,9 +48,14 @@ def tornado(case: Case, output: str = "social_npv", partner: str | None = None) 
         values = result.total_arrays[output]
     else:
         values = result.partner_arrays[output][:, result.partners.index(partner)]
-    frame = pd.DataFrame({
-        "low": [p.low for _, p in params], "high": [p.high for _, p in params],
-        "at_low": values[0::2], "at_high": values[1::2]},
-        index=pd.Index([k for k, _ in params], name="parameter"))
+    frame = pd.DataFrame(
+        {
+            "low": [p.low for _, p in params],
+            "high": [p.high for _, p in params],
+            "at_low": values[0::2],
+            "at_high": values[1::2],
+        },
+        index=pd.Index([k for k, _ in params], name="parameter"),
+    )
     frame["swing"] = (frame.at_high - frame.at_low).abs()
     return frame.sort_values("swing", ascending=False)

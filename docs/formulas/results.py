@@ -30,36 +30,59 @@ def results_markdown(case_path: Path) -> str:
     r = evaluate(case)
     t, bp = r.totals, r.by_partner
     first, last = case.meta.start_year, case.meta.start_year + case.meta.horizon
-    out = [f"Prices of {case.meta.price_year}, {first}–{last}, "
-           f"{case.economics.discounting.value.replace('_', ' ')} discounting at the social rate of "
-           f"{fmt.percent(case.economics.social_discount_rate.value, 2, 'en')} (real).", "",
-           "| figure | value |", "|---|---|",
-           f"| investment | {_eur(t['investment'])} |",
-           f"| operating cost, first year | {_eur(t['operating_cost_first_year'])} |",
-           f"| present value of costs (transfers excluded) | {_eur(t['pv_costs'])} |",
-           f"| present value of benefits (transfers excluded) | {_eur(t['pv_benefits'])} |",
-           f"| MKBA balance (social NPV) | {_eur(t['social_npv'])} |",
-           f"| SROI ratio (benefits / costs) | {fmt.number(t['sroi_ratio'], 2, 'nl')} |",
-           f"| transfers between pockets (cancel in the total) | {_eur(t['pv_transfers'])} |", "",
-           "| partner | costs (PV) | benefits (PV) | net position | financial NPV |",
-           "|---|---|---|---|---|"]
+    out = [
+        f"Prices of {case.meta.price_year}, {first}–{last}, "
+        f"{case.economics.discounting.value.replace('_', ' ')} discounting at the social rate of "
+        f"{fmt.percent(case.economics.social_discount_rate.value, 2, 'en')} (real).",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| investment | {_eur(t['investment'])} |",
+        f"| operating cost, first year | {_eur(t['operating_cost_first_year'])} |",
+        f"| present value of costs (transfers excluded) | {_eur(t['pv_costs'])} |",
+        f"| present value of benefits (transfers excluded) | {_eur(t['pv_benefits'])} |",
+        f"| MKBA balance (social NPV) | {_eur(t['social_npv'])} |",
+        f"| SROI ratio (benefits / costs) | {fmt.number(t['sroi_ratio'], 2, 'nl')} |",
+        f"| transfers between pockets (cancel in the total) | {_eur(t['pv_transfers'])} |",
+        "",
+        "| partner | costs (PV) | benefits (PV) | net position | financial NPV |",
+        "|---|---|---|---|---|",
+    ]
     for pid, row in bp.iterrows():
-        out.append(f"| {pid} | {_eur(row.pv_costs)} | {_eur(row.pv_benefits)} | "
-                   f"{_eur(row.net_position)} | {_eur(row.financial_npv)} |")
-    out += ["", "Partners' costs and benefits include the transfers they pay and receive; the "
-            "societal totals do not. Financial NPV: cash, in-kind and cashable flows, nominal, at "
-            "the partner's own rate.", "",
-            "The five parameters that move the MKBA balance most (tornado, each at its low and "
-            "high value):", "",
-            "| parameter | range | MKBA balance at low / high |", "|---|---|---|"]
+        out.append(
+            f"| {pid} | {_eur(row.pv_costs)} | {_eur(row.pv_benefits)} | "
+            f"{_eur(row.net_position)} | {_eur(row.financial_npv)} |"
+        )
+    out += [
+        "",
+        "Partners' costs and benefits include the transfers they pay and receive; the "
+        "societal totals do not. Financial NPV: cash, in-kind and cashable flows, nominal, at "
+        "the partner's own rate.",
+        "",
+        "The five parameters that move the MKBA balance most (tornado, each at its low and "
+        "high value):",
+        "",
+        "| parameter | range | MKBA balance at low / high |",
+        "|---|---|---|",
+    ]
     for key, row in tornado(case, "social_npv").head(5).iterrows():
-        out.append(f"| `{key}` | {row['low']:g} – {row['high']:g} | "
-                   f"{_eur(row['at_low'])} / {_eur(row['at_high'])} |")
-    out += ["", "How each outcome behaves over time and where its gross lines land:", "",
-            "| outcome | effect | gross lines: pocket, direction, flow type |", "|---|---|---|"]
+        out.append(
+            f"| `{key}` | {row['low']:g} – {row['high']:g} | "
+            f"{_eur(row['at_low'])} / {_eur(row['at_high'])} |"
+        )
+    out += [
+        "",
+        "How each outcome behaves over time and where its gross lines land:",
+        "",
+        "| outcome | effect | gross lines: pocket, direction, flow type |",
+        "|---|---|---|",
+    ]
     for o in case.outcomes:
-        lines = "; ".join(f"{c.pocket} {c.direction.value} {c.flow_type.replace('_', ' ')}"
-                          + (f" ({c.id})" if c.id else "") for _, c in o.gross_lines())
+        lines = "; ".join(
+            f"{c.pocket} {c.direction.value} {c.flow_type.replace('_', ' ')}"
+            + (f" ({c.id})" if c.id else "")
+            for _, c in o.gross_lines()
+        )
         out.append(f"| `{o.id}` | {o.effect.value} | {lines} |")
     return "\n".join(out)
 

@@ -29,15 +29,25 @@ if str(ROOT) not in sys.path:  # dashboards/ is not an installed package
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-               "--no-first-run", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def find_chromium() -> str | None:
     """$CHROMIUM, else chromium / chromium-browser on PATH."""
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -51,9 +61,11 @@ def browser_required() -> bool:
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        message = ("Chromium not found (looked at $CHROMIUM, chromium, chromium-browser); "
-                   "install it with: apt-get install -y --no-install-recommends chromium "
-                   "fonts-liberation")
+        message = (
+            "Chromium not found (looked at $CHROMIUM, chromium, chromium-browser); "
+            "install it with: apt-get install -y --no-install-recommends chromium "
+            "fonts-liberation"
+        )
         if browser_required():
             pytest.fail("REQUIRE_BROWSER is set: " + message, pytrace=False)
         pytest.skip(message)
@@ -62,10 +74,14 @@ def chromium_path() -> str:
 
 # -- pytest-playwright fixture overrides ----------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, chromium_path):
-    return {**browser_type_launch_args, "executable_path": chromium_path,
-            "args": [*browser_type_launch_args.get("args", []), *LAUNCH_ARGS]}
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path,
+        "args": [*browser_type_launch_args.get("args", []), *LAUNCH_ARGS],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +91,7 @@ def base_url(app_server) -> str:
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 900},
-            "locale": "nl-NL"}
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 900}, "locale": "nl-NL"}
 
 
 @pytest.fixture
@@ -86,6 +101,7 @@ def page(page):
 
 
 # -- the dashboard server -------------------------------------------------------------------------
+
 
 class ServerLog(logging.Handler):
     """Keeps the ERROR records logged in this process (the server thread logs callback
@@ -132,8 +148,14 @@ def serve_dashboard(timeout: float = 30.0):
 
     port = free_port()
     t0 = time.perf_counter()
-    server = pn.serve({"app": create_app}, port=port, threaded=True, show=False, liveness=True,
-                      websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"])
+    server = pn.serve(
+        {"app": create_app},
+        port=port,
+        threaded=True,
+        show=False,
+        liveness=True,
+        websocket_origin=[f"localhost:{port}", f"127.0.0.1:{port}"],
+    )
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -178,6 +200,7 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def chromium_version(chromium_path) -> str:
-    out = subprocess.run([chromium_path, "--version"], capture_output=True, text=True,
-                         timeout=60).stdout
+    out = subprocess.run(
+        [chromium_path, "--version"], capture_output=True, text=True, timeout=60
+    ).stdout
     return out.strip()

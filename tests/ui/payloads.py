@@ -14,9 +14,15 @@ import yaml
 
 VALID = Path(__file__).resolve().parents[1] / "bad_inputs" / "valid_case.yaml"
 
-PAYLOADS = ("<img src=x onerror=alert({n})>", "<script>alert({n})</script>",
-            '"><svg onload=alert({n})>', "javascript:alert({n})", "[x](javascript:alert({n}))",
-            "<a href=javascript:alert({n})>a</a>", "**b** _i_ `c` # h")
+PAYLOADS = (
+    "<img src=x onerror=alert({n})>",
+    "<script>alert({n})</script>",
+    '"><svg onload=alert({n})>',
+    "javascript:alert({n})",
+    "[x](javascript:alert({n}))",
+    "<a href=javascript:alert({n})>a</a>",
+    "**b** _i_ `c` # h",
+)
 
 # Scenario names may not hold a slash (they name files in exports): the payloads without one.
 SLASHLESS = tuple(k for k in PAYLOADS if "/" not in k)
@@ -26,8 +32,9 @@ def payload(n: int, kinds=PAYLOADS) -> str:
     return f"Q{n:02d} " + " ".join(k.format(n=n) for k in kinds)
 
 
-def payload_case(start: int = 1, text: Callable[[int], str] = payload
-                 ) -> tuple[dict, dict[str, int]]:
+def payload_case(
+    start: int = 1, text: Callable[[int], str] = payload
+) -> tuple[dict, dict[str, int]]:
     """The valid case with a payload in every text a user can write: (case, field → n);
     ``text(n)`` gives the text of the n-th field."""
     case = yaml.safe_load(VALID.read_text(encoding="utf-8"))
@@ -43,15 +50,21 @@ def payload_case(start: int = 1, text: Callable[[int], str] = payload
     meta["name"] = mark("meta.name")
     meta["location"] = mark("meta.location")
     meta["description"] = mark("meta.description")
-    meta["zero_alternative"] = {"nl": mark("meta.zero_alternative.nl"),
-                                "en": mark("meta.zero_alternative.en")}
+    meta["zero_alternative"] = {
+        "nl": mark("meta.zero_alternative.nl"),
+        "en": mark("meta.zero_alternative.en"),
+    }
     for partner in case["partners"]:
-        partner["name"] = {"nl": mark(f"partner {partner['id']} nl"),
-                           "en": mark(f"partner {partner['id']} en")}
+        partner["name"] = {
+            "nl": mark(f"partner {partner['id']} nl"),
+            "en": mark(f"partner {partner['id']} en"),
+        }
     for section in ("costs", "outcomes"):
         for item in case[section]:
-            item["label"] = {"nl": mark(f"{item['id']} label nl"),
-                             "en": mark(f"{item['id']} label en")}
+            item["label"] = {
+                "nl": mark(f"{item['id']} label nl"),
+                "en": mark(f"{item['id']} label en"),
+            }
 
     def parameters(node, path):
         if isinstance(node, dict):
@@ -67,15 +80,18 @@ def payload_case(start: int = 1, text: Callable[[int], str] = payload
                 parameters(value, f"{path}.{key}" if path else key)
         elif isinstance(node, list):
             for item in node:
-                parameters(item, f"{path}.{item.get('id', '?')}" if isinstance(item, dict) else path)
+                parameters(
+                    item, f"{path}.{item.get('id', '?')}" if isinstance(item, dict) else path
+                )
 
     for section in ("economics", "drivers", "costs", "outcomes"):
         parameters(case[section], section)
     return case, fields
 
 
-def payload_case_yaml(start: int = 1, text: Callable[[int], str] = payload
-                      ) -> tuple[bytes, dict[str, int]]:
+def payload_case_yaml(
+    start: int = 1, text: Callable[[int], str] = payload
+) -> tuple[bytes, dict[str, int]]:
     case, fields = payload_case(start, text)
     return yaml.safe_dump(case, allow_unicode=True, sort_keys=False).encode("utf-8"), fields
 

@@ -18,19 +18,33 @@ from playwright.sync_api import Page, expect
 
 from businesscase import default_case_path, evaluate, load_case
 from businesscase.allocation import allocate
-from businesscase.model.edits import apply_changes
-from businesscase.model import PartnerType
 from businesscase.engine.why import why
-from dashboards.app import TABS as TAB_KEYS
+from businesscase.model import PartnerType
+from businesscase.model.edits import apply_changes
 from businesscase.text import t as ui
+from dashboards.app import TABS as TAB_KEYS
 
 CENT = 0.005
 
 # The tabs the app has now, and the six of issue 5 that must be among them, in this order.
 TABS_NL = [ui(k, "nl") for k in TAB_KEYS]
 TABS_EN = [ui(k, "en") for k in TAB_KEYS]
-ISSUE_TABS_NL = ["Opzet", "Aannames", "Resultaat", "Verdeling", "Vergadermodus", "Waarom dit getal?"]
-ISSUE_TABS_EN = ["Set-up", "Assumptions", "Results", "Fair split", "Meeting mode", "Why this number?"]
+ISSUE_TABS_NL = [
+    "Opzet",
+    "Aannames",
+    "Resultaat",
+    "Verdeling",
+    "Vergadermodus",
+    "Waarom dit getal?",
+]
+ISSUE_TABS_EN = [
+    "Set-up",
+    "Assumptions",
+    "Results",
+    "Fair split",
+    "Meeting mode",
+    "Why this number?",
+]
 
 # What a person picks in the list (Dutch labels) → the core's method name.
 METHODS_NL = {
@@ -42,8 +56,15 @@ METHODS_NL = {
     "Huidige verdeling": "as_is",
     "Shapley-waarde": "shapley",  # the default, last: switching back must work too
 }
-MONEY_COLUMNS = ["benefit", "contribution_today", "fair_contribution",
-                 "fair_contribution_per_year", "net_before", "net_after", "change_per_year"]
+MONEY_COLUMNS = [
+    "benefit",
+    "contribution_today",
+    "fair_contribution",
+    "fair_contribution_per_year",
+    "net_before",
+    "net_after",
+    "change_per_year",
+]
 PARTNER_COLUMNS = ["pv_costs", "pv_benefits", "net_position", "financial_npv"]
 
 DEADWEIGHT = "outcomes.less_loneliness.deadweight"  # 0.25 in the default case
@@ -52,14 +73,17 @@ DISCOUNT = "economics.social_discount_rate"  # 2.25% in the default case
 
 # -- the core's answers ---------------------------------------------------------------------------
 
+
 def core_result(changes: dict | None = None):
     return evaluate(apply_changes(load_case(default_case_path()), changes or {}))
 
 
 def core_headlines(changes: dict | None = None) -> dict[str, float]:
     r = core_result(changes)
-    out = {k: float(r.totals[k]) for k in
-           ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")}
+    out = {
+        k: float(r.totals[k])
+        for k in ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")
+    }
     corp = next(p.id for p in r.case.partners if p.type is PartnerType.corporation)
     out["corporation_npv"] = float(r.by_partner.loc[corp].financial_npv)
     out["corporation_irr"] = float(r.by_partner.loc[corp].irr)
@@ -74,14 +98,24 @@ def core_pages(changes: dict | None = None, method: str = "shapley") -> dict[str
     bar = {k: heads[k] for k in ("social_npv", "sroi_ratio")}
     money = {col: {p: float(v) for p, v in split[col].items()} for col in MONEY_COLUMNS}
     return {
-        "tab_results": {"bar": bar, "headline": heads,
-                        **{f"partners {c}": {p: float(v) for p, v in r.by_partner[c].items()}
-                           for c in PARTNER_COLUMNS}},
+        "tab_results": {
+            "bar": bar,
+            "headline": heads,
+            **{
+                f"partners {c}": {p: float(v) for p, v in r.by_partner[c].items()}
+                for c in PARTNER_COLUMNS
+            },
+        },
         "tab_split": {"bar": bar, **{f"split {c}": v for c, v in money.items()}},
-        "tab_meeting": {"bar": bar, "meeting headline": heads,
-                        **{f"meeting {c}": v for c, v in money.items()}},
-        "tab_why": {"bar": bar,
-                    "why total": {"social_npv": float(why(r, "social_npv", lang="nl").value.sum())}},
+        "tab_meeting": {
+            "bar": bar,
+            "meeting headline": heads,
+            **{f"meeting {c}": v for c, v in money.items()},
+        },
+        "tab_why": {
+            "bar": bar,
+            "why total": {"social_npv": float(why(r, "social_npv", lang="nl").value.sum())},
+        },
     }
 
 
@@ -99,10 +133,17 @@ SECTIONS = {  # section → (selector of the cells, attribute that names the fig
     "headline": (".bc-headlines .bc-figure", "data-key"),
     "meeting headline": (".bc-meeting .bc-figure", "data-key"),
     "why total": ("[data-key='why-total']", None),
-    **{f"partners {c}": (f".bc-partner-table td[data-col='{c}']", "data-row") for c in PARTNER_COLUMNS},
-    **{f"split {c}": (f"table.bc-allocation td[data-col='{c}']", "data-row") for c in MONEY_COLUMNS},
-    **{f"meeting {c}": (f"table.bc-allocation-meeting td[data-col='{c}']", "data-row")
-       for c in MONEY_COLUMNS},
+    **{
+        f"partners {c}": (f".bc-partner-table td[data-col='{c}']", "data-row")
+        for c in PARTNER_COLUMNS
+    },
+    **{
+        f"split {c}": (f"table.bc-allocation td[data-col='{c}']", "data-row") for c in MONEY_COLUMNS
+    },
+    **{
+        f"meeting {c}": (f"table.bc-allocation-meeting td[data-col='{c}']", "data-row")
+        for c in MONEY_COLUMNS
+    },
 }
 
 
@@ -115,7 +156,7 @@ class Dashboard:
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
 
     # navigation
-    def open(self) -> "Dashboard":
+    def open(self) -> Dashboard:
         self.page.goto("/app")
         expect(self.page.locator(".bk-tab").first).to_be_visible(timeout=20_000)
         expect(self.bar("social_npv")).to_have_attribute("data-value", re.compile(r"\S"))
@@ -130,14 +171,18 @@ class Dashboard:
         if title_or_key in TAB_KEYS:
             titles = TABS_EN if self.tab_titles()[0] == TABS_EN[0] else TABS_NL
             title = titles[TAB_KEYS.index(title_or_key)]
-        tab = self.page.locator(".bk-tab").filter(has_text=re.compile(rf"^\s*{re.escape(title)}\s*$"))
+        tab = self.page.locator(".bk-tab").filter(
+            has_text=re.compile(rf"^\s*{re.escape(title)}\s*$")
+        )
         tab.click()
         expect(tab).to_have_class(re.compile(r"\bbk-active\b"))
 
     def language(self, code: str, titles: list[str]):
         self.page.locator(".bc-lang button", has_text=code).click()
-        self.wait_until(lambda: True if self.tab_titles() == titles else self.tab_titles(),
-                        f"the tab titles did not switch to {code}")
+        self.wait_until(
+            lambda: True if self.tab_titles() == titles else self.tab_titles(),
+            f"the tab titles did not switch to {code}",
+        )
 
     # figures
     def bar(self, key: str):
@@ -157,7 +202,9 @@ class Dashboard:
         selector, attr = SECTIONS[section]
         pairs = self.page.locator(selector).evaluate_all(
             "(els, attr) => els.map(e => [attr ? e.getAttribute(attr) : 'social_npv',"
-            " e.getAttribute('data-value')])", attr)
+            " e.getAttribute('data-value')])",
+            attr,
+        )
         return {k: (float(v) if v else None) for k, v in pairs}
 
     def headlines(self) -> dict[str, float | None]:
@@ -184,13 +231,16 @@ class Dashboard:
         def check():
             shown = self.value(self.bar(key))
             return True if same(shown, expected) else f"{key} = {shown}, core says {expected}"
+
         self.wait_until(check, f"the headline bar's {key} does not equal the core's", timeout)
 
     def wait_for_figure(self, key: str, expected: float, timeout: float = 10.0):
         """A headline figure on Resultaat (which redraws just after its tab is shown)."""
+
         def check():
             shown = self.value(self.figure(key))
             return True if same(shown, expected) else f"{key} = {shown}, core says {expected}"
+
         self.wait_until(check, f"Resultaat's {key} does not equal the core's", timeout)
 
     def wait_for_pages(self, changes: dict | None, method: str = "shapley", timeout: float = 10.0):
@@ -206,12 +256,21 @@ class Dashboard:
                     if set(got) != set(values):
                         wrong.append(f"{section}: keys {sorted(got)}")
                         continue
-                    wrong += [f"{section} {k}: page {got[k]}, core {v}" for k, v in values.items()
-                              if not same(got[k], v)]
-                return True if not wrong else f"{len(wrong)} differences, e.g. " + "; ".join(wrong[:5])
+                    wrong += [
+                        f"{section} {k}: page {got[k]}, core {v}"
+                        for k, v in values.items()
+                        if not same(got[k], v)
+                    ]
+                return (
+                    True if not wrong else f"{len(wrong)} differences, e.g. " + "; ".join(wrong[:5])
+                )
 
-            self.wait_until(check, f"{ui(tab, 'nl')} does not show the core's figures "
-                                   f"(changes {changes}, method {method})", timeout)
+            self.wait_until(
+                check,
+                f"{ui(tab, 'nl')} does not show the core's figures "
+                f"(changes {changes}, method {method})",
+                timeout,
+            )
 
     def text(self, locator) -> str:
         """The text a person sees in an element, its shadow root included."""
@@ -240,8 +299,14 @@ class Dashboard:
         box.press("Control+a")
         box.press_sequentially(key, delay=10)
         rows = self.page.locator(".bc-assumptions .tabulator-row")
-        self.wait_until(lambda: True if rows.count() == 1 and self.row_key(rows.first) == key
-                        else f"{rows.count()} rows", f"filtering on {key!r} did not leave its one row")
+        self.wait_until(
+            lambda: (
+                True
+                if rows.count() == 1 and self.row_key(rows.first) == key
+                else f"{rows.count()} rows"
+            ),
+            f"filtering on {key!r} did not leave its one row",
+        )
 
     @staticmethod
     def row_key(row) -> str:
@@ -251,8 +316,12 @@ class Dashboard:
         """The value cell of the row with that key (the first row when key is None)."""
         rows = self.page.locator(".bc-assumptions .tabulator-row")
         if key is not None:
-            rows = rows.filter(has=self.page.locator(".tabulator-cell[tabulator-field='key']",
-                                                     has_text=re.compile(rf"^{re.escape(key)}$")))
+            rows = rows.filter(
+                has=self.page.locator(
+                    ".tabulator-cell[tabulator-field='key']",
+                    has_text=re.compile(rf"^{re.escape(key)}$"),
+                )
+            )
         return rows.first.locator(".tabulator-cell[tabulator-field='value']")
 
     def settle(self, locator, quiet_ms: int = 300, timeout: float = 5.0):
@@ -277,9 +346,12 @@ class Dashboard:
                 break
             except AssertionError:
                 if attempt == 1:
-                    pytest.fail("clicking the value cell did not open an editor: the value "
-                                f"cannot be changed (cell classes: {cell.get_attribute('class')!r})"
-                                f"{self.problems()}", pytrace=False)
+                    pytest.fail(
+                        "clicking the value cell did not open an editor: the value "
+                        f"cannot be changed (cell classes: {cell.get_attribute('class')!r})"
+                        f"{self.problems()}",
+                        pytrace=False,
+                    )
         editor.press("Control+a")
         editor.press_sequentially(text, delay=20)
         editor.press("Enter")
@@ -317,7 +389,9 @@ class Dashboard:
         assert self.page.get_by_text("Traceback").count() == 0, "a traceback is shown on the page"
         assert not self.console_errors, "browser console errors:\n" + "\n".join(self.console_errors)
         if server:
-            assert not self.server_errors(), "the server logged errors:\n" + "\n".join(self.server_errors())
+            assert not self.server_errors(), "the server logged errors:\n" + "\n".join(
+                self.server_errors()
+            )
 
 
 @pytest.fixture
@@ -326,6 +400,7 @@ def app(page: Page, app_server) -> Dashboard:
 
 
 # -- tests ----------------------------------------------------------------------------------------
+
 
 def test_browser_is_the_system_chromium(browser, chromium_version):
     """Playwright drives the Chromium installed on the machine, not a downloaded one."""
@@ -346,8 +421,10 @@ def test_edit_assumption_updates_mkba_balance(app: Dashboard):
     assert not same(app.value(app.bar("social_npv")), expected), "the edit must change the balance"
 
     cell = app.edit(DEADWEIGHT, "0,5")
-    app.wait_until(lambda: True if app.cell_number(cell) == 0.5 else repr(cell.inner_text()),
-                   "the table does not show the new value 0,5")
+    app.wait_until(
+        lambda: True if app.cell_number(cell) == 0.5 else repr(cell.inner_text()),
+        "the table does not show the new value 0,5",
+    )
     app.tab("Resultaat")
     expect(app.figure("social_npv")).to_be_visible()
     app.wait_for_figure("social_npv", expected)
@@ -399,7 +476,8 @@ def test_language_switch_changes_labels_not_figures(app: Dashboard):
 
     def label(where: str) -> str:
         card = app.page.locator(f"{where} .bc-card").filter(
-            has=app.page.locator(".bc-figure[data-key='social_npv']"))
+            has=app.page.locator(".bc-figure[data-key='social_npv']")
+        )
         return card.locator(".bc-label").inner_text().strip()
 
     def visit_all() -> dict[str, str]:
@@ -414,19 +492,31 @@ def test_language_switch_changes_labels_not_figures(app: Dashboard):
     assert ui("social_npv", "nl") != ui("social_npv", "en")
 
     app.language("EN", TABS_EN)
-    app.wait_until(lambda: True if label(".bc-headlines") == ui("social_npv", "en") else label(".bc-headlines"),
-                   "the MKBA balance label on Results did not switch to English")
+    app.wait_until(
+        lambda: (
+            True if label(".bc-headlines") == ui("social_npv", "en") else label(".bc-headlines")
+        ),
+        "the MKBA balance label on Results did not switch to English",
+    )
     assert label(".bc-headline-bar") == ui("social_npv", "en")
     app.tab("Fair split")
-    expect(app.page.locator("table.bc-allocation th", has_text="Fair contribution")).to_have_count(1)
+    expect(app.page.locator("table.bc-allocation th", has_text="Fair contribution")).to_have_count(
+        1
+    )
     assert visit_all() == nl_figures, "switching to English changed figures"
 
     app.language("NL", TABS_NL)
     app.tab("Resultaat")
-    app.wait_until(lambda: True if label(".bc-headlines") == ui("social_npv", "nl") else label(".bc-headlines"),
-                   "the MKBA balance label did not switch back to Dutch")
+    app.wait_until(
+        lambda: (
+            True if label(".bc-headlines") == ui("social_npv", "nl") else label(".bc-headlines")
+        ),
+        "the MKBA balance label did not switch back to Dutch",
+    )
     app.tab("Verdeling")
-    expect(app.page.locator("table.bc-allocation th", has_text="Eerlijke bijdrage")).to_have_count(1)
+    expect(app.page.locator("table.bc-allocation th", has_text="Eerlijke bijdrage")).to_have_count(
+        1
+    )
     assert visit_all() == nl_figures, "switching back to Dutch changed figures"
     app.assert_clean()
 
@@ -453,11 +543,16 @@ def test_invalid_value_shows_message_and_keeps_last_valid(app: Dashboard, text: 
     try:
         expect(error).to_be_visible(timeout=5_000)
     except AssertionError:
-        pytest.fail(f"no error message after typing {text!r} as the deadweight; the cell shows "
-                    f"{cell.inner_text()!r}{app.problems()}", pytrace=False)
+        pytest.fail(
+            f"no error message after typing {text!r} as the deadweight; the cell shows "
+            f"{cell.inner_text()!r}{app.problems()}",
+            pytrace=False,
+        )
     assert app.text(error), "the error message is empty"
     assert app.page.get_by_text("Traceback").count() == 0
-    assert app.cell_number(cell) == 0.25, f"the cell shows {cell.inner_text()!r}, not the last valid 0,25"
+    assert app.cell_number(cell) == 0.25, (
+        f"the cell shows {cell.inner_text()!r}, not the last valid 0,25"
+    )
     app.tab("Resultaat")
     assert app.headlines() == before, "the figures changed after an invalid value"
     app.wait_for_pages(None)
@@ -466,8 +561,9 @@ def test_invalid_value_shows_message_and_keeps_last_valid(app: Dashboard, text: 
 
 def test_two_sessions_do_not_share_edits(app: Dashboard, browser, app_server):
     """Issue 5, test 5: two people on the same server, each with their own figures."""
-    other_context = browser.new_context(base_url=app_server.url,
-                                        viewport={"width": 1400, "height": 900})
+    other_context = browser.new_context(
+        base_url=app_server.url, viewport={"width": 1400, "height": 900}
+    )
     try:
         other = Dashboard(other_context.new_page(), app_server).open()
         base = core_headlines()["social_npv"]
@@ -479,8 +575,12 @@ def test_two_sessions_do_not_share_edits(app: Dashboard, browser, app_server):
         other.page.wait_for_timeout(300)
         other.tab("tab_results")
         other.page.wait_for_timeout(300)
-        assert same(other.value(other.bar("social_npv")), base), "my edit showed up in the other session"
-        assert same(other.value(other.figure("social_npv")), base), "my edit showed up in the other session"
+        assert same(other.value(other.bar("social_npv")), base), (
+            "my edit showed up in the other session"
+        )
+        assert same(other.value(other.figure("social_npv")), base), (
+            "my edit showed up in the other session"
+        )
         other.tab("tab_setup")
         expect(other.page.locator(".bc-discount-rate input")).to_have_value("2,25%")
 
@@ -503,10 +603,16 @@ def test_two_sessions_do_not_share_edits(app: Dashboard, browser, app_server):
 
 
 # What to wait for on each tab before the picture is taken.
-TAB_READY = {"tab_setup": ".bc-discount-rate input", "tab_assumptions": ".bc-assumptions .tabulator-row",
-             "tab_results": ".bc-headlines .bc-figure", "tab_split": "table.bc-allocation",
-             "tab_uncertainty": ".bc-mc-run button", "tab_scenarios": ".bc-sc-save button",
-             "tab_meeting": "table.bc-allocation-meeting", "tab_why": ".bc-why-lines table"}
+TAB_READY = {
+    "tab_setup": ".bc-discount-rate input",
+    "tab_assumptions": ".bc-assumptions .tabulator-row",
+    "tab_results": ".bc-headlines .bc-figure",
+    "tab_split": "table.bc-allocation",
+    "tab_uncertainty": ".bc-mc-run button",
+    "tab_scenarios": ".bc-sc-save button",
+    "tab_meeting": "table.bc-allocation-meeting",
+    "tab_why": ".bc-why-lines table",
+}
 
 
 def test_screenshots_of_every_page(app: Dashboard, screenshot_dir):
@@ -534,7 +640,8 @@ def test_screenshots_of_every_page(app: Dashboard, screenshot_dir):
             if key == "tab_uncertainty" and lang == "nl":  # and once with a simulation run
                 app.page.locator(".bc-mc-run button").click()
                 expect(app.page.locator(".bc-mc-summary [data-key='mc-draws']")).to_be_attached(
-                    timeout=30_000)
+                    timeout=30_000
+                )
                 app.page.wait_for_timeout(300)
                 shoot(f"{lang}_{i}_{slug}_run")
     assert all(p.stat().st_size > 10_000 for p in saved)

@@ -6,13 +6,21 @@ searches the DOM, shadow roots included, for elements built from a payload."""
 
 from __future__ import annotations
 
+from payloads import (
+    LIVE_ELEMENTS_JS,
+    PAGE_TEXT_JS,
+    PAYLOADS,
+    SLASHLESS,
+    VALID,
+    bad_key_yaml,
+    payload,
+    payload_case_yaml,
+)
 from playwright.sync_api import expect
+from test_dashboard import TABS_EN, TABS_NL, Dashboard, app, core_headlines  # noqa: F401
 
 from businesscase.io.yaml_source import MAX_FILE_BYTES
 from businesscase.text import t as ui
-from payloads import (LIVE_ELEMENTS_JS, PAGE_TEXT_JS, PAYLOADS, SLASHLESS, VALID,
-                      bad_key_yaml, payload, payload_case_yaml)
-from test_dashboard import TABS_EN, TABS_NL, Dashboard, app, core_headlines  # noqa: F401
 
 YAML = "application/x-yaml"
 
@@ -45,11 +53,13 @@ class Watch:
 def upload(dash: Dashboard, name: str, data: bytes):
     dash.tab("tab_setup")
     dash.page.locator(".bc-upload input[type=file]").set_input_files(
-        {"name": name, "mimeType": YAML, "buffer": data})
+        {"name": name, "mimeType": YAML, "buffer": data}
+    )
 
 
-def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, browser, app_server,
-                                                            screenshot_dir):
+def test_no_payload_runs_or_becomes_an_element_on_any_page(
+    app: Dashboard, browser, app_server, screenshot_dir
+):
     watch = Watch(app.page)
     data, fields = payload_case_yaml()
     upload(app, "case.yaml", data)
@@ -65,7 +75,8 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, brows
     # Rename a partner in the table, add one: the Dutch names everywhere
     app.tab("tab_setup")
     cell = app.page.locator(".bc-partners .tabulator-row").first.locator(
-        ".tabulator-cell[tabulator-field='name_nl']")
+        ".tabulator-cell[tabulator-field='name_nl']"
+    )
     app.settle(cell)
     cell.click()
     editor = cell.locator("input")
@@ -74,8 +85,10 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, brows
     expect(editor).to_have_count(0)
     app.page.get_by_placeholder(ui("new_partner_name")).fill(payload(61))
     app.page.locator("button", has_text=ui("add_partner")).click()
-    app.wait_until(lambda: app.page.locator(".bc-partners .tabulator-row").count() == 3
-                   or "not added", "the partner was not added")
+    app.wait_until(
+        lambda: app.page.locator(".bc-partners .tabulator-row").count() == 3 or "not added",
+        "the partner was not added",
+    )
     watch.tour(app, TABS_NL, "renamed and added partner")
     app.page.screenshot(path=str(screenshot_dir / "security_nl_vergadermodus.png"), full_page=True)
 
@@ -110,13 +123,16 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, brows
         listing.select_option(label=listing.locator("option", has_text="Q62").inner_text())
         second.page.locator(".bc-sc-versions select").select_option(index=0)
         second.page.locator(".bc-sc-open button").click()
-        second.wait_until(lambda: "Q01" in second.text(second.page.locator(".bc-title"))
-                          or "not opened", "the stored scenario did not open")
+        second.wait_until(
+            lambda: "Q01" in second.text(second.page.locator(".bc-title")) or "not opened",
+            "the stored scenario did not open",
+        )
         second.page.locator(".bc-sc-compare input").first.click()  # the list of scenarios
         second.page.wait_for_timeout(300)
         watch2.look("stored scenario, compare list")
-        second.page.screenshot(path=str(screenshot_dir / "security_nl_stored_scenario.png"),
-                               full_page=True)
+        second.page.screenshot(
+            path=str(screenshot_dir / "security_nl_stored_scenario.png"), full_page=True
+        )
         watch2.tour(second, TABS_NL, "stored scenario")
         watch2.assert_safe()
         second.assert_clean()
@@ -125,10 +141,19 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, brows
 
     # Not vacuous: the payloads were shown, as text, in every kind of place
     shown = watch.shown + watch2.shown
-    for where in ("meta.name", "meta.zero_alternative.nl", "meta.zero_alternative.en",
-                  "partner woco en", "partner gem nl", "partner gem en", "fit_out label nl",
-                  "less_loneliness label nl", "less_loneliness label en",
-                  "economics.social_discount_rate unit", "economics.social_discount_rate source"):
+    for where in (
+        "meta.name",
+        "meta.zero_alternative.nl",
+        "meta.zero_alternative.en",
+        "partner woco en",
+        "partner gem nl",
+        "partner gem en",
+        "fit_out label nl",
+        "less_loneliness label nl",
+        "less_loneliness label en",
+        "economics.social_discount_rate unit",
+        "economics.social_discount_rate source",
+    ):
         assert payload(fields[where]) in shown, f"{where} was not shown as text"
     for n, kinds in ((60, PAYLOADS), (61, PAYLOADS), (62, SLASHLESS), (65, PAYLOADS)):
         assert payload(n, kinds) in shown, f"text {n} was not shown"
@@ -137,8 +162,13 @@ def test_no_payload_runs_or_becomes_an_element_on_any_page(app: Dashboard, brows
 
 def frames_sent(page) -> list[int]:
     sizes: list[int] = []
-    page.on("websocket", lambda ws: ws.on(
-        "framesent", lambda data: sizes.append(len(data if isinstance(data, (bytes, str)) else ""))))
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framesent",
+            lambda data: sizes.append(len(data if isinstance(data, (bytes, str)) else "")),
+        ),
+    )
     return sizes
 
 
@@ -150,26 +180,39 @@ def test_a_file_over_the_cap_is_refused_in_the_browser_and_the_session_stays(pag
     app.tab("tab_setup")
     feedback = app.page.locator(".bc-setup-error")
     app.page.locator(".bc-upload input[type=file]").set_input_files(
-        {"name": "groot.yaml", "mimeType": YAML, "buffer": b"x" * (6 * 2**20)})
-    dutch = (f"groot.yaml: 6,0 MB; een bestand mag hoogstens {MAX_FILE_BYTES // 2**20} MB zijn. "
-             "Het is niet verstuurd")
-    app.wait_until(lambda: dutch in app.text(feedback) or app.text(feedback),
-                   "no Dutch message for the file over the cap")
+        {"name": "groot.yaml", "mimeType": YAML, "buffer": b"x" * (6 * 2**20)}
+    )
+    dutch = (
+        f"groot.yaml: 6,0 MB; een bestand mag hoogstens {MAX_FILE_BYTES // 2**20} MB zijn. "
+        "Het is niet verstuurd"
+    )
+    app.wait_until(
+        lambda: dutch in app.text(feedback) or app.text(feedback),
+        "no Dutch message for the file over the cap",
+    )
     assert max(sizes) < 100_000, f"the file was sent anyway: a frame of {max(sizes)} bytes"
     # The session is alive: an edit still reaches the server and the figures follow.
     app.set_rate("3%")
-    app.wait_for_bar("social_npv", core_headlines({"economics.social_discount_rate": 0.03})
-                     ["social_npv"])
+    app.wait_for_bar(
+        "social_npv", core_headlines({"economics.social_discount_rate": 0.03})["social_npv"]
+    )
     app.language("EN", TABS_EN)
     app.tab("tab_setup")
     app.page.locator(".bc-upload input[type=file]").set_input_files(
-        {"name": "big.yaml", "mimeType": YAML, "buffer": b"x" * (12 * 2**20)})
-    app.wait_until(lambda: "big.yaml: 12.0 MB; a file can be at most 5 MB" in app.text(feedback)
-                   or app.text(feedback), "no English message for the file over the cap")
+        {"name": "big.yaml", "mimeType": YAML, "buffer": b"x" * (12 * 2**20)}
+    )
+    app.wait_until(
+        lambda: (
+            "big.yaml: 12.0 MB; a file can be at most 5 MB" in app.text(feedback)
+            or app.text(feedback)
+        ),
+        "no English message for the file over the cap",
+    )
     assert max(sizes) < 100_000
     app.set_rate("2%")
-    app.wait_for_bar("social_npv", core_headlines({"economics.social_discount_rate": 0.02})
-                     ["social_npv"])
+    app.wait_for_bar(
+        "social_npv", core_headlines({"economics.social_discount_rate": 0.02})["social_npv"]
+    )
     app.assert_clean()
 
 
@@ -180,6 +223,9 @@ def test_a_file_just_under_the_cap_is_sent_and_read(app: Dashboard):
     assert len(padded) == MAX_FILE_BYTES
     upload(app, "padded.yaml", padded)
     title = app.page.locator(".bc-title")
-    app.wait_until(lambda: "Net onder de grens" in app.text(title) or app.text(title),
-                   "the case did not open", timeout=30)
+    app.wait_until(
+        lambda: "Net onder de grens" in app.text(title) or app.text(title),
+        "the case did not open",
+        timeout=30,
+    )
     app.assert_clean()
