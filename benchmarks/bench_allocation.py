@@ -86,11 +86,11 @@ def main():
         peer = ""
         if coopgame is not None:
             game = coopgame.Game(g.v[1:].tolist(), order="binary")
-            tp, _ = timed(lambda: coopgame.shapley(game), 1)
+            tp, _ = timed(lambda game=game: coopgame.shapley(game), 1)
             peer = f"coopgame-py {tp * 1e3:.0f} ms"
         if tucoopy is not None and n <= 16:
             game = tucoopy.Game(n, {m: float(g.v[m]) for m in range(1 << n)})
-            tt, _ = timed(lambda: tucoopy.shapley_value(game), 1)
+            tt, _ = timed(lambda game=game: tucoopy.shapley_value(game), 1)
             peer += f"; tucoopy {tt * 1e3:.0f} ms"
         rows.append((f"exact Shapley, generic game, n = {n}", t * 1e3, "ms", peer))
     for n in (10, 35, 40):

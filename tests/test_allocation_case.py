@@ -324,7 +324,7 @@ def test_a_gross_outcome_is_a_negative_stream_needing_its_partners_and_pocket():
         assert a.table.net_after.sum() == pytest.approx(a.total_value, abs=0.01)
         _, excess = tu.core_excess(a.table.net_after)
         # The stability check on the structure agrees with enumeration (stay-out aside).
-        group, milp = a.case_game.game.max_excess(a.table.net_after)
+        _, milp = a.case_game.game.max_excess(a.table.net_after)
         assert milp == pytest.approx(excess, abs=1e-6)
     # Proportional to benefit: a partner left with a net loss takes no share of the cost.
     prop = allocate(r, "proportional_benefit").table

@@ -184,7 +184,7 @@ def check_component(obj, where: str) -> dict[str, str]:
     if isinstance(obj, pn.widgets.Tabulator):
         for column, formatter in (obj.formatters or {}).items():
             assert formatter in SAFE_FORMATTERS, f"{where}: formatter {formatter} of {column}"
-        for column, title in (obj.titles or {}).items():  # Tabulator titles are HTML
+        for title in (obj.titles or {}).values():  # Tabulator titles are HTML
             assert html.escape(html.unescape(title)) == title, f"{where}: raw title {title!r}"
         return {}
     if isinstance(obj, pn.widgets.MultiChoice):  # Choices.js labels are HTML

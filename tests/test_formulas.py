@@ -135,7 +135,9 @@ def test_combined_case_counts_shared_outcomes_once():
     cb = evaluate(load_case(ASSUMPTIONS / "community_builder.yaml"))
     both = evaluate(load_case(ASSUMPTIONS / f"{COMBINED}.yaml"))
     # Same gross outcomes and costs as the two formulas together.
-    gross = lambda r: r.ledger[r.ledger.category == "outcome"].pv_social.sum()
+    def gross(r):
+        return r.ledger[r.ledger.category == "outcome"].pv_social.sum()
+
     assert gross(both) == pytest.approx(gross(ms) + gross(cb), abs=0.005)
     assert both.totals["pv_costs"] == pytest.approx(
         ms.totals["pv_costs"] + cb.totals["pv_costs"], abs=0.005)

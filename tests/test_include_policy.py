@@ -9,6 +9,7 @@ import os
 import resource
 import shutil
 import subprocess
+from typing import ClassVar
 import sys
 import tempfile
 from pathlib import Path
@@ -95,7 +96,7 @@ class Opened:
     """Every file the process opens while recording (an audit hook sees builtin open,
     os.open and io.open_code alike, so no way of reading is missed)."""
     recording = False
-    paths: list = []
+    paths: ClassVar[list] = []
 
     @classmethod
     def hook(cls, event, args):

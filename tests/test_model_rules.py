@@ -103,7 +103,7 @@ def test_line_pv_is_public_and_sums_to_the_partners_net_positions():
     result = evaluate(CASE)
     np.testing.assert_array_equal(result.line_pv, result.pv_social.sum(axis=-1))
     net = result.by_partner.net_position
-    for j, pid in enumerate(result.partners):
+    for pid in result.partners:
         mine = sum(v for ln, v in zip(result.lines, result.line_pv[0]) if ln.partner == pid)
         assert mine == pytest.approx(net[pid], abs=0.005)
 

@@ -199,7 +199,7 @@ class Dashboard:
         for tab, sections in core_pages(changes, method).items():
             self.tab(tab)
 
-            def check():
+            def check(sections=sections):
                 wrong = []
                 for section, values in sections.items():
                     got = self.read(section)
