@@ -51,7 +51,9 @@ class LazyPage(pn.viewable.Viewer):
     _rendering = 0
 
     # Every page holds the session's state and defines _refresh; declared (not assigned,
-    # so the pages' own parameter and method are not shadowed) for the type checker.
+    # so the pages' own parameter and method are not shadowed) for the type checker. The
+    # pages declare ``state`` with ``allow_None=NoNone``: param then types it as required
+    # (every page is built with one), and at run time it is the same parameter as without.
     state: CaseState
     _refresh: Callable[[], None]
 
