@@ -17,7 +17,7 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "dashboards"
 
-from dashboards.views.components import CSS  # noqa: E402
+from dashboards.views.components import CSS, LazyPage  # noqa: E402
 from dashboards.views.safe import esc, notice  # noqa: E402
 from dashboards.views.inputs import AssumptionsPage, SetupPage  # noqa: E402
 from dashboards.views.analysis import ScenariosPage, UncertaintyPage  # noqa: E402
@@ -37,7 +37,14 @@ TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_uncerta
         "tab_scenarios", "tab_meeting", "tab_why")
 
 
-def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
+class DashboardApp(pn.Column):
+    """The whole page; it holds its session's state and pages for tests and the benchmark."""
+
+    state: CaseState
+    pages: list[LazyPage]
+
+
+def create_app(case_file: str | None = None) -> DashboardApp:
     """One app instance (one state) per browser session."""
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
     pages = [SetupPage(state=state), AssumptionsPage(state=state), ResultsPage(state=state),
@@ -87,8 +94,8 @@ def create_app(case_file: str | None = None) -> pn.viewable.Viewable:
     state.param.watch(show_message, ["message", "lang"])
     state.param.watch(meeting, ["locked"])
     retitle()
-    app = pn.Column(pn.Row(title, pn.layout.HSpacer(), headline, language), banner, holder,
-                    sizing_mode="stretch_width")
+    app = DashboardApp(pn.Row(title, pn.layout.HSpacer(), headline, language), banner, holder,
+                       sizing_mode="stretch_width")
     app.state, app.pages = state, pages  # for tests and the benchmark
     return app
 

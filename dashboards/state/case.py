@@ -12,12 +12,12 @@ import pandas as pd
 import param
 from panel.io.document import hold
 
-from businesscase.allocation import (METHODS, allocate, check_proposal, default_participants,
-                                     explanation, transfer_sentences)
+from businesscase.allocation import (METHODS, ProposalCheck, allocate, check_proposal,
+                                     default_participants, explanation, transfer_sentences)
 from businesscase.engine import evaluate, why
 from businesscase.io import (assumptions_dir, default_case_path, load_case, load_upload,
                              upload_name)
-from businesscase.model import (InvalidChange, LoadError, PartnerType, apply_changes,
+from businesscase.model import (Case, InvalidChange, LoadError, PartnerType, apply_changes,
                                 check_value, free_partner_id)
 from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
@@ -44,10 +44,10 @@ def case_files() -> dict[str, str]:
 
 
 class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
-    lang = param.Selector(default="nl", objects=["nl", "en"])
+    lang: param.Selector[str] = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
-    method = param.Selector(default="shapley", objects=list(METHODS))
-    basis = param.Selector(default="financial", objects=list(BASES))
+    method: param.Selector[str] = param.Selector(default="shapley", objects=list(METHODS))
+    basis: param.Selector[str] = param.Selector(default="financial", objects=list(BASES))
     changes = param.Dict(default={}, doc="parameter key → value (valid values only)")
     names = param.Dict(default={}, doc="partner id → (Dutch name, English name)")
     absent = param.List(default=[], doc="partners that do not take part")
@@ -57,6 +57,11 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     locked = param.Boolean(default=False, doc="meeting mode: inputs locked")
     message = param.String(default="", doc="the last problem, for the user")
     version = param.Integer(default=0, doc="bumped after every successful recomputation")
+
+    # The core's answers, set by _load and _recompute (case, result and allocation are
+    # declared by the parts that read them).
+    base: Case
+    proposal_check: ProposalCheck | None
 
     def __init__(self, case_file: str | None = None, store: ScenarioStore | None = None,
                  **params):

@@ -4,13 +4,23 @@ run goes into the workbook and the report only while it still fits the case."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from businesscase.allocation import Allocation
+from businesscase.engine import Result
 from businesscase.export import agreements_html, html_to_pdf, report_html, workbook_bytes
+from businesscase.uncertainty import MonteCarloResult
 
 
 class ExportsMixin:
-    """Needs ``result``, ``allocation``, ``lang`` and ``current_montecarlo()``."""
+    """The downloads of a :class:`CaseState`."""
+
+    # Held by CaseState; declared (not assigned, so nothing is shadowed) for the type checker.
+    result: Result
+    allocation: Allocation
+    lang: str
+    current_montecarlo: Callable[[], MonteCarloResult | None]
 
     def workbook_bytes(self) -> bytes:
         return workbook_bytes(self.result, self.allocation, self.current_montecarlo(), self.lang)

@@ -5,10 +5,11 @@ through these methods; each returns None or the sentence for the user."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import param
 
-from businesscase.model import UserError
+from businesscase.model import Case, UserError
 from businesscase.scenarios import ScenarioStore, StoreError, Version, compare
 
 from .problems import problem_text
@@ -17,6 +18,18 @@ DATABASE_ENV = "BUSINESSCASE_DATABASE_URL"
 
 
 class ScenarioState(param.Parameterized):
+    # Held by CaseState; declared (not assigned, so nothing is shadowed) for the type checker.
+    lang: str
+    method: str
+    basis: str
+    case: Case
+    changes: dict[str, float]
+    use_case: Callable[[Case, str], None]
+
+    _store: ScenarioStore | None
+    _store_fault: UserError | None  # why the store could not be opened
+    _store_tried: bool
+
     scenario = param.ClassSelector(class_=Version, default=None, allow_None=True,
                                    doc="the version last saved or opened")
     comparison = param.DataFrame(default=None, allow_None=True,
@@ -47,6 +60,8 @@ class ScenarioState(param.Parameterized):
     def store_problem(self) -> str | None:
         """Why saving (or also listing) does not work, in the interface's language."""
         if self.store is None:
+            # The store is None only once opening it failed, and that failure is kept.
+            assert self._store_fault is not None
             return problem_text(self._store_fault, self.lang, "store")
         if self.store.read_only:
             return problem_text(StoreError(self.store.database, "opened_read_only"), self.lang,

@@ -10,6 +10,8 @@ import pandas as pd
 import param
 
 from businesscase.allocation import PER_DRAW_METHODS
+from businesscase.engine import Result
+from businesscase.model import Case
 from businesscase.uncertainty import (MonteCarloResult, break_even, load_optimism_bias,
                                       monte_carlo, optimism_bias, tornado)
 
@@ -48,6 +50,14 @@ class BreakEven:
 
 
 class UncertaintyState(param.Parameterized):
+    # Held by CaseState; declared (not assigned, so nothing is shadowed) for the type checker.
+    lang: str
+    method: str
+    basis: str
+    version: int
+    case: Case
+    result: Result
+
     montecarlo = param.ClassSelector(class_=MonteCarloRun, default=None, allow_None=True,
                                      doc="the last Monte Carlo run (it may be stale)")
     tornado_partner = param.String(default="", doc="partner of the tornado; '' = social NPV")

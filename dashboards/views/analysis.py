@@ -7,9 +7,11 @@ from __future__ import annotations
 import numpy as np
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
+from bokeh.models import ColumnDataSource, NumeralTickFormatter
+from bokeh.models.annotations import Span  # bokeh.models re-exports it past its stubs
 from bokeh.plotting import figure
 from panel.io.document import unlocked
+from param.parameters import NoNone
 
 from businesscase.text import formatting as fmt
 from businesscase.text import t
@@ -26,7 +28,7 @@ def fault(text: str) -> str:
 
 
 class UncertaintyPage(LazyPage):
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -181,7 +183,7 @@ class UncertaintyPage(LazyPage):
 
 
 class ScenariosPage(LazyPage):
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -218,6 +220,7 @@ class ScenariosPage(LazyPage):
             self.feedback.object = fault(problem)
             return
         v = s.scenario
+        assert v is not None  # a save that returns no problem has set the scenario
         self.feedback.object = (f"<p data-key='saved' data-value='{v.scenario_id}.{v.number}'>"
                                 f"{esc(t('sc_saved', s.lang))}: {esc(v.label)}</p>")
         self._refresh()

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
+from bokeh.models import ColumnDataSource, NumeralTickFormatter
+from bokeh.models.annotations import Span  # bokeh.models re-exports it past its stubs
 from bokeh.plotting import figure
 from panel.io.document import unlocked
 
 from businesscase.text import formatting as fmt
+from dashboards.state import CaseState
 
 from .safe import NOTICE_CSS, esc
 
@@ -45,6 +49,13 @@ class LazyPage(pn.viewable.Viewer):
     _active = False
     _stale = False
     _rendering = 0
+
+    # Every page holds the session's state and defines _refresh; declared (not assigned,
+    # so the pages' own parameter and method are not shadowed) for the type checker. The
+    # pages declare ``state`` with ``allow_None=NoNone``: param then types it as required
+    # (every page is built with one), and at run time it is the same parameter as without.
+    state: CaseState
+    _refresh: Callable[[], None]
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -90,8 +101,11 @@ def money(value: float, lang: str) -> str:
 
 def card(key: str, label: str, shown: str, value: float | None, signed: bool = False) -> str:
     """A headline figure; signed figures (balances) are coloured by their sign."""
-    raw = "" if value is None or not math.isfinite(value) else f"{value:.6f}"
-    sign = "" if not (raw and signed) else ("bc-neg" if value < 0 else "bc-pos")
+    if value is None or not math.isfinite(value):
+        raw, sign = "", ""
+    else:
+        raw = f"{value:.6f}"
+        sign = ("bc-neg" if value < 0 else "bc-pos") if signed else ""
     return (f'<div class="bc-card"><div class="bc-label">{esc(label)}</div>'
             f'<div class="bc-figure {sign}" data-key="{esc(key)}" data-value="{raw}">'
             f"{esc(shown)}</div></div>")
@@ -102,7 +116,7 @@ def cards(items: list[str]) -> str:
 
 
 def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: str,
-          css: str = "bc-table", money_columns: set[str] = frozenset(),
+          css: str = "bc-table", money_columns: AbstractSet[str] = frozenset(),
           label_column: str = "label") -> str:
     """An HTML table; money cells carry data-partner/data-col/data-value attributes."""
     head = "".join(f"<th>{esc(title)}</th>" for _, title in columns)

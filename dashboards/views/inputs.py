@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import panel as pn
 import param
+from param.parameters import NoNone
 
 from businesscase.text import formatting as fmt
 from businesscase.model import meta_bounds, parameter_table
@@ -38,7 +39,7 @@ class SetupPage(LazyPage):
     """The case file, its size and horizon, the discount rate and the partners. Every widget
     shows the state's current value (set in ``_refresh``, which the watchers ignore); only
     what the user does goes to the state."""
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -173,7 +174,7 @@ class SetupPage(LazyPage):
 
 class AssumptionsPage(LazyPage):
     """Every parameter in one editable table: unit, source, confidence and range beside it."""
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     COLUMNS = ["changed", "group", "item", "field", "value", "unit", "low", "high", "confidence",
                "estimate", "source", "key"]

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import panel as pn
 import param
+from param.parameters import NoNone
 
 from businesscase.text import (flow_label, format_metric, irr_text, method_description,
                                method_name, t, total_label)
@@ -79,7 +80,7 @@ def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
 
 
 class ResultsPage(LazyPage):
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -161,7 +162,7 @@ def transfers_html(state: CaseState, lang: str) -> str:
 
 
 class SplitPage(LazyPage):
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -263,7 +264,7 @@ class SplitPage(LazyPage):
 
 class MeetingPage(LazyPage):
     """Large type for a projector: key figures and the split, no inputs."""
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -294,7 +295,7 @@ class MeetingPage(LazyPage):
 
 class WhyPage(LazyPage):
     """The ledger lines and parameters behind a headline figure."""
-    state = param.ClassSelector(class_=CaseState)
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
