@@ -17,14 +17,13 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "dashboards"
 
-from dashboards.views.components import CSS, LazyPage  # noqa: E402
-from dashboards.views.safe import esc, notice  # noqa: E402
-from dashboards.views.inputs import AssumptionsPage, SetupPage  # noqa: E402
-from dashboards.views.analysis import ScenariosPage, UncertaintyPage  # noqa: E402
-from dashboards.views.results import (MeetingPage, ResultsPage, SplitPage, WhyPage,  # noqa: E402
-                                     headline_bar)
-from dashboards.state import CaseState  # noqa: E402
-from businesscase.text import t  # noqa: E402
+from businesscase.text import t
+from dashboards.state import CaseState
+from dashboards.views.analysis import ScenariosPage, UncertaintyPage
+from dashboards.views.components import CSS, LazyPage
+from dashboards.views.inputs import AssumptionsPage, SetupPage
+from dashboards.views.results import MeetingPage, ResultsPage, SplitPage, WhyPage, headline_bar
+from dashboards.views.safe import esc, notice
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
@@ -33,8 +32,16 @@ pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 # this page) before it is read into memory.
 MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 
-TABS = ("tab_setup", "tab_assumptions", "tab_results", "tab_split", "tab_uncertainty",
-        "tab_scenarios", "tab_meeting", "tab_why")
+TABS = (
+    "tab_setup",
+    "tab_assumptions",
+    "tab_results",
+    "tab_split",
+    "tab_uncertainty",
+    "tab_scenarios",
+    "tab_meeting",
+    "tab_why",
+)
 
 
 class DashboardApp(pn.Column):
@@ -47,12 +54,25 @@ class DashboardApp(pn.Column):
 def create_app(case_file: str | None = None) -> DashboardApp:
     """One app instance (one state) per browser session."""
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
-    pages = [SetupPage(state=state), AssumptionsPage(state=state), ResultsPage(state=state),
-             SplitPage(state=state), UncertaintyPage(state=state), ScenariosPage(state=state),
-             MeetingPage(state=state), WhyPage(state=state)]
+    pages = [
+        SetupPage(state=state),
+        AssumptionsPage(state=state),
+        ResultsPage(state=state),
+        SplitPage(state=state),
+        UncertaintyPage(state=state),
+        ScenariosPage(state=state),
+        MeetingPage(state=state),
+        WhyPage(state=state),
+    ]
+
     def make_tabs(active: int = 0) -> pn.Tabs:
-        tabs = pn.Tabs(*[(t(tab, state.lang), p) for tab, p in zip(TABS, pages)], active=active,
-                       css_classes=["bc-tabs"], dynamic=False, sizing_mode="stretch_width")
+        tabs = pn.Tabs(
+            *[(t(tab, state.lang), p) for tab, p in zip(TABS, pages)],
+            active=active,
+            css_classes=["bc-tabs"],
+            dynamic=False,
+            sizing_mode="stretch_width",
+        )
         tabs.param.watch(lambda e: show(e.new), "active")
         return tabs
 
@@ -64,15 +84,18 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     headline = pn.pane.HTML(headline_bar(state), css_classes=["bc-headline-bar"])
 
     holder = pn.Column(make_tabs(), sizing_mode="stretch_width")
-    language = pn.widgets.RadioButtonGroup(options={"NL": "nl", "EN": "en"}, value=state.lang,
-                                           css_classes=["bc-lang"], width=110)
+    language = pn.widgets.RadioButtonGroup(
+        options={"NL": "nl", "EN": "en"}, value=state.lang, css_classes=["bc-lang"], width=110
+    )
     title = pn.pane.HTML("", css_classes=["bc-title"])
     banner = pn.pane.HTML("", visible=False, css_classes=["bc-banner"], sizing_mode="stretch_width")
     language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
 
     def retitle(*_):
-        title.object = (f'<h2 class="bc-title-text">{esc(t("title", state.lang))}: '
-                        f"{esc(state.case.meta.name)}</h2>")
+        title.object = (
+            f'<h2 class="bc-title-text">{esc(t("title", state.lang))}: '
+            f"{esc(state.case.meta.name)}</h2>"
+        )
         headline.object = headline_bar(state)
 
     def relabel(*_):
@@ -94,8 +117,12 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     state.param.watch(show_message, ["message", "lang"])
     state.param.watch(meeting, ["locked"])
     retitle()
-    app = DashboardApp(pn.Row(title, pn.layout.HSpacer(), headline, language), banner, holder,
-                       sizing_mode="stretch_width")
+    app = DashboardApp(
+        pn.Row(title, pn.layout.HSpacer(), headline, language),
+        banner,
+        holder,
+        sizing_mode="stretch_width",
+    )
     app.state, app.pages = state, pages  # for tests and the benchmark
     return app
 
@@ -103,14 +130,22 @@ def create_app(case_file: str | None = None) -> DashboardApp:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Start the businesscase dashboard.")
     parser.add_argument("--port", type=int, default=5006)
-    parser.add_argument("--address", default="localhost",
-                        help="interface to listen on; localhost unless you put it behind a proxy")
+    parser.add_argument(
+        "--address",
+        default="localhost",
+        help="interface to listen on; localhost unless you put it behind a proxy",
+    )
     parser.add_argument("--show", action="store_true", help="open a browser")
     args = parser.parse_args(argv)
-    pn.serve({"businesscase": create_app}, port=args.port, address=args.address,
-             show=args.show, title="businesscase",
-             websocket_max_message_size=MAX_MESSAGE_BYTES,
-             websocket_origin=[f"localhost:{args.port}", f"127.0.0.1:{args.port}"])
+    pn.serve(
+        {"businesscase": create_app},
+        port=args.port,
+        address=args.address,
+        show=args.show,
+        title="businesscase",
+        websocket_max_message_size=MAX_MESSAGE_BYTES,
+        websocket_origin=[f"localhost:{args.port}", f"127.0.0.1:{args.port}"],
+    )
 
 
 if __name__ == "__main__":

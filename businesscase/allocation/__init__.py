@@ -10,7 +10,7 @@ from .costgame import CostGame
 from .explain import explanation, method_description, method_name, transfer_sentences
 from .game import TUGame
 from .methods import BASES, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
-from .split import Allocation, allocate, check_proposal, settle
+from .split import Allocation, ProposalCheck, allocate, check_proposal, settle
 from .structured import Stream, StructuredGame, sampled_shapley
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "CostGame",
     "METHODS",
     "PER_DRAW_METHODS",
+    "ProposalCheck",
     "SplitMethod",
     "Stream",
     "StructuredGame",

@@ -5,9 +5,29 @@ scenario store and the comparison, and the exports. Views render it and forward 
 from .case import CaseState, case_files
 from .problems import problem_text
 from .uncertainty import BREAK_EVEN_TARGETS, BreakEven, MonteCarloRun, Tornado
-from .vocabulary import (ALLOCATION_COLUMNS, BASES, FLOW_TYPES, MAX_FILE_BYTES, METHODS,
-                         PER_DRAW_METHODS, WHY_METRICS)
+from .vocabulary import (
+    ALLOCATION_COLUMNS,
+    BASES,
+    FLOW_TYPES,
+    MAX_FILE_BYTES,
+    METHODS,
+    PER_DRAW_METHODS,
+    WHY_METRICS,
+)
 
-__all__ = ["ALLOCATION_COLUMNS", "BASES", "BREAK_EVEN_TARGETS", "BreakEven", "CaseState",
-           "FLOW_TYPES", "MAX_FILE_BYTES", "METHODS", "MonteCarloRun", "PER_DRAW_METHODS",
-           "Tornado", "WHY_METRICS", "case_files", "problem_text"]
+__all__ = [
+    "ALLOCATION_COLUMNS",
+    "BASES",
+    "BREAK_EVEN_TARGETS",
+    "BreakEven",
+    "CaseState",
+    "FLOW_TYPES",
+    "MAX_FILE_BYTES",
+    "METHODS",
+    "MonteCarloRun",
+    "PER_DRAW_METHODS",
+    "Tornado",
+    "WHY_METRICS",
+    "case_files",
+    "problem_text",
+]

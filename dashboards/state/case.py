@@ -12,13 +12,26 @@ import pandas as pd
 import param
 from panel.io.document import hold
 
-from businesscase.allocation import (METHODS, ProposalCheck, allocate, check_proposal,
-                                     default_participants, explanation, transfer_sentences)
+from businesscase.allocation import (
+    METHODS,
+    ProposalCheck,
+    allocate,
+    check_proposal,
+    default_participants,
+    explanation,
+    transfer_sentences,
+)
 from businesscase.engine import evaluate, why
-from businesscase.io import (assumptions_dir, default_case_path, load_case, load_upload,
-                             upload_name)
-from businesscase.model import (Case, InvalidChange, LoadError, PartnerType, apply_changes,
-                                check_value, free_partner_id)
+from businesscase.io import assumptions_dir, default_case_path, load_case, load_upload, upload_name
+from businesscase.model import (
+    Case,
+    InvalidChange,
+    LoadError,
+    PartnerType,
+    apply_changes,
+    check_value,
+    free_partner_id,
+)
 from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
 from businesscase.text import t
@@ -63,8 +76,7 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     base: Case
     proposal_check: ProposalCheck | None
 
-    def __init__(self, case_file: str | None = None, store: ScenarioStore | None = None,
-                 **params):
+    def __init__(self, case_file: str | None = None, store: ScenarioStore | None = None, **params):
         super().__init__(**params)
         self.files = case_files()
         self.opened = ""
@@ -93,26 +105,40 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
             self.proposal = {}
         self._load()
 
-    @param.depends("changes", "names", "absent", "added", "removed", "method", "basis",
-                   "proposal", watch=True)
+    @param.depends(
+        "changes", "names", "absent", "added", "removed", "method", "basis", "proposal", watch=True
+    )
     def _on_inputs(self):
         self._recompute()
 
     def _recompute(self):
         """Recompute everything; on failure keep the last good state and say why."""
         try:
-            case = apply_changes(self.base, self.changes, self.names, self.absent, self.added,
-                                 self.removed)
+            case = apply_changes(
+                self.base, self.changes, self.names, self.absent, self.added, self.removed
+            )
             result = evaluate(case)
             participants = default_participants(result, self.basis)
             allocation = allocate(result, self.method, self.basis, participants)
-            proposal = (check_proposal(result, {p: v for p, v in self.proposal.items()
-                                                if p in participants}, self.basis, participants)
-                        if self.proposal else None)
+            proposal = (
+                check_proposal(
+                    result,
+                    {p: v for p, v in self.proposal.items() if p in participants},
+                    self.basis,
+                    participants,
+                )
+                if self.proposal
+                else None
+            )
         except Exception as exc:
             self.message = problem_text(exc, self.lang, "recomputation")
             return False
-        self.case, self.result, self.allocation, self.proposal_check = case, result, allocation, proposal
+        self.case, self.result, self.allocation, self.proposal_check = (
+            case,
+            result,
+            allocation,
+            proposal,
+        )
         with hold():  # every page's changes go to the browser as one message
             self.message = ""
             self.version += 1
@@ -143,12 +169,16 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     def refuse_upload(self, filename: str, size: int, limit: int) -> str:
         """A file the browser did not send because it is over the cap: say so, keep the case."""
         mb = 1024 * 1024
-        self.message = t("upload_too_big", self.lang, name=Path(filename or "upload").name,
-                          size=fmt.number(size / mb, 1, self.lang),
-                          max=fmt.compact(limit / mb, self.lang))
+        self.message = t(
+            "upload_too_big",
+            self.lang,
+            name=Path(filename or "upload").name,
+            size=fmt.number(size / mb, 1, self.lang),
+            max=fmt.compact(limit / mb, self.lang),
+        )
         return self.message
 
-    # -- user actions (each returns an error message or None) ---------------------------------------
+    # -- user actions (each returns an error message or None) ---------------------------------
     def set_value(self, key: str, text) -> str | None:
         if self.locked:
             return None
@@ -188,9 +218,9 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     def corporation(self) -> str | None:
         """The partner whose own figures (financial NPV, IRR) head the results: the first
         housing corporation in the case, if any."""
-        return next((p.id for p in self.result.case.partners
-                     if p.type is PartnerType.corporation),
-                    None)
+        return next(
+            (p.id for p in self.result.case.partners if p.type is PartnerType.corporation), None
+        )
 
     def explanation(self, lang: str) -> str:
         """The current split explained in words, from its numbers."""
@@ -236,4 +266,3 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
             self.message = message
             return message
         return None
-

@@ -30,10 +30,12 @@ class ScenarioState(param.Parameterized):
     _store_fault: UserError | None  # why the store could not be opened
     _store_tried: bool
 
-    scenario = param.ClassSelector(class_=Version, default=None, allow_None=True,
-                                   doc="the version last saved or opened")
-    comparison = param.DataFrame(default=None, allow_None=True,
-                                 doc="the last comparison, best first, rows '#id label'")
+    scenario = param.ClassSelector(
+        class_=Version, default=None, allow_None=True, doc="the version last saved or opened"
+    )
+    comparison = param.DataFrame(
+        default=None, allow_None=True, doc="the last comparison, best first, rows '#id label'"
+    )
 
     def _init_store(self, store: ScenarioStore | None) -> None:
         self._store, self._store_fault, self._store_tried = store, None, store is not None
@@ -64,8 +66,9 @@ class ScenarioState(param.Parameterized):
             assert self._store_fault is not None
             return problem_text(self._store_fault, self.lang, "store")
         if self.store.read_only:
-            return problem_text(StoreError(self.store.database, "opened_read_only"), self.lang,
-                                "store")
+            return problem_text(
+                StoreError(self.store.database, "opened_read_only"), self.lang, "store"
+            )
         return None
 
     def scenario_listing(self) -> tuple[dict[str, int], str | None]:
@@ -77,25 +80,34 @@ class ScenarioState(param.Parameterized):
         except Exception as exc:
             return {}, problem_text(exc, self.lang, "store")
 
-    def version_listing(self, scenario_id: int | None) -> tuple[dict[str, tuple[int, int]],
-                                                                 str | None]:
+    def version_listing(
+        self, scenario_id: int | None
+    ) -> tuple[dict[str, tuple[int, int]], str | None]:
         """Label → (scenario id, number) of a scenario's versions, and a problem."""
         if not scenario_id or self.store is None:
             return {}, None
         try:
-            return {v.label: (v.scenario_id, v.number)
-                    for v in self.store.versions(scenario_id)}, None
+            return {
+                v.label: (v.scenario_id, v.number) for v in self.store.versions(scenario_id)
+            }, None
         except Exception as exc:
             return {}, problem_text(exc, self.lang, "store")
 
-    def save_scenario(self, name: str, notes: str = "", author: str = "",
-                      as_new_version: bool = False) -> str | None:
+    def save_scenario(
+        self, name: str, notes: str = "", author: str = "", as_new_version: bool = False
+    ) -> str | None:
         """Save the current case as a new scenario, or as a new version of the current one."""
         if self.store is None:
             return self.store_problem()
         try:
-            self.scenario = self.store.save(name, self.case, self.changes, notes, author,
-                                            self.scenario_id if as_new_version else None)
+            self.scenario = self.store.save(
+                name,
+                self.case,
+                self.changes,
+                notes,
+                author,
+                self.scenario_id if as_new_version else None,
+            )
         except Exception as exc:
             return problem_text(exc, self.lang, "store")
         return None
@@ -130,8 +142,10 @@ def unique_options(versions: list[Version]) -> dict[str, int]:
     """Label → scenario id; two scenarios saved under one name in the same minute get their
     number added, so that neither disappears from the list."""
     labels = [v.label for v in versions]
-    return {(lb if labels.count(lb) == 1 else f"{lb} #{v.scenario_id}"): v.scenario_id
-            for lb, v in zip(labels, versions)}
+    return {
+        (lb if labels.count(lb) == 1 else f"{lb} #{v.scenario_id}"): v.scenario_id
+        for lb, v in zip(labels, versions)
+    }
 
 
 __all__ = ["ScenarioState", "unique_options"]

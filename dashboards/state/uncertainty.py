@@ -12,8 +12,14 @@ import param
 from businesscase.allocation import PER_DRAW_METHODS
 from businesscase.engine import Result
 from businesscase.model import Case
-from businesscase.uncertainty import (MonteCarloResult, break_even, load_optimism_bias,
-                                      monte_carlo, optimism_bias, tornado)
+from businesscase.uncertainty import (
+    MonteCarloResult,
+    break_even,
+    load_optimism_bias,
+    monte_carlo,
+    optimism_bias,
+    tornado,
+)
 
 from .problems import problem_text
 
@@ -26,6 +32,7 @@ TORNADO_ROWS = 15
 @dataclass(frozen=True)
 class MonteCarloRun:
     """A run and what it was run on: the state's version, the split method, the bias."""
+
     result: MonteCarloResult
     version: int
     method: str
@@ -35,6 +42,7 @@ class MonteCarloRun:
 @dataclass(frozen=True)
 class Tornado:
     """The largest swings of one target, and the target's value in the current case."""
+
     frame: pd.DataFrame  # parameter key → at_low, at_high, ... (largest swing first)
     base: float
     partner: str  # "" for the social NPV, else the partner whose net position it is
@@ -58,11 +66,16 @@ class UncertaintyState(param.Parameterized):
     case: Case
     result: Result
 
-    montecarlo = param.ClassSelector(class_=MonteCarloRun, default=None, allow_None=True,
-                                     doc="the last Monte Carlo run (it may be stale)")
+    montecarlo = param.ClassSelector(
+        class_=MonteCarloRun,
+        default=None,
+        allow_None=True,
+        doc="the last Monte Carlo run (it may be stale)",
+    )
     tornado_partner = param.String(default="", doc="partner of the tornado; '' = social NPV")
-    break_even = param.ClassSelector(class_=BreakEven, default=None, allow_None=True,
-                                     doc="the last break-even answer")
+    break_even = param.ClassSelector(
+        class_=BreakEven, default=None, allow_None=True, doc="the last break-even answer"
+    )
 
     def run_monte_carlo(self, draws, seed, bias: bool = False) -> str | None:
         """Run on the current case; on a refusal or a fault the last run stays and the
@@ -96,8 +109,11 @@ class UncertaintyState(param.Parameterized):
         cached = getattr(self, "_tornado_cache", None)
         if cached is None or cached[0] != key:
             frame = tornado(self.case, "net_position" if pid else "social_npv", pid)
-            base = (self.result.by_partner.loc[pid, "net_position"] if pid
-                    else self.result.totals["social_npv"])
+            base = (
+                self.result.by_partner.loc[pid, "net_position"]
+                if pid
+                else self.result.totals["social_npv"]
+            )
             cached = (key, Tornado(frame.head(TORNADO_ROWS), float(base), pid or ""))
             self._tornado_cache = cached
         return cached[1]

@@ -13,5 +13,12 @@ from businesscase.model import FLOW_TYPES
 # Every metric the ledger can explain, except the payback year (a year, not a sum of lines).
 WHY_METRICS = tuple(k for k in LINE_FILTERS if k != "payback_year")
 
-__all__ = ["ALLOCATION_COLUMNS", "BASES", "FLOW_TYPES", "MAX_FILE_BYTES", "METHODS",
-           "PER_DRAW_METHODS", "WHY_METRICS"]
+__all__ = [
+    "ALLOCATION_COLUMNS",
+    "BASES",
+    "FLOW_TYPES",
+    "MAX_FILE_BYTES",
+    "METHODS",
+    "PER_DRAW_METHODS",
+    "WHY_METRICS",
+]

@@ -14,8 +14,7 @@ from panel.io.document import unlocked
 from param.parameters import NoNone
 
 from businesscase.text import formatting as fmt
-from businesscase.text import t
-from businesscase.text import method_name
+from businesscase.text import method_name, t
 from dashboards.state import BREAK_EVEN_TARGETS, CaseState
 
 from .components import LazyPage, table
@@ -32,26 +31,47 @@ class UncertaintyPage(LazyPage):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self.draws = pn.widgets.IntInput(value=2000, start=100, end=50_000, step=100, width=140,
-                                         css_classes=["bc-mc-draws"])
+        self.draws = pn.widgets.IntInput(
+            value=2000, start=100, end=50_000, step=100, width=140, css_classes=["bc-mc-draws"]
+        )
         self.seed = pn.widgets.IntInput(value=1, start=0, width=100)
         self.bias = pn.widgets.Checkbox(css_classes=["bc-mc-bias"])
         self.run = pn.widgets.Button(color="primary", css_classes=["bc-mc-run"])
         self.summary = pn.pane.HTML("", css_classes=["bc-mc-summary"], sizing_mode="stretch_width")
         self.hist_source = ColumnDataSource(dict(left=[], right=[], top=[]))
         self.hist = figure(height=280, sizing_mode="stretch_width", toolbar_location=None)
-        self.hist.quad(left="left", right="right", top="top", bottom=0, source=self.hist_source,
-                       color="#3f51b5", alpha=0.7)
+        self.hist.quad(
+            left="left",
+            right="right",
+            top="top",
+            bottom=0,
+            source=self.hist_source,
+            color="#3f51b5",
+            alpha=0.7,
+        )
         self.hist.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.hist.add_layout(Span(location=0, dimension="height", line_color="#c62828"))
         self.partner = pn.widgets.Select(width=260, css_classes=["bc-tornado-partner"])
         self.tornado_source = ColumnDataSource(dict(key=[], low=[], high=[], base=[]))
-        self.tornado = figure(height=420, sizing_mode="stretch_width", toolbar_location=None,
-                              y_range=[])
-        self.tornado.hbar(y="key", left="base", right="low", height=0.6, color="#c62828",
-                          source=self.tornado_source)
-        self.tornado.hbar(y="key", left="base", right="high", height=0.6, color="#2e7d32",
-                          source=self.tornado_source)
+        self.tornado = figure(
+            height=420, sizing_mode="stretch_width", toolbar_location=None, y_range=[]
+        )
+        self.tornado.hbar(
+            y="key",
+            left="base",
+            right="low",
+            height=0.6,
+            color="#c62828",
+            source=self.tornado_source,
+        )
+        self.tornado.hbar(
+            y="key",
+            left="base",
+            right="high",
+            height=0.6,
+            color="#2e7d32",
+            source=self.tornado_source,
+        )
         self.tornado.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.be_param = pn.widgets.Select(width=420, css_classes=["bc-be-parameter"])
         self.be_target = pn.widgets.Select(width=260, css_classes=["bc-be-target"])
@@ -68,8 +88,7 @@ class UncertaintyPage(LazyPage):
     def _run_mc(self, _=None):
         self.summary.loading = True
         try:
-            problem = self.state.run_monte_carlo(self.draws.value, self.seed.value,
-                                                 self.bias.value)
+            problem = self.state.run_monte_carlo(self.draws.value, self.seed.value, self.bias.value)
         finally:
             self.summary.loading = False
         if problem:  # shown as a sentence, the last results stay
@@ -83,8 +102,9 @@ class UncertaintyPage(LazyPage):
             self._draw_tornado()
 
     def _run_be(self, _=None):
-        problem = self.state.find_break_even(self.be_param.value, self.be_target.value,
-                                             self.be_partner.value)
+        problem = self.state.find_break_even(
+            self.be_param.value, self.be_target.value, self.be_partner.value
+        )
         if problem:
             self.be_answer.object = fault(problem)
         else:
@@ -104,14 +124,30 @@ class UncertaintyPage(LazyPage):
         rows = []
         for name, row in summary.iterrows():
             pid = name.split(".", 1)[1] if name.startswith("net_position.") else None
-            label = (t("net_position", lang) + ": " + s.result.partner_label(pid, lang)) if pid \
+            label = (
+                (t("net_position", lang) + ": " + s.result.partner_label(pid, lang))
+                if pid
                 else t(name, lang)
-            rows.append({"name": name, "label": label, "p10": row.p10, "p50": row.p50,
-                         "p90": row.p90, "p_positive": fmt.percent(row.p_positive, 0, lang),
-                         "better": fmt.percent(better[pid], 0, lang) if pid in better else ""})
-        cols = [("label", ""), ("p10", "P10"), ("p50", "P50"), ("p90", "P90"),
-                ("p_positive", t("mc_p_positive", lang)),
-                ("better", t("mc_p_better", lang, method=method_name(method, lang)))]
+            )
+            rows.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "p10": row.p10,
+                    "p50": row.p50,
+                    "p90": row.p90,
+                    "p_positive": fmt.percent(row.p_positive, 0, lang),
+                    "better": fmt.percent(better[pid], 0, lang) if pid in better else "",
+                }
+            )
+        cols = [
+            ("label", ""),
+            ("p10", "P10"),
+            ("p50", "P50"),
+            ("p90", "P90"),
+            ("p_positive", t("mc_p_positive", lang)),
+            ("better", t("mc_p_better", lang, method=method_name(method, lang))),
+        ]
         note = s.optimism_note(lang) if run.bias else ""
         sroi = summary.loc["sroi_ratio"]
         stale = "" if run.version == s.version else " " + t("mc_stale", lang)
@@ -119,9 +155,16 @@ class UncertaintyPage(LazyPage):
             f"<p data-key='mc-draws' data-value='{mc.n}'>"
             f"{esc(t('mc_ran', lang, n=fmt.number(mc.n, 0, lang), seed=mc.seed))} {esc(note)}"
             f"<b>{esc(stale)}</b></p>"
-            f"<p>SROI P10–P90: {fmt.number(sroi.p10, 2, lang)} – {fmt.number(sroi.p90, 2, lang)}</p>"
-            + table(cols, [r for r in rows if r["name"] != "sroi_ratio"], "name", lang,
-                    money_columns={"p10", "p50", "p90"}))
+            f"<p>SROI P10–P90: {fmt.number(sroi.p10, 2, lang)} – "
+            f"{fmt.number(sroi.p90, 2, lang)}</p>"
+            + table(
+                cols,
+                [r for r in rows if r["name"] != "sroi_ratio"],
+                "name",
+                lang,
+                money_columns={"p10", "p50", "p90"},
+            )
+        )
 
     def _draw_tornado(self):
         tornado, lang = self.state.tornado, self.state.lang
@@ -129,9 +172,12 @@ class UncertaintyPage(LazyPage):
         keys = list(frame.index)[::-1]
         with unlocked():
             self.tornado.y_range.factors = keys
-            self.tornado_source.data = dict(key=keys, low=frame.at_low[::-1].to_numpy(),
-                                            high=frame.at_high[::-1].to_numpy(),
-                                            base=np.full(len(keys), tornado.base))
+            self.tornado_source.data = dict(
+                key=keys,
+                low=frame.at_low[::-1].to_numpy(),
+                high=frame.at_high[::-1].to_numpy(),
+                base=np.full(len(keys), tornado.base),
+            )
             self.tornado.title.text = t("tornado_title", lang)
 
     def _show_break_even(self):
@@ -142,11 +188,17 @@ class UncertaintyPage(LazyPage):
             text = t("no_break_even", lang, parameter=answer.key) + "."
             self.be_answer.object = f"<p data-key='break-even' data-value=''>{esc(text)}</p>"
         else:
-            text = t("be_found", lang, target=t(f"be_target_{answer.target}", lang),
-                     parameter=answer.key, value=fmt.compact(answer.value, lang),
-                     now=fmt.compact(answer.now, lang))
-            self.be_answer.object = (f"<p data-key='break-even' data-value='{answer.value:.10g}'>"
-                                     f"{esc(text)}</p>")
+            text = t(
+                "be_found",
+                lang,
+                target=t(f"be_target_{answer.target}", lang),
+                parameter=answer.key,
+                value=fmt.compact(answer.value, lang),
+                now=fmt.compact(answer.now, lang),
+            )
+            self.be_answer.object = (
+                f"<p data-key='break-even' data-value='{answer.value:.10g}'>{esc(text)}</p>"
+            )
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
@@ -176,10 +228,15 @@ class UncertaintyPage(LazyPage):
 
     def __panel__(self):
         return pn.Column(
-            pn.Row(self.draws, self.seed, self.bias, self.run), self.hist, self.summary,
-            self.partner, self.tornado,
-            pn.Row(self.be_param, self.be_target, self.be_partner, self.be_run), self.be_answer,
-            sizing_mode="stretch_width")
+            pn.Row(self.draws, self.seed, self.bias, self.run),
+            self.hist,
+            self.summary,
+            self.partner,
+            self.tornado,
+            pn.Row(self.be_param, self.be_target, self.be_partner, self.be_run),
+            self.be_answer,
+            sizing_mode="stretch_width",
+        )
 
 
 class ScenariosPage(LazyPage):
@@ -196,11 +253,17 @@ class ScenariosPage(LazyPage):
         self.listing = pn.widgets.Select(width=520, size=8, css_classes=["bc-sc-list"])
         self.versions = pn.widgets.Select(width=520, size=6, css_classes=["bc-sc-versions"])
         self.open_button = pn.widgets.Button(css_classes=["bc-sc-open"])
-        self.to_compare = pn.widgets.MultiChoice(width=620, max_items=6, css_classes=["bc-sc-compare"])
+        self.to_compare = pn.widgets.MultiChoice(
+            width=620, max_items=6, css_classes=["bc-sc-compare"]
+        )
         self.compare_button = pn.widgets.Button(css_classes=["bc-sc-compare-run"])
-        self.comparison = pn.pane.HTML("", css_classes=["bc-sc-comparison"], sizing_mode="stretch_width")
+        self.comparison = pn.pane.HTML(
+            "", css_classes=["bc-sc-comparison"], sizing_mode="stretch_width"
+        )
         self.bar_source = ColumnDataSource(dict(name=[], npv=[]))
-        self.bar = figure(height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[])
+        self.bar = figure(
+            height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[]
+        )
         self.bar.vbar(x="name", top="npv", width=0.6, source=self.bar_source, color="#3f51b5")
         self.bar.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.save_new.on_click(lambda _: self._save(as_new_version=False))
@@ -214,15 +277,18 @@ class ScenariosPage(LazyPage):
     # -- clicks, forwarded to the state --------------------------------------------------------
     def _save(self, as_new_version: bool = False):
         s = self.state
-        problem = s.save_scenario(self.name_input.value, self.notes.value, self.author.value,
-                                  as_new_version)
+        problem = s.save_scenario(
+            self.name_input.value, self.notes.value, self.author.value, as_new_version
+        )
         if problem:
             self.feedback.object = fault(problem)
             return
         v = s.scenario
         assert v is not None  # a save that returns no problem has set the scenario
-        self.feedback.object = (f"<p data-key='saved' data-value='{v.scenario_id}.{v.number}'>"
-                                f"{esc(t('sc_saved', s.lang))}: {esc(v.label)}</p>")
+        self.feedback.object = (
+            f"<p data-key='saved' data-value='{v.scenario_id}.{v.number}'>"
+            f"{esc(t('sc_saved', s.lang))}: {esc(v.label)}</p>"
+        )
         self._refresh()
 
     def _open(self, _=None):
@@ -235,8 +301,10 @@ class ScenariosPage(LazyPage):
             return
         v, lang = self.state.scenario, self.state.lang
         self.save_version.disabled = not self.state.can_save
-        self.feedback.object = (f"<p data-key='opened' data-value='{v.scenario_id}.{v.number}'>"
-                                f"{esc(t('sc_opened', lang))}: {esc(v.label)}</p>")
+        self.feedback.object = (
+            f"<p data-key='opened' data-value='{v.scenario_id}.{v.number}'>"
+            f"{esc(t('sc_opened', lang))}: {esc(v.label)}</p>"
+        )
 
     def _compare(self, _=None):
         problem = self.state.compare_scenarios(list(self.to_compare.value))
@@ -256,18 +324,28 @@ class ScenariosPage(LazyPage):
         frame, lang = self.state.comparison, self.state.lang
         if frame is None:
             return
-        rows = [{"name": n, "label": f"{int(r['rank'])}. {n}", **r.to_dict(),
-                 "sroi": fmt.number(r.sroi_ratio, 2, lang),
-                 "per_euro": fmt.number(r.value_per_municipal_euro, 2, lang)}
-                for n, r in frame.iterrows()]
-        cols = [("label", t("sc_scenario", lang)), ("social_npv", t("social_npv", lang)),
-                ("sroi", t("sroi_ratio", lang)),
-                ("municipal_cost", t("sc_municipal_cost", lang)),
-                ("per_euro", t("sc_value_per_municipal_euro", lang))]
+        rows = [
+            {
+                "name": n,
+                "label": f"{int(r['rank'])}. {n}",
+                **r.to_dict(),
+                "sroi": fmt.number(r.sroi_ratio, 2, lang),
+                "per_euro": fmt.number(r.value_per_municipal_euro, 2, lang),
+            }
+            for n, r in frame.iterrows()
+        ]
+        cols = [
+            ("label", t("sc_scenario", lang)),
+            ("social_npv", t("social_npv", lang)),
+            ("sroi", t("sroi_ratio", lang)),
+            ("municipal_cost", t("sc_municipal_cost", lang)),
+            ("per_euro", t("sc_value_per_municipal_euro", lang)),
+        ]
         partner_cols = [c for c in frame.columns if c.startswith("net.")]
         cols += [(c, c.split(".", 1)[1]) for c in partner_cols]
-        self.comparison.object = table(cols, rows, "name", lang,
-                                       money_columns={"social_npv", "municipal_cost", *partner_cols})
+        self.comparison.object = table(
+            cols, rows, "name", lang, money_columns={"social_npv", "municipal_cost", *partner_cols}
+        )
         names = [r["label"] for r in rows]
         with unlocked():
             self.bar.x_range.factors = names
@@ -299,10 +377,15 @@ class ScenariosPage(LazyPage):
     def __panel__(self):
         return pn.Column(
             pn.Row(self.name_input, self.author, self.notes),
-            pn.Row(self.save_new, self.save_version), self.feedback,
-            pn.Row(self.listing, self.versions), self.open_button,
-            pn.Row(self.to_compare, self.compare_button), self.bar, self.comparison,
-            sizing_mode="stretch_width")
+            pn.Row(self.save_new, self.save_version),
+            self.feedback,
+            pn.Row(self.listing, self.versions),
+            self.open_button,
+            pn.Row(self.to_compare, self.compare_button),
+            self.bar,
+            self.comparison,
+            sizing_mode="stretch_width",
+        )
 
 
 __all__ = ["ScenariosPage", "UncertaintyPage"]

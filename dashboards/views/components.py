@@ -24,7 +24,8 @@ from dashboards.state import CaseState
 
 from .safe import NOTICE_CSS, esc
 
-CSS = """
+CSS = (
+    """
 .bc-cards { display: flex; flex-wrap: wrap; gap: 12px; }
 .bc-card { background: #f4f6f8; border-radius: 8px; padding: 10px 16px; min-width: 180px; }
 .bc-card .bc-label { font-size: 0.85em; color: #455; }
@@ -38,7 +39,9 @@ table.bc-table th { text-align: right; } table.bc-table th:first-child { text-al
 .bc-meeting table.bc-table { font-size: 1.1em; }
 .bc-estimate { color: #8a5a00; font-weight: 600; }
 .bc-title-text { margin: 0.4em 0; }
-""" + NOTICE_CSS
+"""
+    + NOTICE_CSS
+)
 
 
 class LazyPage(pn.viewable.Viewer):
@@ -92,6 +95,7 @@ def _rendering(refresh):
             return refresh(self, *args, **kwargs)
         finally:
             self._rendering -= 1
+
     return wrapped
 
 
@@ -106,18 +110,26 @@ def card(key: str, label: str, shown: str, value: float | None, signed: bool = F
     else:
         raw = f"{value:.6f}"
         sign = ("bc-neg" if value < 0 else "bc-pos") if signed else ""
-    return (f'<div class="bc-card"><div class="bc-label">{esc(label)}</div>'
-            f'<div class="bc-figure {sign}" data-key="{esc(key)}" data-value="{raw}">'
-            f"{esc(shown)}</div></div>")
+    return (
+        f'<div class="bc-card"><div class="bc-label">{esc(label)}</div>'
+        f'<div class="bc-figure {sign}" data-key="{esc(key)}" data-value="{raw}">'
+        f"{esc(shown)}</div></div>"
+    )
 
 
 def cards(items: list[str]) -> str:
     return '<div class="bc-cards">' + "".join(items) + "</div>"
 
 
-def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: str,
-          css: str = "bc-table", money_columns: AbstractSet[str] = frozenset(),
-          label_column: str = "label") -> str:
+def table(
+    columns: list[tuple[str, str]],
+    rows: list[dict],
+    row_key: str,
+    lang: str,
+    css: str = "bc-table",
+    money_columns: AbstractSet[str] = frozenset(),
+    label_column: str = "label",
+) -> str:
     """An HTML table; money cells carry data-partner/data-col/data-value attributes."""
     head = "".join(f"<th>{esc(title)}</th>" for _, title in columns)
     body = []
@@ -126,17 +138,25 @@ def table(columns: list[tuple[str, str]], rows: list[dict], row_key: str, lang: 
         for col, _ in columns:
             value = row.get(col, "")
             if col in money_columns:
-                raw = "" if not isinstance(value, (int, float)) or not math.isfinite(value) \
+                raw = (
+                    ""
+                    if not isinstance(value, (int, float)) or not math.isfinite(value)
                     else f"{value:.6f}"
-                cells.append(f'<td class="num" data-row="{esc(row[row_key])}" data-col="{esc(col)}" '
-                             f'data-value="{raw}">{esc(money(value, lang))}</td>')
+                )
+                cells.append(
+                    f'<td class="num" data-row="{esc(row[row_key])}" data-col="{esc(col)}" '
+                    f'data-value="{raw}">{esc(money(value, lang))}</td>'
+                )
             else:
                 cells.append(f"<td>{esc(value)}</td>")
         body.append(f'<tr data-row="{esc(row[row_key])}">' + "".join(cells) + "</tr>")
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (
+        f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
 
 
 # -- charts -------------------------------------------------------------------------------------
+
 
 def _fig(title: str, **kw):
     f = figure(title=title, height=300, sizing_mode="stretch_width", toolbar_location=None, **kw)
@@ -150,17 +170,28 @@ class YearChart:
     def __init__(self):
         self.source = ColumnDataSource(dict(year=[], costs=[], benefits=[], net=[]))
         self.fig = _fig("")
-        self.fig.vbar(x="year", top="benefits", width=0.7, color="#2e7d32", source=self.source,
-                      legend_label="+")
-        self.fig.vbar(x="year", top="costs", width=0.7, color="#c62828", source=self.source,
-                      legend_label="-")
+        self.fig.vbar(
+            x="year",
+            top="benefits",
+            width=0.7,
+            color="#2e7d32",
+            source=self.source,
+            legend_label="+",
+        )
+        self.fig.vbar(
+            x="year", top="costs", width=0.7, color="#c62828", source=self.source, legend_label="-"
+        )
         self.fig.line(x="year", y="net", color="#1a237e", line_width=2, source=self.source)
         self.fig.legend.location = "top_left"
 
     def update(self, per_year, title: str, labels: tuple[str, str]):
         with unlocked():
-            self.source.data = dict(year=per_year.index.to_numpy(), costs=-per_year.costs.to_numpy(),
-                                    benefits=per_year.benefits.to_numpy(), net=per_year.net.to_numpy())
+            self.source.data = dict(
+                year=per_year.index.to_numpy(),
+                costs=-per_year.costs.to_numpy(),
+                benefits=per_year.benefits.to_numpy(),
+                net=per_year.net.to_numpy(),
+            )
             self.fig.title.text = title
             for item, label in zip(self.fig.legend.items, labels):
                 item.label = {"value": label}
@@ -172,8 +203,9 @@ class CumulativeChart:
         self.fig = _fig("")
         self.fig.line(x="year", y="cumulative", line_width=3, color="#1a237e", source=self.source)
         self.zero = Span(location=0, dimension="width", line_color="#888", line_dash="dashed")
-        self.payback = Span(location=0, dimension="height", line_color="#2e7d32", line_width=2,
-                            visible=False)
+        self.payback = Span(
+            location=0, dimension="height", line_color="#2e7d32", line_width=2, visible=False
+        )
         self.fig.add_layout(self.zero)
         self.fig.add_layout(self.payback)
 
@@ -191,14 +223,19 @@ class PartnerChart:
 
     def __init__(self):
         self.source = ColumnDataSource(dict(partner=[], costs=[], benefits=[]))
-        self.fig = figure(height=320, sizing_mode="stretch_width", toolbar_location=None, y_range=[])
-        self.fig.hbar(y="partner", right="benefits", height=0.6, color="#2e7d32", source=self.source)
+        self.fig = figure(
+            height=320, sizing_mode="stretch_width", toolbar_location=None, y_range=[]
+        )
+        self.fig.hbar(
+            y="partner", right="benefits", height=0.6, color="#2e7d32", source=self.source
+        )
         self.fig.hbar(y="partner", right="costs", height=0.6, color="#c62828", source=self.source)
         self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
 
     def update(self, labels, costs, benefits, title: str):
         with unlocked():
             self.fig.y_range.factors = list(labels)[::-1]
-            self.source.data = dict(partner=list(labels), costs=-np.asarray(costs),
-                                    benefits=np.asarray(benefits))
+            self.source.data = dict(
+                partner=list(labels), costs=-np.asarray(costs), benefits=np.asarray(benefits)
+            )
             self.fig.title.text = title

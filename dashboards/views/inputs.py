@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pandas as pd
 import panel as pn
 import param
 from param.parameters import NoNone
 
-from businesscase.text import formatting as fmt
 from businesscase.model import meta_bounds, parameter_table
+from businesscase.text import formatting as fmt
+from businesscase.text import t
+from dashboards.state import CaseState
 
 from .components import LazyPage
 from .safe import esc, notice
-from dashboards.state import CaseState
-from businesscase.text import t
 from .upload import CaseUpload
 
-
-DWELLINGS, HORIZON, START_YEAR, RATE = ("drivers.dwellings", "meta.horizon", "meta.start_year",
-                                        "economics.social_discount_rate")
+DWELLINGS, HORIZON, START_YEAR, RATE = (
+    "drivers.dwellings",
+    "meta.horizon",
+    "meta.start_year",
+    "economics.social_discount_rate",
+)
 
 
 def rate_text(fraction: float, lang: str) -> str:
@@ -39,31 +44,43 @@ class SetupPage(LazyPage):
     """The case file, its size and horizon, the discount rate and the partners. Every widget
     shows the state's current value (set in ``_refresh``, which the watchers ignore); only
     what the user does goes to the state."""
+
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
         self.case_select = pn.widgets.Select(css_classes=["bc-case-file"], width=480)
-        self.dwellings = pn.widgets.IntSlider(start=5, end=400, step=1,
-                                              css_classes=["bc-dwellings"], width=480)
+        self.dwellings = pn.widgets.IntSlider(
+            start=5, end=400, step=1, css_classes=["bc-dwellings"], width=480
+        )
         (years_low, years_high), (start_low, start_high) = map(
-            meta_bounds, ("meta.horizon", "meta.start_year"))
-        self.horizon = pn.widgets.IntSlider(start=years_low, end=years_high,
-                                            css_classes=["bc-horizon"], width=480)
-        self.start_year = pn.widgets.IntInput(start=start_low, end=start_high,
-                                              css_classes=["bc-start-year"], width=160)
+            meta_bounds, ("meta.horizon", "meta.start_year")
+        )
+        self.horizon = pn.widgets.IntSlider(
+            start=years_low, end=years_high, css_classes=["bc-horizon"], width=480
+        )
+        self.start_year = pn.widgets.IntInput(
+            start=start_low, end=start_high, css_classes=["bc-start-year"], width=160
+        )
         self.rate = pn.widgets.TextInput(css_classes=["bc-discount-rate"], width=160)
-        self.upload = CaseUpload(on_file=self._upload, on_refused=self._refused,
-                                 css_classes=["bc-upload"])
-        self.partners = pn.widgets.Tabulator(pd.DataFrame(), show_index=False, layout="fit_data",
-                                             css_classes=["bc-partners"], selectable=False,
-                                             formatters={"takes_part": {"type": "tickCross"}})
+        self.upload = CaseUpload(
+            on_file=self._upload, on_refused=self._refused, css_classes=["bc-upload"]
+        )
+        self.partners = pn.widgets.Tabulator(
+            pd.DataFrame(),
+            show_index=False,
+            layout="fit_data",
+            css_classes=["bc-partners"],
+            selectable=False,
+            formatters={"takes_part": {"type": "tickCross"}},
+        )
         self.new_name = pn.widgets.TextInput(width=240)
         self.add_button = pn.widgets.Button(color="primary")
         self.remove_select = pn.widgets.Select(width=240)
         self.remove_button = pn.widgets.Button()
-        self.feedback = pn.pane.HTML("", visible=False, css_classes=["bc-setup-error"],
-                                     sizing_mode="stretch_width")
+        self.feedback = pn.pane.HTML(
+            "", visible=False, css_classes=["bc-setup-error"], sizing_mode="stretch_width"
+        )
         self.partners_title = pn.pane.Markdown("")
         self.case_select.param.watch(self._choose_file, "value")
         self.dwellings.param.watch(lambda e: self._set(DWELLINGS, e.new), "value_throttled")
@@ -127,21 +144,40 @@ class SetupPage(LazyPage):
         options = {case.partner(p).name(lang): p for p in case.partner_ids}
         if options != self.remove_select.options:
             self.remove_select.options = options
-        partners = pd.DataFrame({
-            "id": case.partner_ids,
-            "name_nl": [p.name.nl for p in case.partners],
-            "name_en": [p.name.en for p in case.partners],
-            "takes_part": [p.takes_part for p in case.partners]})
+        partners = pd.DataFrame(
+            {
+                "id": case.partner_ids,
+                "name_nl": [p.name.nl for p in case.partners],
+                "name_en": [p.name.en for p in case.partners],
+                "takes_part": [p.takes_part for p in case.partners],
+            }
+        )
         if not partners.equals(self.partners.value):  # most edits leave the partners alone
             self.partners.value = partners
         # Tabulator renders titles as HTML.
-        self.partners.titles = {"id": "id", "name_nl": esc(t("name_nl", lang)),
-                                "name_en": esc(t("name_en", lang)),
-                                "takes_part": esc(t("takes_part", lang))}
-        self.partners.editors = {"id": None, "name_nl": "input", "name_en": "input",
-                                 "takes_part": {"type": "tickCross"}}
-        for w in (self.case_select, self.dwellings, self.horizon, self.start_year, self.rate,
-                  self.new_name, self.add_button, self.remove_select, self.remove_button):
+        self.partners.titles = {
+            "id": "id",
+            "name_nl": esc(t("name_nl", lang)),
+            "name_en": esc(t("name_en", lang)),
+            "takes_part": esc(t("takes_part", lang)),
+        }
+        self.partners.editors = {
+            "id": None,
+            "name_nl": "input",
+            "name_en": "input",
+            "takes_part": {"type": "tickCross"},
+        }
+        for w in (
+            self.case_select,
+            self.dwellings,
+            self.horizon,
+            self.start_year,
+            self.rate,
+            self.new_name,
+            self.add_button,
+            self.remove_select,
+            self.remove_button,
+        ):
             w.disabled = s.locked
         self.partners.disabled = s.locked
 
@@ -155,7 +191,7 @@ class SetupPage(LazyPage):
         has_dwellings = s.has_value(DWELLINGS)
         self.dwellings.visible = has_dwellings
         if has_dwellings:
-            dwellings = int(round(s.current_value(DWELLINGS)))
+            dwellings = round(s.current_value(DWELLINGS))
             # A case may hold more (or fewer) dwellings than the slider's usual range.
             self.dwellings.start = min(5, dwellings)
             self.dwellings.end = max(400, dwellings)
@@ -166,34 +202,74 @@ class SetupPage(LazyPage):
 
     def __panel__(self):
         return pn.Column(
-            pn.Row(self.case_select, self.upload), self.dwellings, self.horizon, pn.Row(self.start_year, self.rate),
-            self.feedback, self.partners_title,
-            self.partners, pn.Row(self.new_name, self.add_button),
-            pn.Row(self.remove_select, self.remove_button))
+            pn.Row(self.case_select, self.upload),
+            self.dwellings,
+            self.horizon,
+            pn.Row(self.start_year, self.rate),
+            self.feedback,
+            self.partners_title,
+            self.partners,
+            pn.Row(self.new_name, self.add_button),
+            pn.Row(self.remove_select, self.remove_button),
+        )
 
 
 class AssumptionsPage(LazyPage):
     """Every parameter in one editable table: unit, source, confidence and range beside it."""
+
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
-    COLUMNS = ["changed", "group", "item", "field", "value", "unit", "low", "high", "confidence",
-               "estimate", "source", "key"]
+    COLUMNS: ClassVar[list[str]] = [
+        "changed",
+        "group",
+        "item",
+        "field",
+        "value",
+        "unit",
+        "low",
+        "high",
+        "confidence",
+        "estimate",
+        "source",
+        "key",
+    ]
 
     def __init__(self, **params):
         super().__init__(**params)
         self.filter = pn.widgets.TextInput(css_classes=["bc-param-filter"], width=360)
         self.table = pn.widgets.Tabulator(
-            pd.DataFrame(columns=self.COLUMNS), show_index=False, layout="fit_columns",
-            height=560, sizing_mode="stretch_width", css_classes=["bc-assumptions"],
-            buttons={"reset": "↺"}, selectable=False, pagination=None,
-            formatters={"estimate": {"type": "tickCross", "crossElement": False},
-                        "changed": {"type": "tickCross", "crossElement": False},
-                        "source": {"type": "textarea"}},
-            widths={"changed": 80, "group": 100, "item": 190, "field": 220, "value": 90,
-                    "unit": 170, "low": 70, "high": 70, "confidence": 90, "estimate": 85,
-                    "source": 400, "key": 320})
-        self.error = pn.pane.HTML("", visible=False, css_classes=["bc-edit-error"],
-                                  sizing_mode="stretch_width")
+            pd.DataFrame(columns=self.COLUMNS),
+            show_index=False,
+            layout="fit_columns",
+            height=560,
+            sizing_mode="stretch_width",
+            css_classes=["bc-assumptions"],
+            buttons={"reset": "↺"},
+            selectable=False,
+            pagination=None,
+            formatters={
+                "estimate": {"type": "tickCross", "crossElement": False},
+                "changed": {"type": "tickCross", "crossElement": False},
+                "source": {"type": "textarea"},
+            },
+            widths={
+                "changed": 80,
+                "group": 100,
+                "item": 190,
+                "field": 220,
+                "value": 90,
+                "unit": 170,
+                "low": 70,
+                "high": 70,
+                "confidence": 90,
+                "estimate": 85,
+                "source": 400,
+                "key": 320,
+            },
+        )
+        self.error = pn.pane.HTML(
+            "", visible=False, css_classes=["bc-edit-error"], sizing_mode="stretch_width"
+        )
         self.summary = pn.pane.Markdown("", css_classes=["bc-changed-count"])
         self.reset_all = pn.widgets.Button(css_classes=["bc-reset-all"])
         self.filter.param.watch(self._refresh, "value_input")
@@ -248,4 +324,3 @@ class AssumptionsPage(LazyPage):
 
     def __panel__(self):
         return pn.Column(pn.Row(self.filter, self.reset_all, self.summary), self.error, self.table)
-

@@ -10,15 +10,28 @@ import panel as pn
 import param
 from param.parameters import NoNone
 
-from businesscase.text import (flow_label, format_metric, irr_text, method_description,
-                               method_name, t, total_label)
-from dashboards.state import (ALLOCATION_COLUMNS, BASES, FLOW_TYPES, METHODS, WHY_METRICS,
-                              CaseState)
+from businesscase.text import (
+    flow_label,
+    format_metric,
+    irr_text,
+    method_description,
+    method_name,
+    t,
+    total_label,
+)
+from dashboards.state import ALLOCATION_COLUMNS, BASES, FLOW_TYPES, METHODS, WHY_METRICS, CaseState
 
-from .components import (CumulativeChart, LazyPage, PartnerChart, YearChart, card, cards,
-                         money, table)
+from .components import (
+    CumulativeChart,
+    LazyPage,
+    PartnerChart,
+    YearChart,
+    card,
+    cards,
+    money,
+    table,
+)
 from .safe import esc, notice, paragraphs
-
 
 HEADLINES = ("social_npv", "sroi_ratio", "pv_benefits", "pv_costs", "payback_year")
 
@@ -34,10 +47,23 @@ def headline_cards(state: CaseState) -> str:
     corp = state.corporation
     if corp is not None:
         row = r.by_partner.loc[corp]
-        items.append(card("corporation_npv", t("corporation_npv", lang),
-                          money(row.financial_npv, lang), float(row.financial_npv), signed=True))
-        items.append(card("corporation_irr", t("corporation_irr", lang),
-                          irr_text(row.irr, row.irr_note, lang), float(row.irr)))
+        items.append(
+            card(
+                "corporation_npv",
+                t("corporation_npv", lang),
+                money(row.financial_npv, lang),
+                float(row.financial_npv),
+                signed=True,
+            )
+        )
+        items.append(
+            card(
+                "corporation_irr",
+                t("corporation_irr", lang),
+                irr_text(row.irr, row.irr_note, lang),
+                float(row.irr),
+            )
+        )
     return cards(items)
 
 
@@ -45,10 +71,20 @@ def headline_bar(state: CaseState) -> str:
     """The figures that stay in view on every page: MKBA balance and SROI ratio."""
     totals, lang = state.result.totals, state.lang
     npv, sroi = float(totals["social_npv"]), float(totals["sroi_ratio"])
-    return cards([card("social_npv", t("social_npv", lang), format_metric("social_npv", npv, lang),
-                       npv, signed=True),
-                  card("sroi_ratio", t("sroi_ratio", lang), format_metric("sroi_ratio", sroi, lang),
-                       sroi)])
+    return cards(
+        [
+            card(
+                "social_npv",
+                t("social_npv", lang),
+                format_metric("social_npv", npv, lang),
+                npv,
+                signed=True,
+            ),
+            card(
+                "sroi_ratio", t("sroi_ratio", lang), format_metric("sroi_ratio", sroi, lang), sroi
+            ),
+        ]
+    )
 
 
 FLOW_COLUMNS = [f"benefits_{ft}" for ft in FLOW_TYPES] + [f"costs_{ft}" for ft in FLOW_TYPES]
@@ -56,27 +92,38 @@ FLOW_COLUMNS = [f"benefits_{ft}" for ft in FLOW_TYPES] + [f"costs_{ft}" for ft i
 
 def partner_rows(state: CaseState) -> list[dict]:
     r, lang = state.result, state.lang
-    return [{"partner": pid, "label": r.partner_label(pid, lang),
-             **dict.fromkeys(FLOW_COLUMNS, 0.0), **row.to_dict(),
-             "irr_text": irr_text(row.irr, row.irr_note, lang)}
-            for pid, row in r.by_partner.iterrows()]
+    return [
+        {
+            "partner": pid,
+            "label": r.partner_label(pid, lang),
+            **dict.fromkeys(FLOW_COLUMNS, 0.0),
+            **row.to_dict(),
+            "irr_text": irr_text(row.irr, row.irr_note, lang),
+        }
+        for pid, row in r.by_partner.iterrows()
+    ]
 
 
 def zero_alternative_html(state: CaseState) -> str:
     """The case's zero alternative, the user's own text shown as text, never as HTML."""
     text = state.case.meta.zero_alternative(state.lang).strip()
-    return (f'<p class="bc-zero-alternative"><strong>{esc(t("zero_alternative", state.lang))}:'
-            f'</strong> {esc(text)}</p>')
+    return (
+        f'<p class="bc-zero-alternative"><strong>{esc(t("zero_alternative", state.lang))}:'
+        f"</strong> {esc(text)}</p>"
+    )
 
 
 def _download(callback, filename: str, css: str) -> pn.widgets.FileDownload:
     """A download that builds a fresh file on every click."""
+
     def fresh():
         buffer = io.BytesIO(callback())
         buffer.seek(0)
         return buffer
-    return pn.widgets.FileDownload(callback=fresh, filename=filename, css_classes=[css],
-                                   color="light", embed=False)
+
+    return pn.widgets.FileDownload(
+        callback=fresh, filename=filename, css_classes=[css], color="light", embed=False
+    )
 
 
 class ResultsPage(LazyPage):
@@ -87,14 +134,23 @@ class ResultsPage(LazyPage):
         s = self.state
         self.downloads = pn.Row(
             _download(s.workbook_bytes, "businesscase.xlsx", "bc-download-xlsx"),
-            _download(lambda: s.report_html().encode("utf-8"), "rapport.html",
-                      "bc-download-html"),
+            _download(lambda: s.report_html().encode("utf-8"), "rapport.html", "bc-download-html"),
             _download(s.report_pdf, "rapport.pdf", "bc-download-pdf"),
-            _download(lambda: s.agreements_html().encode("utf-8"), "afsprakenbladen.html",
-                      "bc-download-agreements"))
+            _download(
+                lambda: s.agreements_html().encode("utf-8"),
+                "afsprakenbladen.html",
+                "bc-download-agreements",
+            ),
+        )
         self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
-        self.zero_alternative = pn.pane.HTML("", css_classes=["bc-zero-alt"], sizing_mode="stretch_width")
-        self.year_chart, self.cumulative, self.partner_chart = YearChart(), CumulativeChart(), PartnerChart()
+        self.zero_alternative = pn.pane.HTML(
+            "", css_classes=["bc-zero-alt"], sizing_mode="stretch_width"
+        )
+        self.year_chart, self.cumulative, self.partner_chart = (
+            YearChart(),
+            CumulativeChart(),
+            PartnerChart(),
+        )
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
         self.flow_title = pn.pane.Markdown("")
@@ -106,50 +162,92 @@ class ResultsPage(LazyPage):
         r = s.result
         self.headlines.object = headline_cards(s)
         self.zero_alternative.object = zero_alternative_html(s)
-        names = ("download_excel", "download_report_html", "download_report_pdf",
-                 "download_agreements")
+        names = (
+            "download_excel",
+            "download_report_html",
+            "download_report_pdf",
+            "download_agreements",
+        )
         for widget, name in zip(self.downloads, names):
             widget.label = t(name, lang)
         self.flow_title.object = f"#### {t('by_flow_type', lang)}"
         per_year = r.per_year("real")
-        self.year_chart.update(per_year, t("costs_benefits_year", lang, y=r.case.meta.price_year),
-                               (t("benefits", lang), t("costs", lang)))
+        self.year_chart.update(
+            per_year,
+            t("costs_benefits_year", lang, y=r.case.meta.price_year),
+            (t("benefits", lang), t("costs", lang)),
+        )
         pv = r.per_year("pv_social")
-        self.cumulative.update(pv.index, pv.cumulative, float(r.totals["payback_year"]),
-                               t("cumulative", lang))
+        self.cumulative.update(
+            pv.index, pv.cumulative, float(r.totals["payback_year"]), t("cumulative", lang)
+        )
         rows = partner_rows(s)
-        self.partner_chart.update([x["label"] for x in rows], [x["pv_costs"] for x in rows],
-                                  [x["pv_benefits"] for x in rows], t("who_pays", lang))
-        cols = [("label", t("partner", lang)), ("pv_costs", t("pv_costs", lang)),
-                ("pv_benefits", t("pv_benefits", lang)), ("net_position", t("net_position", lang)),
-                ("financial_npv", t("financial_npv", lang)), ("irr_text", t("irr", lang))]
-        self.partner_table.object = table(cols, rows, "partner", lang,
-                                          money_columns={"pv_costs", "pv_benefits", "net_position",
-                                                         "financial_npv"})
+        self.partner_chart.update(
+            [x["label"] for x in rows],
+            [x["pv_costs"] for x in rows],
+            [x["pv_benefits"] for x in rows],
+            t("who_pays", lang),
+        )
+        cols = [
+            ("label", t("partner", lang)),
+            ("pv_costs", t("pv_costs", lang)),
+            ("pv_benefits", t("pv_benefits", lang)),
+            ("net_position", t("net_position", lang)),
+            ("financial_npv", t("financial_npv", lang)),
+            ("irr_text", t("irr", lang)),
+        ]
+        self.partner_table.object = table(
+            cols,
+            rows,
+            "partner",
+            lang,
+            money_columns={"pv_costs", "pv_benefits", "net_position", "financial_npv"},
+        )
         present = set(r.by_partner.columns)
-        flow_cols = [("label", t("partner", lang))] + [
-            (f"benefits_{ft}", flow_label(ft, lang))
-            for ft in FLOW_TYPES if f"benefits_{ft}" in present] + [
-            (f"costs_{ft}", f"{t('costs', lang)}: {flow_label(ft, lang).lower()}")
-            for ft in FLOW_TYPES if f"costs_{ft}" in present]
-        self.flow_table.object = table(flow_cols, rows, "partner", lang,
-                                       money_columns={c for c, _ in flow_cols[1:]})
+        flow_cols = (
+            [("label", t("partner", lang))]
+            + [
+                (f"benefits_{ft}", flow_label(ft, lang))
+                for ft in FLOW_TYPES
+                if f"benefits_{ft}" in present
+            ]
+            + [
+                (f"costs_{ft}", f"{t('costs', lang)}: {flow_label(ft, lang).lower()}")
+                for ft in FLOW_TYPES
+                if f"costs_{ft}" in present
+            ]
+        )
+        self.flow_table.object = table(
+            flow_cols, rows, "partner", lang, money_columns={c for c, _ in flow_cols[1:]}
+        )
 
     def __panel__(self):
         return pn.Column(
-            self.headlines, self.zero_alternative, self.downloads,
-            pn.Row(pn.pane.Bokeh(self.year_chart.fig), pn.pane.Bokeh(self.cumulative.fig),
-                   sizing_mode="stretch_width"),
-            pn.Row(pn.pane.Bokeh(self.partner_chart.fig), self.partner_table,
-                   sizing_mode="stretch_width"),
-            self.flow_title, self.flow_table,
-            sizing_mode="stretch_width")
+            self.headlines,
+            self.zero_alternative,
+            self.downloads,
+            pn.Row(
+                pn.pane.Bokeh(self.year_chart.fig),
+                pn.pane.Bokeh(self.cumulative.fig),
+                sizing_mode="stretch_width",
+            ),
+            pn.Row(
+                pn.pane.Bokeh(self.partner_chart.fig),
+                self.partner_table,
+                sizing_mode="stretch_width",
+            ),
+            self.flow_title,
+            self.flow_table,
+            sizing_mode="stretch_width",
+        )
 
 
 def allocation_html(state: CaseState, lang: str, css: str = "bc-table bc-allocation") -> str:
     a = state.allocation
-    rows = [{"partner": pid, "label": a.label(pid, lang), **row.to_dict()}
-            for pid, row in a.table.iterrows()]
+    rows = [
+        {"partner": pid, "label": a.label(pid, lang), **row.to_dict()}
+        for pid, row in a.table.iterrows()
+    ]
     cols = [("label", t("partner", lang))] + [(c, t(c, lang)) for c in ALLOCATION_COLUMNS]
     return table(cols, rows, "partner", lang, css=css, money_columns={c for c, _ in cols[1:]})
 
@@ -174,17 +272,21 @@ class SplitPage(LazyPage):
         self.table = pn.pane.HTML("", sizing_mode="stretch_width")
         self.transfers = pn.pane.HTML("")
         self.stability = pn.pane.HTML("", css_classes=["bc-stability"], sizing_mode="stretch_width")
-        self.explanation = pn.pane.HTML("", css_classes=["bc-explanation"],
-                                        sizing_mode="stretch_width")
-        self.proposal = pn.widgets.Tabulator(pd.DataFrame(columns=["id", "partner", "per_year"]),
-                                             show_index=False, css_classes=["bc-proposal"],
-                                             selectable=False, hidden_columns=["id"])
+        self.explanation = pn.pane.HTML(
+            "", css_classes=["bc-explanation"], sizing_mode="stretch_width"
+        )
+        self.proposal = pn.widgets.Tabulator(
+            pd.DataFrame(columns=["id", "partner", "per_year"]),
+            show_index=False,
+            css_classes=["bc-proposal"],
+            selectable=False,
+            hidden_columns=["id"],
+        )
         self.proposal_result = pn.pane.HTML("", css_classes=["bc-proposal-result"])
         self.proposal_title = pn.pane.Markdown("")
         self.method.param.watch(lambda e: self._user(setattr, s, "method", e.new), "value")
         self.basis.param.watch(lambda e: self._user(setattr, s, "basis", e.new), "value")
-        self.participants.param.watch(lambda e: self._user(s.set_taking_part, list(e.new)),
-                                      "value")
+        self.participants.param.watch(lambda e: self._user(s.set_taking_part, list(e.new)), "value")
         self.proposal.on_edit(self._on_proposal)
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
@@ -212,26 +314,37 @@ class SplitPage(LazyPage):
         self.participants.name = t("participants", lang)
         self.participants.options = {p.name(lang): p.id for p in s.case.partners}
         self.participants.value = [p.id for p in s.case.partners if p.takes_part]
-        self.description.object = f"**{method_name(s.method, lang)}.** {method_description(s.method, lang)}"
+        self.description.object = (
+            f"**{method_name(s.method, lang)}.** {method_description(s.method, lang)}"
+        )
         self.table.object = allocation_html(s, lang)
-        self.transfers.object = (f"<h4>{esc(t('transfers', lang))}</h4>" + transfers_html(s, lang))
+        self.transfers.object = f"<h4>{esc(t('transfers', lang))}</h4>" + transfers_html(s, lang)
         if a.is_stable:
             self.stability.object = notice("success", t("no_group_does_better", lang) + ".")
         else:
             names = ", ".join(a.label(p, lang) for p in sorted(a.core_group))
-            self.stability.object = notice("warning", t("unstable_split", lang, names=names,
-                                                        excess=money(a.core_excess, lang)))
+            self.stability.object = notice(
+                "warning", t("unstable_split", lang, names=names, excess=money(a.core_excess, lang))
+            )
         # The method is described above the table already: skip the explanation's first line.
         self.explanation.object = paragraphs(s.explanation(lang).split("\n\n", 1)[-1])
         current = dict(s.proposal)
-        self.proposal.value = pd.DataFrame({
-            "id": list(a.table.index),
-            "partner": [a.label(p, lang) for p in a.table.index],
-            "per_year": [current.get(p, 0.0) for p in a.table.index]})
-        self.proposal.titles = {"partner": esc(t("partner", lang)),  # HTML in Tabulator
-                                "per_year": esc(t("proposal", lang))}
-        self.proposal.editors = {"id": None, "partner": None,
-                                 "per_year": None if s.locked else {"type": "number"}}
+        self.proposal.value = pd.DataFrame(
+            {
+                "id": list(a.table.index),
+                "partner": [a.label(p, lang) for p in a.table.index],
+                "per_year": [current.get(p, 0.0) for p in a.table.index],
+            }
+        )
+        self.proposal.titles = {
+            "partner": esc(t("partner", lang)),  # HTML in Tabulator
+            "per_year": esc(t("proposal", lang)),
+        }
+        self.proposal.editors = {
+            "id": None,
+            "partner": None,
+            "per_year": None if s.locked else {"type": "number"},
+        }
         self.proposal_result.object = self._proposal_html(lang)
         self.proposal_title.object = f"#### {t('proposal', lang)}"
         for w in (self.method, self.basis, self.participants):
@@ -243,33 +356,49 @@ class SplitPage(LazyPage):
             return f"<p>{esc(t('proposal_help', lang))}</p>"
         a = check.allocation
         worse = ", ".join(a.label(p, lang) for p in check.worse_off) or t("nobody", lang)
-        stable = (t("yes", lang) if a.is_stable else
-                  ", ".join(a.label(p, lang) for p in sorted(a.core_group)) + f" ({money(a.core_excess, lang)})")
-        distances = "; ".join(f"{method_name(m, lang)}: {money(d, lang)}"
-                              for m, d in check.distance_per_year.items())
-        return (f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
-                f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
-                f' ({esc(t("shortfall", lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>'
-                f'<tr><td>{esc(t("worse_off", lang))}</td><td>{esc(worse)}</td></tr>'
-                f'<tr><td>{esc(t("stability", lang))}</td><td>{esc(stable)}</td></tr>'
-                f'<tr><td>{esc(t("distance", lang))}</td><td>{esc(distances)}</td></tr></table>')
+        stable = (
+            t("yes", lang)
+            if a.is_stable
+            else ", ".join(a.label(p, lang) for p in sorted(a.core_group))
+            + f" ({money(a.core_excess, lang)})"
+        )
+        distances = "; ".join(
+            f"{method_name(m, lang)}: {money(d, lang)}" for m, d in check.distance_per_year.items()
+        )
+        return (
+            f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
+            f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
+            f" ({esc(t('shortfall', lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>"
+            f"<tr><td>{esc(t('worse_off', lang))}</td><td>{esc(worse)}</td></tr>"
+            f"<tr><td>{esc(t('stability', lang))}</td><td>{esc(stable)}</td></tr>"
+            f"<tr><td>{esc(t('distance', lang))}</td><td>{esc(distances)}</td></tr></table>"
+        )
 
     def __panel__(self):
         return pn.Column(
-            pn.Row(self.method, self.basis), self.description, self.participants,
-            self.table, self.stability, self.transfers, self.explanation,
-            self.proposal_title, pn.Row(self.proposal, self.proposal_result),
-            sizing_mode="stretch_width")
+            pn.Row(self.method, self.basis),
+            self.description,
+            self.participants,
+            self.table,
+            self.stability,
+            self.transfers,
+            self.explanation,
+            self.proposal_title,
+            pn.Row(self.proposal, self.proposal_result),
+            sizing_mode="stretch_width",
+        )
 
 
 class MeetingPage(LazyPage):
     """Large type for a projector: key figures and the split, no inputs."""
+
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
-        self.lock = pn.widgets.Toggle(value=self.state.locked, css_classes=["bc-lock"],
-                                      color="warning")
+        self.lock = pn.widgets.Toggle(
+            value=self.state.locked, css_classes=["bc-lock"], color="warning"
+        )
         self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
         self.lock.param.watch(self._on_lock, "value")
         self._watch_state(["version", "lang", "locked"])
@@ -284,10 +413,15 @@ class MeetingPage(LazyPage):
         self.lock.name = t("lock", lang)
         self.lock.value = s.locked
         title = esc(s.case.meta.name)
-        self.content.object = (f"<h2>{title}</h2>" + headline_cards(s) + "<h3>" +
-                               esc(method_name(s.method, lang)) + "</h3>" +
-                               allocation_html(s, lang, "bc-table bc-allocation-meeting") +
-                               transfers_html(s, lang))
+        self.content.object = (
+            f"<h2>{title}</h2>"
+            + headline_cards(s)
+            + "<h3>"
+            + esc(method_name(s.method, lang))
+            + "</h3>"
+            + allocation_html(s, lang, "bc-table bc-allocation-meeting")
+            + transfers_html(s, lang)
+        )
 
     def __panel__(self):
         return pn.Column(self.lock, self.content, sizing_mode="stretch_width")
@@ -295,6 +429,7 @@ class MeetingPage(LazyPage):
 
 class WhyPage(LazyPage):
     """The ledger lines and parameters behind a headline figure."""
+
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
@@ -316,16 +451,30 @@ class WhyPage(LazyPage):
     def _render(self, *_):
         s, lang = self.state, self.state.lang
         frame = s.why_lines(self.metric.value or "social_npv")
-        rows = [{"row": i, "label": r.label, "partner": s.result.partner_label(r.partner, lang),
-                 "category": r.category, "value": r.value, "parameters": r.parameters}
-                for i, r in frame.iterrows()]
-        cols = [("label", t("item", lang)), ("partner", t("partner", lang)),
-                ("category", t("group", lang)), ("value", t("value", lang)),
-                ("parameters", t("field", lang))]
+        rows = [
+            {
+                "row": i,
+                "label": r.label,
+                "partner": s.result.partner_label(r.partner, lang),
+                "category": r.category,
+                "value": r.value,
+                "parameters": r.parameters,
+            }
+            for i, r in frame.iterrows()
+        ]
+        cols = [
+            ("label", t("item", lang)),
+            ("partner", t("partner", lang)),
+            ("category", t("group", lang)),
+            ("value", t("value", lang)),
+            ("parameters", t("field", lang)),
+        ]
         total = float(np.sum(frame.value)) if len(frame) else 0.0
-        self.lines.object = (table(cols, rows, "row", lang, money_columns={"value"}) +
-                             f'<p data-key="why-total" data-value="{total:.6f}">Σ = '
-                             f"{esc(money(total, lang))}</p>")
+        self.lines.object = (
+            table(cols, rows, "row", lang, money_columns={"value"})
+            + f'<p data-key="why-total" data-value="{total:.6f}">Σ = '
+            f"{esc(money(total, lang))}</p>"
+        )
 
     def __panel__(self):
         return pn.Column(self.metric, self.lines, sizing_mode="stretch_width")

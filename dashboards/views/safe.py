@@ -46,8 +46,7 @@ def notice(kind: str, text: str, head: str = "") -> str:
     if not text:
         return ""
     lead = f"<strong>{esc(head)}:</strong> " if head else ""
-    return (f'<div class="bc-notice bc-notice-{kind}" role="alert">'
-            f"<p>{lead}{esc(text)}</p></div>")
+    return f'<div class="bc-notice bc-notice-{kind}" role="alert"><p>{lead}{esc(text)}</p></div>'
 
 
 def heading(text: str, level: int = 3, css: str = "") -> str:

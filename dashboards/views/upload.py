@@ -53,8 +53,12 @@ class CaseUpload(JSComponent):
     }
     """
 
-    def __init__(self, on_file: Callable[[bytes, str], None],
-                 on_refused: Callable[[str, int], None], **params):
+    def __init__(
+        self,
+        on_file: Callable[[bytes, str], None],
+        on_refused: Callable[[str, int], None],
+        **params,
+    ):
         super().__init__(**params)
         self._on_file, self._on_refused = on_file, on_refused
 
