@@ -34,6 +34,7 @@ gates: lint types contracts
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 types: $(STAMP)
 	$(VENV)/bin/mypy
