@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from . import blocs as _blocs
 from . import nucleolus as _nucleolus
 
 MAX_EXPLICIT_PLAYERS = 22
@@ -143,6 +144,44 @@ class TUGame:
             without = pc.reshape(-1, 2, 1 << i)[:, 0, :]
             phi[i] = np.sum(weights[without] * (pairs[:, 1, :] - pairs[:, 0, :]))
         return self._series(phi)
+
+    def _bloc_indices(self, blocs: Sequence[Iterable]) -> list[list[int]]:
+        return [[self._index_of(p) for p in bloc] for bloc in blocs]
+
+    def _index_of(self, player) -> int:
+        try:
+            return self._index[player]
+        except KeyError:
+            raise KeyError(f"unknown player {player!r}; players are {self.players}") from None
+
+    def quotient(self, blocs: Sequence[Iterable]) -> TUGame:
+        """The game between the blocs: each bloc is one player, v_Q(R) = v(∪_{k ∈ R} B_k).
+
+        A bloc is named by the tuple of its members, in the order given.
+        """
+        indices = self._bloc_indices(blocs)
+        masks = _blocs.bloc_masks(self.n, indices)
+        names = [tuple(self.players[i] for i in bloc) for bloc in indices]
+        return TUGame(names, _blocs.quotient_values(self.v, masks))
+
+    def owen(self, blocs: Sequence[Iterable]) -> pd.Series:
+        """Exact Owen value (Owen 1977) for a partition of the players into blocs.
+
+        In words: the blocs arrive in a random order, all orders equally likely, and within
+        each bloc its members arrive in a random order; a player gets its expected marginal
+        contribution over these orders, in which each bloc's members come in one block.
+        Equivalently: the blocs split v(N) by the Shapley value of the quotient game, and
+        within bloc B_k the members split that by the Shapley value of the game that values
+        a coalition T ⊆ B_k with the other blocs in random order before it.
+
+        For i in bloc B_k, with m blocs, Q_R the union of the blocs in R, r = |R|, t = |T|:
+
+            φ_i = Σ_{R ⊆ M∖{k}} Σ_{T ⊆ B_k∖{i}} r!(m−r−1)!/m! · t!(b_k−t−1)!/b_k!
+                  · [v(Q_R ∪ T ∪ {i}) − v(Q_R ∪ T)].
+
+        One bloc per player, or one bloc of all players, gives the Shapley value.
+        """
+        return self._series(_blocs.owen_values(self.v, self.n, self._bloc_indices(blocs)))
 
     def equal_surplus(self) -> pd.Series:
         """x_i = v(i) + (v(N) − Σ_j v(j)) / n."""
