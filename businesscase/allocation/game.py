@@ -119,7 +119,9 @@ class TUGame:
         return x
 
     def _series(self, x: np.ndarray) -> pd.Series:
-        return pd.Series(x, index=pd.Index(self.players, name="player"), dtype=float)
+        # tupleize_cols=False: a quotient game's players are tuples, not a MultiIndex.
+        index = pd.Index(self.players, name="player", tupleize_cols=False)
+        return pd.Series(x, index=index, dtype=float)
 
     def excesses(self, x) -> np.ndarray:
         """e(S, x) = v(S) − x(S) for every mask (length 2^n)."""
