@@ -37,18 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.model.edits import apply_changes  # noqa: E402
+from businesscase.export import CHROMIUM_FLAGS  # noqa: E402
+from businesscase.model import apply_changes  # noqa: E402
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = list(CHROMIUM_FLAGS)
 DISCOUNT = "economics.social_discount_rate"
 HEADLINE = ".bc-headline-bar .bc-figure[data-key='social_npv']"
 CENT = 0.005

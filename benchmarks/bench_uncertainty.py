@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_engine import time_calls
 
 from businesscase import load_case
-from businesscase.io.loader import assumptions_dir
+from businesscase.io import assumptions_dir
 from businesscase.scenarios import ScenarioStore
 from businesscase.uncertainty import monte_carlo, tornado
 

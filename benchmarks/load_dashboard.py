@@ -25,7 +25,8 @@ import panel as pn  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
-from businesscase.model.edits import apply_changes  # noqa: E402
+from businesscase.export import CHROMIUM_FLAGS  # noqa: E402
+from businesscase.model import apply_changes  # noqa: E402
 from dashboards.app import create_app  # noqa: E402
 
 RATES = [round(0.015 + 0.001 * i, 4) for i in range(16)]  # 1.5% .. 3.0%
@@ -35,17 +36,7 @@ METHODS = [
     "Gelijke verdeling van de meerwaarde",
     "Naar rato van de baten",
 ]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = ["--headless", *CHROMIUM_FLAGS]
 
 
 def rss_mb() -> float:

@@ -2,7 +2,13 @@
 sheets per partner."""
 
 from .excel import workbook, workbook_bytes
-from .report_html import agreements_html, chromium_path, html_to_pdf, report_html
+from .report_html import (
+    CHROMIUM_FLAGS,
+    agreements_html,
+    chromium_path,
+    html_to_pdf,
+    report_html,
+)
 from .summary import (
     ALLOCATION_COLUMNS,
     allocation_dict,
@@ -13,6 +19,7 @@ from .summary import (
 
 __all__ = [
     "ALLOCATION_COLUMNS",
+    "CHROMIUM_FLAGS",
     "agreements_html",
     "allocation_dict",
     "allocation_text",

@@ -357,6 +357,21 @@ def agreements_html(result: Result, allocation, lang: str = "nl") -> str:
     )
 
 
+# Chromium as a quiet, sandbox-free worker in a container: no GPU, no network of its own,
+# no first-run or sync chatter. The PDF export, the browser tests and the benchmarks all
+# launch it with these.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
 def chromium_path() -> str:
     for candidate in (
         os.environ.get("BUSINESSCASE_CHROMIUM"),
@@ -397,14 +412,7 @@ def html_to_pdf(html_text: str, pdf_path: str | Path, timeout: float = 120) -> P
         cmd = [
             chromium_path(),
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_FLAGS,
             "--disable-extensions",
             f"--user-data-dir={profile}",
             "--no-pdf-header-footer",

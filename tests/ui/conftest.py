@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from businesscase.export import CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # dashboards/ is not an installed package
     sys.path.insert(0, str(ROOT))
@@ -57,16 +59,7 @@ def _bokeh_tables_without_the_race() -> None:
 
 _bokeh_tables_without_the_race()
 
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+LAUNCH_ARGS = list(CHROMIUM_FLAGS)
 
 
 def find_chromium() -> str | None:
