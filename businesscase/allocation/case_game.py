@@ -101,12 +101,15 @@ class CaseGame:
 
 
 def default_holders(result: Result) -> dict[str, str]:
-    """Residents' societal value counts for the (first) municipality, if there is one."""
+    """Residents' societal value counts for the municipality role (of the first partner of
+    type municipality), if there is one: role → role, each carried by its partners' shares."""
     case = result.case
-    municipality = next((p.id for p in case.partners if p.type is PartnerType.municipality), None)
+    municipality = next(
+        (p.role_id for p in case.partners if p.type is PartnerType.municipality), None
+    )
     if municipality is None:
         return {}
-    return {p.id: municipality for p in case.partners if p.type is PartnerType.residents}
+    return {p.role_id: municipality for p in case.partners if p.type is PartnerType.residents}
 
 
 def default_participants(
@@ -120,9 +123,18 @@ def default_participants(
     case = result.case
     if holders is None:
         holders = default_holders(result) if BenefitBasis(basis) is BenefitBasis.societal else {}
+    carriers = case.carriers()
     with_lines = {ln.partner for ln in result.lines}
-    relevant = with_lines | {p for o in case.outcomes for p in o.needs}
-    relevant |= {h for p, h in holders.items() if p in with_lines}
+    keys_with_lines = with_lines | {ln.role_key for ln in result.lines}
+    relevant = with_lines | {
+        c for o in case.outcomes for n in o.needs for c, _ in carriers.get(n, [(n, 1.0)])
+    }
+    relevant |= {
+        c
+        for key, h in holders.items()
+        if key in keys_with_lines
+        for c, _ in carriers.get(h, [(h, 1.0)])
+    }
     return [p.id for p in case.partners if p.takes_part and p.id in relevant]
 
 
@@ -157,14 +169,18 @@ def case_game(
     streams: dict[tuple, float] = {}
     stream_flows: dict[tuple, set] = {}
     costs: dict[tuple, float] = {}
-    for line, (kind, key), value in zip(result.lines, _classify_lines(result, basis, holders), pv):
-        if kind == "stream":
-            streams[key] = streams.get(key, 0.0) + value
-            stream_flows.setdefault(key, set()).add(line.flow_type)
-        elif kind == "cost" and key[1] in present:
-            costs[key] = costs.get(key, 0.0) - value
-        elif kind == "transfer" and key[0] in present and key[1] in present:
-            today[key[0]] -= value  # paid (value < 0) raises, received (value > 0) lowers it
+    carriers = case.carriers()
+    for line, parts, value in zip(result.lines, _classify_lines(result, basis, holders), pv):
+        for kind, key, fraction in parts:
+            if kind == "stream":
+                streams[key] = streams.get(key, 0.0) + value * fraction
+                stream_flows.setdefault(key, set()).add(line.flow_type)
+            elif kind == "cost" and key[1] in present:
+                costs[key] = costs.get(key, 0.0) - value
+            elif kind == "transfer" and key[0] in present:
+                # paid (value < 0) raises, received (value > 0) lowers it, for the part of
+                # the counterpart role that takes part
+                today[key[0]] -= value * _present_part(carriers, key[1], present)
     game_benefits, lost = [], []
     for (item, pocket, required), value in streams.items():
         stream = Stream(item, value, required)
@@ -195,36 +211,81 @@ def case_game(
     )
 
 
-def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
-    """What each ledger line is in the game: ("stream", (item, pocket, required partners)),
-    ("cost", (item, payer)), ("transfer", (partner, counterpart)) for payments between
-    partners, or ("none", None) for lines outside the game (not counted under this basis,
-    external).
+Part = tuple[str, tuple | None, float]
+"""What (a fraction of) a ledger line is in the game: ("stream", (item, pocket, required
+partners), fraction), ("cost", (item, payer), 1), ("transfer", (partner, counterpart), 1)
+for a payment between partners, or ("none", None, 0) outside the game."""
+
+
+def _classify_lines(
+    result: Result, basis: BenefitBasis, holders: dict[str, str]
+) -> list[list[Part]]:
+    """The parts each ledger line is in the game (see :data:`Part`).
 
     An outcome line is a stream whatever its role: the cost side of an outcome booked
     gross (role "cost", negative values) is a stream with a negative amount.
+
+    A line a partner carries for its role stands for that partner's part of the outcome
+    (its dwellings, its clients). Of every other role the outcome needs, each partner
+    brings its share of that part, independently of the first: the line becomes one stream
+    per combination of the needed roles' partners, with the product of their shares. A
+    role filled by one partner gives one stream, as before roles existed.
     """
-    needs = {o.id: set(o.needs) for o in result.case.outcomes}
-    revenues = {r.id: r for r in result.case.revenues}
-    out: list[tuple[str, tuple | None]] = []
+    case = result.case
+    carriers = case.carriers()
+    needs = {o.id: o.needs for o in case.outcomes}
+    revenues = {r.id: r for r in case.revenues}
+    none: list[Part] = [("none", None, 0.0)]
+    out: list[list[Part]] = []
     for line in result.lines:
         is_revenue = line.category == "revenue"
         if line.partner == EXTERNAL:
-            out.append(("none", None))
+            out.append(none)
         elif is_revenue and not (line.role == "benefit" and _payer_is_external(result, line.item)):
             r = revenues[line.item]
             counterpart = r.from_ if line.role == "benefit" else r.to
-            out.append(("transfer", (line.partner, counterpart)))
+            out.append([("transfer", (line.partner, counterpart), 1.0)])
         elif line.category in OUTCOME_CATEGORIES or is_revenue:
             if line.flow_type not in COUNTED[basis]:
-                out.append(("none", None))
+                out.append(none)
                 continue
-            pocket = holders.get(line.partner, line.partner)
-            required = frozenset(needs.get(line.item, set()) | {pocket})
-            out.append(("stream", (line.item, pocket, required)))
+            out.append(_stream_parts(line, needs.get(line.item, []), holders, carriers))
         else:
-            out.append(("cost", (line.item, line.partner)))
+            out.append([("cost", (line.item, line.partner), 1.0)])
     return out
+
+
+def _stream_parts(line, needed: list[str], holders: dict[str, str], carriers) -> list[Part]:
+    """The streams one outcome (or external revenue) line splits into (see _classify_lines)."""
+    own = line.role_key
+    holder = holders.get(own, holders.get(line.partner))
+    if holder is None:
+        combos = [((line.partner,), 1.0)]
+        assigned = {own: line.partner}
+    else:
+        combos = [((h,), share) for h, share in carriers.get(holder, [(holder, 1.0)])]
+        assigned = {own: line.partner}
+    for ref in dict.fromkeys(needed):
+        if ref == holder:
+            continue  # the holder chosen for the pocket is the one this part needs
+        if ref in assigned:
+            combos = [((*who, assigned[ref]), f) for who, f in combos]
+            continue
+        combos = [
+            ((*who, c), f * share)
+            for who, f in combos
+            for c, share in carriers.get(ref, [(ref, 1.0)])
+        ]
+    parts: dict[tuple, float] = {}
+    for who, fraction in combos:
+        key = (line.item, who[0], frozenset(who))
+        parts[key] = parts.get(key, 0.0) + fraction
+    return [("stream", key, fraction) for key, fraction in parts.items()]
+
+
+def _present_part(carriers, ref: str, present: set) -> float:
+    """The fraction of a role (or partner) that takes part."""
+    return sum(share for c, share in carriers.get(ref, [(ref, 1.0)]) if c in present)
 
 
 def split_weights(
@@ -249,19 +310,21 @@ def split_weights(
     index = {p: i for i, p in enumerate(players)}
     shape = (len(result.lines), len(players))
     W = {name: np.zeros(shape) for name in ("shapley", "benefit", "today", "alone")}
-    for line_index, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
-        if kind == "stream" and key[2] <= present:
-            for p in key[2]:
-                W["shapley"][line_index, index[p]] = 1.0 / len(key[2])
-            W["benefit"][line_index, index[key[1]]] = 1.0
-            if len(key[2]) == 1:
-                W["alone"][line_index, index[key[1]]] = 1.0
-        elif kind == "cost" and key[1] in index:
-            for name in ("shapley", "alone"):
-                W[name][line_index, index[key[1]]] = 1.0
-            W["today"][line_index, index[key[1]]] = -1.0
-        elif kind == "transfer" and key[0] in index and key[1] in index:
-            W["today"][line_index, index[key[0]]] = -1.0
+    carriers = result.case.carriers()
+    for line_index, parts in enumerate(_classify_lines(result, basis, cg.holders)):
+        for kind, key, fraction in parts:
+            if kind == "stream" and key[2] <= present:
+                for p in key[2]:
+                    W["shapley"][line_index, index[p]] += fraction / len(key[2])
+                W["benefit"][line_index, index[key[1]]] += fraction
+                if len(key[2]) == 1:
+                    W["alone"][line_index, index[key[1]]] += fraction
+            elif kind == "cost" and key[1] in index:
+                for name in ("shapley", "alone"):
+                    W[name][line_index, index[key[1]]] = 1.0
+                W["today"][line_index, index[key[1]]] = -1.0
+            elif kind == "transfer" and key[0] in index:
+                W["today"][line_index, index[key[0]]] = -_present_part(carriers, key[1], present)
     return W, players
 
 
