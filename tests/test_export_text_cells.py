@@ -81,7 +81,9 @@ def inject(data: dict, draw) -> tuple[str, list[str]]:
         # every partner needs a name of its own (the case refuses duplicates)
         names = {
             lang_: draw(
-                texts.filter(lambda t, lang_=lang_: " ".join(t.split()).casefold() not in taken[lang_])
+                texts.filter(
+                    lambda t, lang_=lang_: " ".join(t.split()).casefold() not in taken[lang_]
+                )
             )
             for lang_ in ("nl", "en")
         }

@@ -211,10 +211,10 @@ def case_game(
     )
 
 
-Part = tuple[str, tuple | None, float]
+Part = tuple[str, tuple, float]
 """What (a fraction of) a ledger line is in the game: ("stream", (item, pocket, required
 partners), fraction), ("cost", (item, payer), 1), ("transfer", (partner, counterpart), 1)
-for a payment between partners, or ("none", None, 0) outside the game."""
+for a payment between partners, or ("none", (), 0) outside the game."""
 
 
 def _classify_lines(
@@ -235,7 +235,7 @@ def _classify_lines(
     carriers = case.carriers()
     needs = {o.id: o.needs for o in case.outcomes}
     revenues = {r.id: r for r in case.revenues}
-    none: list[Part] = [("none", None, 0.0)]
+    none: list[Part] = [("none", (), 0.0)]
     out: list[list[Part]] = []
     for line in result.lines:
         is_revenue = line.category == "revenue"
@@ -259,12 +259,12 @@ def _stream_parts(line, needed: list[str], holders: dict[str, str], carriers) ->
     """The streams one outcome (or external revenue) line splits into (see _classify_lines)."""
     own = line.role_key
     holder = holders.get(own, holders.get(line.partner))
+    combos: list[tuple[tuple[str, ...], float]]  # (pocket, needed partners...), fraction
     if holder is None:
         combos = [((line.partner,), 1.0)]
-        assigned = {own: line.partner}
     else:
         combos = [((h,), share) for h, share in carriers.get(holder, [(holder, 1.0)])]
-        assigned = {own: line.partner}
+    assigned = {own: line.partner}  # this line's part of its own role is this partner's
     for ref in dict.fromkeys(needed):
         if ref == holder:
             continue  # the holder chosen for the pocket is the one this part needs
