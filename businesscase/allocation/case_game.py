@@ -18,6 +18,15 @@ and an extra cost in another (a postponed nursing-home admission saves the nursi
 and costs the care at home, and leaves a dwelling occupied), is one stream per pocket, each
 needing the outcome's partners and its own pocket; the cost side has B_k < 0.
 
+Roles: a line booked to a role is carried by the role's partners, each its share σ_i of
+it (see ``Case.carriers``). Such a part stands for that partner's dwellings or clients, and
+of every other role the outcome needs, each partner brings its share of it, independently:
+a stream B_k needing roles r_1..r_m becomes the streams B_k · σ_{i_1} ⋯ σ_{i_m}, one for
+each choice of partners i_1 ∈ r_1, …, i_m ∈ r_m, each needing just those partners. A role
+filled by one partner (every file without roles) gives the game above unchanged, and the
+Shapley values of a role's partners add up to the role's Shapley value as one partner.
+A partner that does not take part loses its part; the others do not take it over.
+
 Payments between partners today (a room fee) are not part of the game: they are today's
 split, which the allocation replaces. A payment whose counterpart does not take part does
 not happen in that coalition, so it is left out of today's contribution on both sides:
