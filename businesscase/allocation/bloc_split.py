@@ -38,7 +38,9 @@ and get 0; a bloc of only such partners gets 0.
 
 Within a bloc, its amount y_b is split over its non-null members
 - ``shares``: in proportion to their shares (``Partner.share``, normalised within the
-  bloc; equally when all shares are 0), x_i = y_b · s_i / Σ_{l ∈ b} s_l;
+  bloc; equally when all shares are 0), x_i = y_b · s_i / Σ_{l ∈ b} s_l. A bloc by role
+  splits as the role's lines are carried; a given bloc that mixes roles compares the
+  shares as typed, so they should then be in one unit (a partner without a role has 1);
 - ``game``: by the nucleolus (same stay-out convention) of the game reduced to the bloc,
   which takes the partners outside the bloc as present and paid what the between-bloc
   split gives them, so that the bloc's amount is exactly what its members split:
