@@ -63,8 +63,9 @@ import pandas as pd
 from businesscase.engine import OUTCOME_CATEGORIES, Result
 from businesscase.model import EXTERNAL, PartnerType, UserError
 
+from . import bloc_split
 from .game import TUGame
-from .methods import CASHABLE, COUNTED, METHODS, BenefitBasis, SplitMethod
+from .methods import CASHABLE, COUNTED, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
 from .structured import Stream, StructuredGame
 
 
@@ -81,6 +82,12 @@ class CaseGame:
     holders: dict = field(default_factory=dict)
     annuity_factor: float = 1.0  # PV of 1 euro a year over the operating years
     horizon: tuple[int, int] = (0, 0)
+    roles: dict[str, str] = field(default_factory=dict)  # every partner of the case → role
+    shares: dict[str, float] = field(default_factory=dict)  # partner → share of its role
+
+    def bloc_of(self, blocs: dict[str, str] | None = None) -> dict[str, str]:
+        """Partner → bloc for the players: by role, or the partition given (bloc_split)."""
+        return bloc_split.bloc_partition(self.players, self.roles, blocs)
 
     @property
     def players(self) -> list[str]:
@@ -217,6 +224,8 @@ def case_game(
         holders,
         annuity,
         (start, start + case.meta.horizon),
+        {p.id: p.role_id for p in case.partners},
+        {p.id: p.share for p in case.partners},
     )
 
 
@@ -302,13 +311,15 @@ def split_weights(
     basis: BenefitBasis | str = BenefitBasis.financial,
     participants: list[str] | None = None,
     holders: dict[str, str] | None = None,
+    blocs: dict[str, str] | None = None,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
     """Matrices (L, P) that turn line present values into per-partner quantities, any draws.
 
-    ``shapley``: net position after the Shapley split (the closed form is linear in the
-    streams); ``benefit``: benefit received as counted; ``today``: today's contribution;
-    ``alone``: v({i}), what a partner realises on its own. Monte Carlo gets the split of
-    every draw from matrix products.
+    ``shapley`` and ``owen`` (for the partition ``blocs``, by default by role): net position
+    after that split (both closed forms are linear in the streams); ``benefit``: benefit
+    received as counted; ``today``: today's contribution; ``alone``: v({i}), what a
+    partner realises on its own. Monte Carlo gets the split of every draw from matrix
+    products.
     """
     basis = BenefitBasis(basis)
     cg = case_game(
@@ -318,18 +329,21 @@ def split_weights(
     present = set(players)
     index = {p: i for i, p in enumerate(players)}
     shape = (len(result.lines), len(players))
-    W = {name: np.zeros(shape) for name in ("shapley", "benefit", "today", "alone")}
+    W = {name: np.zeros(shape) for name in ("shapley", "owen", "benefit", "today", "alone")}
+    bloc_of = cg.bloc_of(blocs)
     carriers = result.case.carriers()
     for line_index, parts in enumerate(_classify_lines(result, basis, cg.holders)):
         for kind, key, fraction in parts:
             if kind == "stream" and key[2] <= present:
                 for p in key[2]:
                     W["shapley"][line_index, index[p]] += fraction / len(key[2])
+                for p, part in bloc_split.stream_split(key[2], bloc_of).items():
+                    W["owen"][line_index, index[p]] += fraction * part
                 W["benefit"][line_index, index[key[1]]] += fraction
                 if len(key[2]) == 1:
                     W["alone"][line_index, index[key[1]]] += fraction
             elif kind == "cost" and key[1] in index:
-                for name in ("shapley", "alone"):
+                for name in ("shapley", "owen", "alone"):
                     W[name][line_index, index[key[1]]] = 1.0
                 W["today"][line_index, index[key[1]]] = -1.0
             elif kind == "transfer" and key[0] in index:
@@ -343,8 +357,8 @@ def net_after_draws(
     """(D, P) net position after the split for each draw; linear methods only."""
     benefit = pv_lines @ weights["benefit"]
     today = pv_lines @ weights["today"]
-    if method == SplitMethod.shapley:
-        return pv_lines @ weights["shapley"]
+    if method in (SplitMethod.shapley, SplitMethod.owen):
+        return pv_lines @ weights[method]
     if method == SplitMethod.as_is:
         return benefit - today
     total = (benefit - today).sum(axis=1, keepdims=True)  # v(N) = benefits − costs
@@ -357,8 +371,7 @@ def net_after_draws(
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
         return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
     raise UserError(
-        f"per-draw splits are available for shapley, as_is, proportional_benefit "
-        f"and equal_surplus, not {method!r}"
+        f"per-draw splits are available for {', '.join(PER_DRAW_METHODS)}, not {method!r}"
     )
 
 
@@ -390,9 +403,22 @@ def _payer_is_external(result: Result, item: str) -> bool:
     return any(r.id == item and r.from_ == EXTERNAL for r in result.case.revenues)
 
 
-def fair_split(cg: CaseGame, method: str) -> pd.Series:
-    """Net position after the split (PV) per partner, for a named method."""
+def fair_split(
+    cg: CaseGame,
+    method: str,
+    blocs: dict[str, str] | None = None,
+    within: str = "shares",
+) -> pd.Series:
+    """Net position after the split (PV) per partner, for a named method.
+
+    blocs (partner id → bloc id; None: by role) and within (``shares`` or ``game``) are
+    read by the bloc methods only, ``owen`` and ``bloc_nucleolus`` (see :mod:`.bloc_split`).
+    """
     game, players = cg.game, cg.players
+    if method == SplitMethod.owen:
+        return bloc_split.owen(game, cg.bloc_of(blocs)).reindex(players)
+    if method == SplitMethod.bloc_nucleolus:
+        return bloc_split.bloc_nucleolus(game, cg.bloc_of(blocs), cg.shares, within)
     total = cg.total_value
     if method == SplitMethod.as_is:
         return cg.benefit - cg.contribution_today

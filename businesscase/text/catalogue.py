@@ -226,6 +226,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "of it, even when it lands in another's pocket. The only split that is symmetric, "
         "gives nothing to those who add nothing, and adds up over sub-projects.",
     },
+    "method_owen": {"nl": "Owen-waarde (in blokken)", "en": "Owen value (in blocs)"},
+    "method_owen_about": {
+        "nl": "De partijen onderhandelen in blokken, zoals alle corporaties samen of alle "
+        "zorgaanbieders samen. Elke opbrengst wordt eerst gelijk gedeeld door de blokken die "
+        "ervoor nodig zijn, en binnen elk blok gelijk door de partijen die ervoor nodig zijn; "
+        "elke partij draagt haar eigen kosten. Met één partij per blok is dit de "
+        "Shapley-waarde.",
+        "en": "The partners negotiate in blocs, such as all corporations together or all care "
+        "providers together. Each return is first shared equally by the blocs it needs, and "
+        "within each bloc equally by the partners it needs; each partner carries its own "
+        "costs. With one partner per bloc this is the Shapley value.",
+    },
     "method_nucleolus": {"nl": "Nucleolus", "en": "Nucleolus"},
     "method_nucleolus_about": {
         "nl": "De verdeling die de meest ontevreden groep partijen zo tevreden mogelijk maakt, "
@@ -234,6 +246,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The split that makes the most dissatisfied group of partners as satisfied as "
         "possible, then the next, and so on. It lies in the core whenever a stable split "
         "exists: then no group does better on its own.",
+    },
+    "method_bloc_nucleolus": {"nl": "Nucleolus tussen blokken", "en": "Nucleolus between blocs"},
+    "method_bloc_nucleolus_about": {
+        "nl": "De partijen onderhandelen in blokken, zoals alle corporaties samen. Tussen de "
+        "blokken geldt de nucleolus: het meest ontevreden groepje blokken zo tevreden "
+        "mogelijk, dan het volgende, enzovoort. Binnen een blok wordt zijn deel verdeeld naar "
+        "rato van de aandelen van de partijen (gelijk als er geen aandelen zijn).",
+        "en": "The partners negotiate in blocs, such as all corporations together. Between the "
+        "blocs the nucleolus applies: the most dissatisfied group of blocs as satisfied as "
+        "possible, then the next, and so on. Within a bloc its part is split in proportion "
+        "to the partners' shares (equally when there are none).",
     },
     "method_prenucleolus": {"nl": "Prenucleolus", "en": "Pre-nucleolus"},
     "method_prenucleolus_about": {
