@@ -372,6 +372,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Who pays, who gains (present value)",
     },
     "fair_split": {"nl": "Eerlijke verdeling", "en": "Fair split"},
+    # -- a programme of themes (CLI, export)
+    "programme": {"nl": "Programma", "en": "Programme"},
+    "programme_total": {"nl": "Programma", "en": "Programme"},
+    "theme": {"nl": "Thema", "en": "Theme"},
+    "programme_themes": {"nl": "Thema's", "en": "Themes"},
+    "programme_per_partner": {
+        "nl": "Per partij, opgeteld over de thema's (per jaar)",
+        "en": "Per partner, summed over the themes (a year)",
+    },
+    "programme_joins": {"nl": "Wie doet mee", "en": "Who joins"},
+    "programme_pays": {
+        "nl": "Wat betaalt wie (eerlijke bijdrage per jaar)",
+        "en": "Who pays what (fair contribution a year)",
+    },
+    "programme_gains": {
+        "nl": "Wat wint wie (baten per jaar)",
+        "en": "Who gains what (benefit a year)",
+    },
+    "status_short_taking_part": {"nl": "D", "en": "T"},
+    "status_short_left": {"nl": "U", "en": "L"},
+    "status_short_no_flows": {"nl": "L", "en": "M"},
+    "theme_value": {"nl": "Saldo (contante waarde)", "en": "Net value (PV)"},
+    "programme_benefit_per_year": {"nl": "Baten per jaar", "en": "Benefit a year"},
+    "programme_today_per_year": {"nl": "Bijdrage nu per jaar", "en": "Pays today a year"},
+    "programme_fair_per_year": {
+        "nl": "Eerlijke bijdrage per jaar",
+        "en": "Fair contribution a year",
+    },
+    "theme_cost_per_year": {"nl": "Te dekken per jaar", "en": "To cover a year"},
+    "theme_partners": {"nl": "Partijen in het spel", "en": "Partners in the game"},
+    "blocs": {"nl": "Blokken", "en": "Blocs"},
+    "blocs_none": {"nl": "geen", "en": "none"},
+    "blocs_role": {"nl": "per rol", "en": "per role"},
+    "programme_legend": {
+        "nl": "D = doet mee, U = stapt uit, L = lid zonder stromen in dit thema, . = geen lid",
+        "en": "T = taking part, L = left, M = member without flows in this theme, . = not a member",
+    },
     "uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
     "report_appendix": {
         "nl": "Bijlage: alle aannames en hun bronnen",
