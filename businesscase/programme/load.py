@@ -103,17 +103,16 @@ def load_programme(path: str | os.PathLike, *, allow_include_outside: bool = Fal
         theme = _theme(ts, i, path, policy, loaded, partners, at, problems)
         if theme is not None:
             themes.append(theme)
+    # A role is a role some theme's case names, or a partner id of the cases themselves
+    # (the archetypes of shared/partners.yaml): anything else is a typo.
     named = set().union(*(t.roles for t in themes)) if themes else set()
+    known = named | {q.id for t in themes for q in t.base.partners} | set(ids)
     for i, p in enumerate(partners):
-        if (
-            p.role is not None
-            and p.role not in named | set(ids)
-            and len(themes) == len(spec.themes)
-        ):
+        if p.role is not None and p.role not in known and len(themes) == len(spec.themes):
             at(
                 ("partners", i, "role"),
-                f"unknown role '{p.role}': no theme's case names it; the cases name "
-                f"{', '.join(sorted(named))}",
+                f"unknown role '{p.role}': no theme's case names it or has a partner of that "
+                f"id; roles are {', '.join(sorted(known - set(ids)))}",
             )
     if problems:
         raise LoadError(problems)
