@@ -122,7 +122,7 @@ def load_programme(path: str | os.PathLike, *, allow_include_outside: bool = Fal
         try:
             theme_case(programme, theme.id)
         except ValidationError as exc:
-            problems += _case_problems(exc, data, shown, i, theme, partners)
+            problems += _case_problems(exc, data, shown, i, programme, theme)
     if problems:
         raise LoadError(problems)
     return programme
@@ -288,11 +288,12 @@ def _duplicates(at, section: str, ids: list[str], what: str) -> None:
             at((section, i, "id"), f"duplicate {what} '{ident}': every {what} must be unique")
 
 
-def _case_problems(exc, data, shown, i, theme, partners) -> list[InputProblem]:
+def _case_problems(exc, data, shown, i, programme: Programme, theme: Theme):
     """The theme case's own refusals, located in the programme file: at the partner for a
     partner's field, else at the theme."""
-    index = {p.id: k for k, p in enumerate(partners)}
-    members = [pid for pid in theme.participants]
+    index = {pid: k for k, pid in enumerate(programme.partner_ids)}
+    flowless = set(programme.flowless(theme.id))
+    in_case = [pid for pid in theme.participants if pid not in flowless]  # theme_case's order
     out = []
     for err in exc.errors():
         cause = (err.get("ctx") or {}).get("error")
@@ -301,21 +302,14 @@ def _case_problems(exc, data, shown, i, theme, partners) -> list[InputProblem]:
         )
         for where, msg in pairs:
             where = tuple(where)
-            message = f"in theme '{theme.id}': {msg}"
             if len(where) >= 2 and where[0] == "partners" and isinstance(where[1], int):
-                case_partner = _nth_member(members, where[1], theme, partners)
-                loc = ("partners", index[case_partner], *where[2:])
+                loc = ("partners", index[in_case[where[1]]], *where[2:])
+                message = f"in theme '{theme.id}': {msg}"
             else:
                 loc = ("themes", i)
                 message = f"in theme '{theme.id}', {'.'.join(map(str, where))}: {msg}"
             out.append(locate(data, loc, shown, message))
     return out
-
-
-def _nth_member(members, n, theme, partners) -> str:
-    by_id = {p.id: p for p in partners}
-    in_case = [pid for pid in members if by_id[pid].role_id in theme.roles or pid in theme.roles]
-    return in_case[n]
 
 
 __all__ = ["is_programme_file", "load_programme"]
