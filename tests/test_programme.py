@@ -435,3 +435,24 @@ def test_a_case_file_allocates_as_before_and_refuses_programme_options(capsys):
     assert data["total_value"] == pytest.approx(expected.total_value, abs=0.01)
     assert main(["allocate", str(case), "--theme", "x"]) == 2
     assert "--theme: is for a programme file" in capsys.readouterr().err
+
+
+def test_themes_of_different_horizons_put_the_payments_per_year_with_the_summed_costs(tmp_path):
+    text = (BAD / "valid_programme.yaml").read_text()
+    path = tmp_path / "horizons.yaml"
+    path.write_text(
+        text.replace("drivers.dwellings: 40", "drivers.dwellings: 40\n      meta.horizon: 10")
+    )
+    split = programme_split(load_programme(path))
+    factors = {tid: a.case_game.annuity_factor for tid, a in split.themes.items()}
+    assert factors["room_a"] > factors["room_b"]  # 15 and 10 operating years
+    costs = {tid: a.case_game.cost_to_cover for tid, a in split.themes.items()}
+    expected = sum(costs.values()) / sum(costs[tid] / factors[tid] for tid in costs)
+    assert split.annuity_factor == pytest.approx(expected, rel=1e-12)
+    assert all(tr.per_year == pytest.approx(tr.pv / expected) for tr in split.transfers)
+    path.write_text(text.replace("drivers.dwellings: 40", "meta.horizon: 99"))
+    with pytest.raises(LoadError) as info:
+        load_programme(path)
+    assert "themes[room_b].changes.meta.horizon: 99 is not allowed: a whole number" in str(
+        info.value
+    )
