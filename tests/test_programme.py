@@ -364,7 +364,12 @@ def test_the_cli_prints_the_programme_split_and_its_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert [th["id"] for th in data["themes"]] == PROGRAMME.theme_ids
     assert data["themes"][0]["participants"] == list(PROGRAMME.themes[0].participants)
-    assert all(th["blocs"] is None for th in data["themes"])
+    assert data["bloc_rule"] == "role"  # read by the bloc methods only
+    assert all(
+        set(th["blocs"])
+        == set(th["split"]["partners"][i]["id"] for i in range(len(th["split"]["partners"])))
+        for th in data["themes"]
+    )
     assert data["themes"][0]["status"]["zorgaanbieder_1"] == NO_FLOWS
     by_id = {p["id"]: p for p in data["partners"]}
     assert by_id["corporatie_a"]["fair_contribution"] == pytest.approx(
@@ -408,21 +413,38 @@ def test_the_cli_refuses_bad_programme_options_in_one_line(args, message, capsys
     assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_blocs_by_role_are_passed_on_or_refused_plainly(capsys):
-    from businesscase.programme.split import ALLOCATE_TAKES_BLOCS
-
-    code = main(["allocate", str(ILLUSTRATIVE), "--blocs", "role", "--json"])
-    captured = capsys.readouterr()
-    if ALLOCATE_TAKES_BLOCS:
-        assert code == 0
-        blocs = json.loads(captured.out)["themes"][3]["blocs"]
-        assert sorted(map(len, blocs)) == sorted(
-            Counter(
-                PROGRAMME.partner(pid).role_id for pid in SPLIT.themes["zorg_complex_a"].table.index
-            ).values()
+def test_blocs_are_passed_on_per_theme_restricted_to_its_game(capsys):
+    # each partner its own bloc: the Owen value is the Shapley value
+    alone = programme_split(PROGRAMME, "owen", blocs="none")
+    for tid in PROGRAMME.theme_ids:
+        pd.testing.assert_series_equal(
+            alone.themes[tid].table["net_after"], SPLIT.themes[tid].table["net_after"], atol=1e-6
         )
-    else:
-        assert code == 2 and "blocs: this version splits without blocs" in captured.err
+    assert (
+        main(["allocate", str(ILLUSTRATIVE), "--method", "owen", "--blocs", "role", "--json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["bloc_rule"] == "role"
+    by_role = programme_split(PROGRAMME, "owen", blocs="role")
+    for theme in data["themes"]:
+        players = list(SPLIT.themes[theme["id"]].table.index)
+        assert theme["blocs"] == {pid: PROGRAMME.partner(pid).role_id for pid in players}
+        a = by_role.themes[theme["id"]]
+        assert a.table["net_after"].sum() == pytest.approx(a.total_value, abs=0.01)
+    # a partition given for the programme reaches each theme restricted to its players
+    given = [PROGRAMME.partner_ids[:10], PROGRAMME.partner_ids[10:]]
+    split = programme_split(PROGRAMME, "owen", blocs=given)
+    assert split.blocs["zorg_complex_a"]["corporatie_a"] == "bloc_1"
+    assert split.blocs["zorg_complex_a"]["zorgkantoor_regio"] == "bloc_2"
+    assert "zorgaanbieder_1" not in split.blocs["ontmoeting_complex_a"]  # no flows there
+    with pytest.raises(UserError, match="in no bloc: clientenraad_4"):
+        programme_split(PROGRAMME, "owen", blocs=[PROGRAMME.partner_ids[:-1]])
+    # leaving a theme changes only that theme under the bloc methods too
+    left = programme_split(
+        PROGRAMME, "owen", blocs="role", absent={"zorg_complex_a": ["zorgaanbieder_2"]}
+    )
+    for tid in PROGRAMME.theme_ids[:3]:
+        pd.testing.assert_frame_equal(left.themes[tid].table, by_role.themes[tid].table)
 
 
 def test_a_case_file_allocates_as_before_and_refuses_programme_options(capsys):
@@ -435,6 +457,8 @@ def test_a_case_file_allocates_as_before_and_refuses_programme_options(capsys):
     assert data["total_value"] == pytest.approx(expected.total_value, abs=0.01)
     assert main(["allocate", str(case), "--theme", "x"]) == 2
     assert "--theme: is for a programme file" in capsys.readouterr().err
+    assert main(["allocate", str(case), "--blocs", "none"]) == 2
+    assert "--blocs: is for a programme file" in capsys.readouterr().err
 
 
 def test_themes_of_different_horizons_put_the_payments_per_year_with_the_summed_costs(tmp_path):

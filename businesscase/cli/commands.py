@@ -65,9 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     alloc.add_argument("--theme", help="a programme: show one theme's split")
     alloc.add_argument(
         "--blocs",
-        choices=["none", "role"],
-        default="none",
-        help="a programme: negotiate in blocs, one per role (default none)",
+        choices=["role", "none"],
+        default="role",
+        help="a programme: the blocs of the bloc methods (owen, bloc_nucleolus): one per "
+        "role (default), or none (each partner alone)",
     )
     alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
@@ -101,7 +102,7 @@ def cmd_run(args) -> int:
 def cmd_allocate(args) -> int:
     if args.case and is_programme_file(args.case):
         return cmd_allocate_programme(args)
-    for option, value in (("--theme", args.theme), ("--blocs", args.blocs != "none" or None)):
+    for option, value in (("--theme", args.theme), ("--blocs", args.blocs != "role" or None)):
         if value is not None:
             raise OptionError(option, "is for a programme file (a file with themes)")
     case = load_case(

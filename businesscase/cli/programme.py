@@ -17,8 +17,7 @@ def cmd_allocate_programme(args) -> int:
             f"unknown theme '{args.theme}'; themes are {', '.join(programme.theme_ids)}",
         )
     absent = _absent(programme, args.without)
-    blocs = None if args.blocs == "none" else args.blocs
-    split = programme_split(programme, args.method, args.basis, absent, blocs)
+    split = programme_split(programme, args.method, args.basis, absent, args.blocs)
     if args.json:
         data = programme_dict(split)
         if args.theme is not None:

@@ -11,6 +11,7 @@ from businesscase.text import t
 
 from .summary import allocation_dict
 
+BLOC_METHODS = ("owen", "bloc_nucleolus")  # the methods that read the blocs
 PARTNER_COLUMNS = (
     "benefit_per_year",
     "contribution_today_per_year",
@@ -53,11 +54,11 @@ def programme_text(split: ProgrammeSplit, lang: str = "nl") -> str:
     """The themes, the per-partner sums, who joins and who pays what, and the payments."""
     prog = split.programme
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
-    blocs = "blocs_role" if any(b is not None for b in split.blocs.values()) else "blocs_none"
+    blocs = f"blocs_{split.bloc_rule}"
     out = [
         f"{t('programme', lang)}: {prog.meta.name}",
-        f"{t('fair_split', lang)}: {method_name(split.method, lang)} ({split.basis}); "
-        f"{t('blocs', lang)}: {t(blocs, lang)}",
+        f"{t('fair_split', lang)}: {method_name(split.method, lang)} ({split.basis})"
+        + (f"; {t('blocs', lang)}: {t(blocs, lang)}" if split.method in BLOC_METHODS else ""),
         "",
         t("programme_themes", lang),
     ]
@@ -135,6 +136,7 @@ def programme_dict(split: ProgrammeSplit) -> dict:
         "programme": prog.meta.model_dump(),
         "method": split.method,
         "basis": split.basis,
+        "bloc_rule": split.bloc_rule,
         "themes": [
             {
                 "id": theme.id,

@@ -10,10 +10,8 @@ that theme's game only.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
@@ -48,9 +46,6 @@ SUMMED = (
 
 PROGRAMME_COLUMN = "programme"
 
-# Blocs are passed on to allocate once it takes them (the Owen split, developed alongside).
-ALLOCATE_TAKES_BLOCS = "blocs" in inspect.signature(allocate).parameters
-
 
 @dataclass
 class ProgrammeSplit:
@@ -58,7 +53,8 @@ class ProgrammeSplit:
     method: str
     basis: str
     themes: dict[str, Allocation]  # theme id → its split
-    blocs: dict[str, list[list[str]] | None]  # theme id → the partition passed on
+    blocs: dict[str, dict[str, str]]  # theme id → partner → bloc, as the bloc methods use it
+    bloc_rule: str  # "role", "none" (each partner alone) or "given" (a partition)
     absent: dict[str, list[str]]
     table: pd.DataFrame  # per programme partner, the sums of SUMMED over the themes
     transfers: list  # businesscase.allocation Transfer, settled on the summed change
@@ -140,6 +136,7 @@ def programme_split(
     basis: str = "financial",
     absent: Mapping[str, Sequence[str]] | None = None,
     blocs: str | Sequence[Sequence[str]] | None = None,
+    within: str = "shares",
 ) -> ProgrammeSplit:
     """Split every theme with ``method`` and sum per partner.
 
@@ -147,7 +144,10 @@ def programme_split(
         share: their part is lost, not passed to the others).
     blocs : None (no blocs), ``"role"`` (one bloc per role) or a partition of the
         programme's partners (lists of partner ids); each theme gets it restricted to the
-        partners in its game, passed on to ``allocate`` as lists of partner ids.
+        partners in its game, passed on to ``allocate`` as partner → bloc; ``"none"``: each
+        partner a bloc of its own (the bloc methods then give the Shapley value). The blocs
+        are read by the bloc methods (``owen``, ``bloc_nucleolus``) only; with None they
+        partition by role, as ``allocate`` does.
     """
     gone: dict[str, list[str]] = {tid: list(ids) for tid, ids in (absent or {}).items()}
     unknown = sorted(set(gone) - set(programme.theme_ids))
@@ -157,24 +157,16 @@ def programme_split(
             f"unknown theme(s) {', '.join(unknown)}; themes are {', '.join(programme.theme_ids)}",
         )
     allocations: dict[str, Allocation] = {}
-    passed: dict[str, list[list[str]] | None] = {}
+    used: dict[str, dict[str, str]] = {}
     for theme in programme.themes:
         result = evaluate(theme_case(programme, theme.id, gone.get(theme.id, ())))
         players = default_participants(result, basis)
         if not players:
             raise OptionError("absent", f"theme '{theme.id}': no partner is left to take part")
         theme_blocs = _blocs(programme, players, blocs)
-        passed[theme.id] = theme_blocs
-        extra: dict[str, Any] = {}
-        if theme_blocs is not None:
-            if not ALLOCATE_TAKES_BLOCS:
-                raise OptionError(
-                    "blocs",
-                    "this version splits without blocs (allocate has no blocs yet); "
-                    "split without them (blocs none)",
-                )
-            extra["blocs"] = theme_blocs
-        allocations[theme.id] = allocate(result, method, basis, players, **extra)
+        allocation = allocate(result, method, basis, players, blocs=theme_blocs, within=within)
+        allocations[theme.id] = allocation
+        used[theme.id] = allocation.case_game.bloc_of(theme_blocs)
     table = _summed(programme, allocations)
     annuity = _annuity(allocations)
     return ProgrammeSplit(
@@ -182,7 +174,8 @@ def programme_split(
         method,
         basis,
         allocations,
-        passed,
+        used,
+        blocs if isinstance(blocs, str) else ("role" if blocs is None else "given"),
         gone,
         table,
         settle(table["change"], annuity),
@@ -218,16 +211,18 @@ def _annuity(allocations: dict[str, Allocation]) -> float:
 
 def _blocs(
     programme: Programme, players: list[str], blocs: str | Sequence[Sequence[str]] | None
-) -> list[list[str]] | None:
+) -> dict[str, str] | None:
+    """The partition of a theme's players, partner → bloc, in allocate's form."""
     if blocs is None:
         return None
     if isinstance(blocs, str):
-        if blocs != "role":
-            raise OptionError("blocs", f"'{blocs}' is not allowed: write role, or give a partition")
-        groups: dict[str, list[str]] = {}
-        for pid in players:
-            groups.setdefault(programme.partner(pid).role_id, []).append(pid)
-        return list(groups.values())
+        if blocs == "role":
+            return {pid: programme.partner(pid).role_id for pid in players}
+        if blocs == "none":
+            return {pid: pid for pid in players}
+        raise OptionError(
+            "blocs", f"'{blocs}' is not allowed: write role or none, or give a partition"
+        )
     seen = [pid for bloc in blocs for pid in bloc]
     wrong = sorted({pid for pid in seen if seen.count(pid) > 1 or pid not in programme.partner_ids})
     missing = sorted(set(programme.partner_ids) - set(seen))
@@ -238,8 +233,8 @@ def _blocs(
             + (f"; twice or unknown: {', '.join(wrong)}" if wrong else "")
             + (f"; in no bloc: {', '.join(missing)}" if missing else ""),
         )
-    restricted = [[pid for pid in bloc if pid in players] for bloc in blocs]
-    return [bloc for bloc in restricted if bloc]
+    present = set(players)
+    return {pid: f"bloc_{k + 1}" for k, bloc in enumerate(blocs) for pid in bloc if pid in present}
 
 
 __all__ = [

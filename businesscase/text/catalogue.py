@@ -405,6 +405,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "blocs": {"nl": "Blokken", "en": "Blocs"},
     "blocs_none": {"nl": "geen", "en": "none"},
     "blocs_role": {"nl": "per rol", "en": "per role"},
+    "blocs_given": {"nl": "zoals opgegeven", "en": "as given"},
     "programme_legend": {
         "nl": "D = doet mee, U = stapt uit, L = lid zonder stromen in dit thema, . = geen lid",
         "en": "T = taking part, L = left, M = member without flows in this theme, . = not a member",
