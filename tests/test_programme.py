@@ -480,3 +480,30 @@ def test_themes_of_different_horizons_put_the_payments_per_year_with_the_summed_
     assert "themes[room_b].changes.meta.horizon: 99 is not allowed: a whole number" in str(
         info.value
     )
+
+
+def test_an_edited_theme_case_changes_that_theme_only():
+    """``cases`` (the dashboard's edited themes): a theme given as edited is split as given,
+    the same case as theme_case gives the same split, and the other themes do not move."""
+    first, second = PROGRAMME.theme_ids[:2]
+    leaver = next(
+        p for p in PROGRAMME.theme(first).participants if p not in PROGRAMME.flowless(first)
+    )
+    plain = programme_split(PROGRAMME, absent={first: [leaver]})
+    same = programme_split(
+        PROGRAMME,
+        absent={first: [leaver]},
+        cases={first: theme_case(PROGRAMME, first, [leaver])},
+    )
+    pd.testing.assert_frame_equal(plain.table, same.table)
+    base = theme_case(PROGRAMME, second)
+    data = base.model_dump()
+    data["economics"]["social_discount_rate"]["value"] = 0.03
+    edited = programme_split(PROGRAMME, cases={second: type(base).model_validate(data)})
+    untouched = programme_split(PROGRAMME)
+    for tid in PROGRAMME.theme_ids:
+        a, b = edited.themes[tid].table, untouched.themes[tid].table
+        if tid == second:
+            assert not np.allclose(a["net_after"], b["net_after"])
+        else:
+            pd.testing.assert_frame_equal(a, b)

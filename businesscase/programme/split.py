@@ -17,7 +17,7 @@ import pandas as pd
 
 from businesscase.allocation import Allocation, allocate, default_participants, settle
 from businesscase.engine import evaluate
-from businesscase.model import OptionError
+from businesscase.model import Case, OptionError
 
 from .model import Programme
 from .themes import theme_case
@@ -137,6 +137,7 @@ def programme_split(
     absent: Mapping[str, Sequence[str]] | None = None,
     blocs: str | Sequence[Sequence[str]] | None = None,
     within: str = "shares",
+    cases: Mapping[str, Case] | None = None,
 ) -> ProgrammeSplit:
     """Split every theme with ``method`` and sum per partner.
 
@@ -148,6 +149,8 @@ def programme_split(
         partner a bloc of its own (the bloc methods then give the Shapley value). The blocs
         are read by the bloc methods (``owen``, ``bloc_nucleolus``) only; with None they
         partition by role, as ``allocate`` does.
+    cases : theme id → the theme's case as edited (in the dashboard); a theme not named
+        uses ``theme_case(programme, theme, absent)``.
     """
     gone: dict[str, list[str]] = {tid: list(ids) for tid, ids in (absent or {}).items()}
     unknown = sorted(set(gone) - set(programme.theme_ids))
@@ -159,7 +162,12 @@ def programme_split(
     allocations: dict[str, Allocation] = {}
     used: dict[str, dict[str, str]] = {}
     for theme in programme.themes:
-        result = evaluate(theme_case(programme, theme.id, gone.get(theme.id, ())))
+        edited = (cases or {}).get(theme.id)
+        result = evaluate(
+            edited
+            if edited is not None
+            else theme_case(programme, theme.id, gone.get(theme.id, ()))
+        )
         players = default_participants(result, basis)
         if not players:
             raise OptionError("absent", f"theme '{theme.id}': no partner is left to take part")
