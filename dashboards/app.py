@@ -24,6 +24,7 @@ from dashboards.views.components import CSS, LazyPage
 from dashboards.views.inputs import AssumptionsPage, SetupPage
 from dashboards.views.results import MeetingPage, ResultsPage, SplitPage, WhyPage, headline_bar
 from dashboards.views.safe import esc, notice
+from dashboards.views.themes import ThemesPage
 
 pn.extension("tabulator", raw_css=[CSS], throttled=True, notifications=False)
 
@@ -37,6 +38,7 @@ TABS = (
     "tab_assumptions",
     "tab_results",
     "tab_split",
+    "tab_themes",
     "tab_uncertainty",
     "tab_scenarios",
     "tab_meeting",
@@ -59,6 +61,7 @@ def create_app(case_file: str | None = None) -> DashboardApp:
         AssumptionsPage(state=state),
         ResultsPage(state=state),
         SplitPage(state=state),
+        ThemesPage(state=state),
         UncertaintyPage(state=state),
         ScenariosPage(state=state),
         MeetingPage(state=state),

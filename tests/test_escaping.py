@@ -197,7 +197,7 @@ def render_session(text, tmp: Path) -> dict[str, str]:
     path.write_bytes(payload_case_yaml(text=text)[0])
     app = create_app(case_file=str(path))
     state, pages = app.state, app.pages
-    setup, scenarios = pages[0], pages[5]
+    setup, scenarios = pages[0], next(p for p in pages if type(p).__name__ == "ScenariosPage")
     state.rename(state.case.partner_ids[0], text(70), text(71))
     setup.new_name.value = text(72)
     setup._add(None)

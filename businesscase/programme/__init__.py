@@ -7,12 +7,14 @@ formulas), each with its own willing participants; the split per theme, summed p
 """
 
 from .load import is_programme_file, load_programme
+from .model import Programme
 from .split import LEFT, NO_FLOWS, TAKING_PART, ProgrammeSplit, programme_split
 from .themes import theme_case
 
 __all__ = [
     "LEFT",
     "NO_FLOWS",
+    "Programme",
     "ProgrammeSplit",
     "TAKING_PART",
     "is_programme_file",

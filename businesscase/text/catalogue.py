@@ -410,6 +410,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "D = doet mee, U = stapt uit, L = lid zonder stromen in dit thema, . = geen lid",
         "en": "T = taking part, L = left, M = member without flows in this theme, . = not a member",
     },
+    # -- the themes page of the dashboard
+    "tab_themes": {"nl": "Thema's", "en": "Themes"},
+    "theme_status_taking_part": {"nl": "doet mee", "en": "takes part"},
+    "theme_status_left": {"nl": "stapt uit", "en": "left"},
+    "theme_status_no_flows": {"nl": "lid, geen stromen", "en": "member, no flows"},
+    "theme_joins": {"nl": "doet mee", "en": "joins"},
+    "theme_pays": {"nl": "betaalt/jr", "en": "pays/yr"},
+    "theme_gains": {"nl": "baten/jr", "en": "gains/yr"},
+    "themes_no_programme": {
+        "nl": "Deze businesscase is geen programma. Kies op Opzet een programma (bijvoorbeeld "
+        "het illustratieve programma Zuidoost-Drenthe) om de thema's naast elkaar te zien.",
+        "en": "This business case is not a programme. Choose a programme on Set-up (for "
+        "example the illustrative Zuidoost-Drenthe programme) to see its themes side by side.",
+    },
+    "themes_intro": {
+        "nl": "{themes} thema's, {partners} partijen. Elk thema is een eigen coalitie van "
+        "de bereidwilligen: wie uit een thema stapt, verandert alleen dat thema.",
+        "en": "{themes} themes, {partners} partners. Each theme is a coalition of the willing "
+        "of its own: leaving a theme changes that theme only.",
+    },
+    "themes_shown": {
+        "nl": "Thema op de andere pagina's",
+        "en": "Theme on the other pages",
+    },
+    "themes_taking_part": {"nl": "Doen mee aan {theme}", "en": "Taking part in {theme}"},
+    "themes_matrix": {
+        "nl": "Partijen × thema's: wie doet mee, wat betaalt en wint elk per jaar",
+        "en": "Partners × themes: who joins, what each pays and gains a year",
+    },
+    "themes_payments": {
+        "nl": "Betalingen tussen partijen (programma)",
+        "en": "Payments between partners (programme)",
+    },
+    "themes_outside": {
+        "nl": "In geen enkel thema: {names}",
+        "en": "In no theme: {names}",
+    },
     "uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
     "report_appendix": {
         "nl": "Bijlage: alle aannames en hun bronnen",

@@ -32,12 +32,14 @@ from businesscase.model import (
     check_value,
     free_partner_id,
 )
+from businesscase.programme import is_programme_file, load_programme
 from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
 from businesscase.text import t
 
 from .exports import ExportsMixin
 from .problems import problem_text
+from .programme import ProgrammeMixin
 from .scenarios import ScenarioState
 from .uncertainty import UncertaintyState
 from .vocabulary import BASES
@@ -46,17 +48,22 @@ log = logging.getLogger(__name__)
 
 
 def case_files() -> dict[str, str]:
-    """Case files in assumptions/ by name, for the formula choice."""
+    """Case files in assumptions/ by name, for the formula choice, then the programmes."""
     out = {}
     for path in sorted(assumptions_dir().glob("*.yaml")):
         try:
             out[load_case(path).meta.name] = str(path)
         except LoadError:  # a broken file is not offered; the CLI reports it
             log.warning("skipping invalid case file %s", path)
+    for path in sorted((assumptions_dir() / "programmes").glob("*.yaml")):
+        try:
+            out[load_programme(path).meta.name] = str(path)
+        except LoadError:
+            log.warning("skipping invalid programme file %s", path)
     return out
 
 
-class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
+class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
     lang: param.Selector[str] = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
     method: param.Selector[str] = param.Selector(default="shapley", objects=list(METHODS))
@@ -87,8 +94,13 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
     # -- loading and recomputing ----------------------------------------------------------------
     def _load(self):
         """Load the chosen file; a broken file leaves the current case in force."""
+        path = Path(self.case_file)
         try:
-            base = load_case(Path(self.case_file))
+            if is_programme_file(path):
+                base = self._open_programme(path)
+            else:
+                base = load_case(path)
+                self._close_programme()
         except LoadError as exc:
             if not hasattr(self, "base"):
                 raise  # nothing to fall back on when the session starts
@@ -149,6 +161,7 @@ class CaseState(ExportsMixin, UncertaintyState, ScenarioState):
         with param.parameterized.batch_call_watchers(self):
             self.changes, self.names, self.absent, self.added, self.removed = {}, {}, [], [], []
             self.proposal = {}
+        self._close_programme()
         self.base = case
         self.opened = label
         self._recompute()
