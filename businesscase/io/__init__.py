@@ -4,6 +4,7 @@ and files written atomically."""
 
 from .case_yaml import case_from_yaml, case_to_yaml
 from .loader import assumptions_dir, default_case_path, load_case, load_upload, upload_name
+from .partner_list import PartnerRow, parse_partner_file, parse_partner_text, partner_text
 from .provenance import provenance_problems
 from .workbook import CASE_SHEET, KEY_HEADER
 from .yaml_source import MAX_FILE_BYTES, read_yaml
@@ -18,6 +19,10 @@ __all__ = [
     "default_case_path",
     "load_case",
     "load_upload",
+    "PartnerRow",
+    "parse_partner_file",
+    "parse_partner_text",
+    "partner_text",
     "provenance_problems",
     "read_yaml",
     "upload_name",

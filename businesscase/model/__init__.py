@@ -16,7 +16,14 @@ from .case import (
     driver_inputs,
     meta_bounds,
 )
-from .edits import InvalidChange, apply_changes, check_value, parameter_table, parameters_behind
+from .edits import (
+    InvalidChange,
+    apply_changes,
+    check_value,
+    parameter_table,
+    parameters_behind,
+    parse_number,
+)
 from .items import (
     FINANCIAL_FLOW_TYPES,
     FLOW_TYPES,
@@ -67,6 +74,7 @@ __all__ = [
     "Parameter",
     "parameter_table",
     "parameters_behind",
+    "parse_number",
     "Partner",
     "PartnerType",
     "RESERVED_IDS",
