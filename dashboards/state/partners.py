@@ -15,6 +15,7 @@ class PartnersMixin:
     """The partner actions of a :class:`CaseState`."""
 
     # Held by CaseState; declared (not assigned, so nothing is shadowed) for the type checker.
+    base: Case
     case: Case
     result: Result
     lang: str
@@ -27,8 +28,11 @@ class PartnersMixin:
     _undoable: Callable
 
     def role_choices(self) -> list[str]:
-        """The roles a partner may take in this case (see ``Case.roles``)."""
-        return self.case.roles()
+        """The roles offered: those the case's lines name, the roles of the loaded case's
+        partners, and roles in use; a partner added here fills a role of its own without
+        offering it to others."""
+        in_use = {p.role for p in self.case.partners if p.role}
+        return sorted(set(self.base.roles()) | in_use)
 
     def _taken_names(self) -> list[str]:
         return [n for p in self.case.partners for n in (p.name.nl, p.name.en)]

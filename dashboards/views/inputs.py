@@ -173,6 +173,9 @@ class AssumptionsPage(LazyPage):
             layout="fit_columns",
             height=560,
             sizing_mode="stretch_width",
+            # Without a minimum, Panel makes the columns' widths (1,900 px) the table's: the
+            # page then overflows a 1280 px screen; the table scrolls sideways instead.
+            min_width=600,
             css_classes=["bc-assumptions"],
             buttons={"reset": "↺"},
             selectable=False,

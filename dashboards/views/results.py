@@ -163,7 +163,10 @@ class ResultsPage(LazyPage):
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
         self.flow_title = pn.pane.Markdown("")
-        self.without_flows = pn.pane.HTML("", css_classes=["bc-without-flows"])
+        self.without_flows = pn.pane.HTML(
+            "", css_classes=["bc-without-flows"], sizing_mode="stretch_width"
+        )
+        self.partner_pane = pn.pane.Bokeh(self.partner_chart.fig, sizing_mode="stretch_width")
         self._watch_state(["version", "lang"])
         self._refresh()
 
@@ -198,6 +201,9 @@ class ResultsPage(LazyPage):
             [x["pv_benefits"] for x in rows],
             t("who_pays", lang),
         )
+        # The pane holds the chart's height, which grows with the number of partners.
+        if self.partner_pane.height != self.partner_chart.fig.height:
+            self.partner_pane.height = self.partner_chart.fig.height
         cols = [
             ("label", t("partner", lang)),
             ("pv_costs", t("pv_costs", lang)),
@@ -242,11 +248,8 @@ class ResultsPage(LazyPage):
                 pn.pane.Bokeh(self.cumulative.fig),
                 sizing_mode="stretch_width",
             ),
-            pn.Row(
-                pn.pane.Bokeh(self.partner_chart.fig),
-                pn.Column(self.partner_table, self.without_flows),
-                sizing_mode="stretch_width",
-            ),
+            pn.Row(self.partner_pane, self.partner_table, sizing_mode="stretch_width"),
+            self.without_flows,
             self.flow_title,
             self.flow_table,
             sizing_mode="stretch_width",
