@@ -14,7 +14,12 @@ updated headline figure, measured in the browser, p95 under 250 ms.
   ("2,5%" + Enter) and a value cell of the assumptions table (click, type, Enter). Every
   new figure is checked against the core to the cent.
 
-Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--reps 30] [--loads 10]``. Debian's
+The session measures run on the default case and, side by side, on a 35-partner version
+of it (``--partners 35``: the default case with 28 partners added to its roles, built by
+``tests/builders.partners35``, as a user's bulk entry would add them).
+
+Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--reps 30] [--loads 10] [--partners 35]``
+(``--partners 7`` measures the default case alone). Debian's
 Chromium is used (``$CHROMIUM`` or ``chromium`` on PATH), never a browser downloaded by
 Playwright.
 """
@@ -39,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from businesscase import default_case_path, evaluate, load_case  # noqa: E402
 from businesscase.export import CHROMIUM_FLAGS  # noqa: E402
 from businesscase.model import apply_changes  # noqa: E402
+from tests.builders import partners35  # noqa: E402
 
 ARGS = list(CHROMIUM_FLAGS)
 DISCOUNT = "economics.social_discount_rate"
@@ -124,12 +130,29 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def expected_npv(rate: float) -> float:
-    return float(
-        evaluate(apply_changes(load_case(default_case_path()), {DISCOUNT: rate})).totals[
-            "social_npv"
-        ]
-    )
+def added_partners(n: int) -> list[dict]:
+    """The partners added to the default case (7 partners) to make one of n partners."""
+    return [] if n <= 7 else partners35()[: n - 7]
+
+
+def expected_npv(rate: float, added: list[dict]) -> float:
+    case = apply_changes(load_case(default_case_path()), {DISCOUNT: rate}, added=added)
+    return float(evaluate(case).totals["social_npv"])
+
+
+def app_with(added: list[dict]):
+    """An app factory whose sessions start with these partners added."""
+    from dashboards.app import create_app
+
+    def factory():
+        app = create_app()
+        if added:
+            app.state.added = added
+            if app.state.message:
+                raise RuntimeError(app.state.message)
+        return app
+
+    return factory
 
 
 def rates(n: int) -> list[float]:
@@ -231,7 +254,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reps", type=int, default=30, help="edits per input (30 or more)")
     parser.add_argument("--loads", type=int, default=10, help="new sessions for the page load")
+    parser.add_argument(
+        "--partners",
+        type=int,
+        default=35,
+        help="also measure a case of this many partners (7 to 35; 7 is the default case)",
+    )
     args = parser.parse_args(argv)
+    if not 7 <= args.partners <= 35:
+        parser.error("--partners must be between 7 and 35")
+    sizes = sorted({7, args.partners})
     chromium = find_chromium()
 
     from playwright.sync_api import sync_playwright
@@ -243,7 +275,6 @@ def main(argv: list[str] | None = None) -> None:
         "PYTHONUNBUFFERED": "1",
     }
     os.environ["BUSINESSCASE_DATABASE_URL"] = env["BUSINESSCASE_DATABASE_URL"]
-    expected = {r: expected_npv(r) for r in set(rates(args.reps))}
     rows = []
 
     with sync_playwright() as p:
@@ -288,7 +319,7 @@ def main(argv: list[str] | None = None) -> None:
         port = free_port()
         t1 = time.perf_counter()
         server = pn.serve(
-            {"app": create_app},
+            {"app": create_app, **{f"app{n}": app_with(added_partners(n)) for n in sizes}},
             port=port,
             threaded=True,
             show=False,
@@ -316,75 +347,75 @@ def main(argv: list[str] | None = None) -> None:
                 )
             )
 
-            # 3. new sessions on the running server
-            loads = []
-            for _ in range(args.loads):
-                t = time.perf_counter()
-                first_render(browser, url)
-                loads.append(time.perf_counter() - t)
-            rows.append(
-                (
-                    "new session (page load) → first render",
-                    len(loads),
-                    statistics.median(loads),
-                    pct(loads, 0.95),
-                    5.0,
-                    "",
-                )
-            )
-
-            # 4. input → headline, in the page
-            context = browser.new_context(viewport={"width": 1400, "height": 900})
-            page = context.new_page()
-            page.goto(url)
-            page.locator(HEADLINE).wait_for(state="visible", timeout=60_000)
-            rate_box = bench_rate_box(page, args.reps, expected)
-            context.close()
-            table = bench_table(browser, url, args.reps, expected)
+            variants = {}
+            for n in sizes:
+                variants[n] = session_measures(browser, f"http://localhost:{port}/app{n}", args)
         finally:
             server.stop()
         browser.close()
     tmp.cleanup()
+    print_table(chromium, rows, variants)
 
-    for name, m in (
-        ("Opzet discount rate, Enter → headline", rate_box),
-        ("Aannames table cell, Enter → headline", table),
-    ):
-        note = []
-        if m.wrong:
-            note.append(f"{m.wrong} not the core's figure")
-        if m.errors:
-            note.append(f"{len(m.errors)} without a change: {m.errors[0]}")
-        if m.reloads:
-            note.append(
-                f"{m.reloads} page reloads (the table stopped taking edits), so "
-                f"mostly first edits of a new session"
-            )
-        if m.ms:
-            rows.append(
-                (
-                    name,
-                    len(m.ms),
-                    statistics.median(m.ms) / 1000,
-                    pct(m.ms, 0.95) / 1000,
-                    0.25,
-                    "; ".join(note),
-                )
-            )
-        else:
-            rows.append((name, 0, float("nan"), float("nan"), 0.25, "; ".join(note)))
 
+def session_measures(browser, url: str, args) -> dict[str, Measured]:
+    """Page load, and input → headline for both inputs, on one app."""
+    added = added_partners(int(url.rsplit("app", 1)[1]))
+    expected = {r: expected_npv(r, added) for r in set(rates(args.reps))}
+    load = Measured()
+    for _ in range(args.loads):
+        t = time.perf_counter()
+        first_render(browser, url)
+        load.ms.append((time.perf_counter() - t) * 1000)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.locator(HEADLINE).wait_for(state="visible", timeout=60_000)
+    rate_box = bench_rate_box(page, args.reps, expected)
+    context.close()
+    return {
+        "new session (page load) → first render": load,
+        "Opzet discount rate, Enter → headline": rate_box,
+        "Aannames table cell, Enter → headline": bench_table(browser, url, args.reps, expected),
+    }
+
+
+def _notes(m: Measured) -> list[str]:
+    note = []
+    if m.wrong:
+        note.append(f"{m.wrong} not the core's figure")
+    if m.errors:
+        note.append(f"{len(m.errors)} without a change: {m.errors[0]}")
+    if m.reloads:
+        note.append(f"{m.reloads} page reloads (the table stopped taking edits)")
+    return note
+
+
+def print_table(chromium: str, rows: list, variants: dict[int, dict[str, Measured]]) -> None:
+    sizes = sorted(variants)
+    goals = {"new session (page load) → first render": 5.0}
     print(
         f"Dashboard in Chromium ({chromium}), {os.cpu_count()} cores; "
-        "times in ms, goals per issue 5"
+        "times in ms, goals per issue 5 (p95); one column group per number of partners"
     )
-    print(f"{'measure':<46}{'n':>4}{'median':>10}{'p95':>10}{'goal':>9}  {'ok':<4}notes")
+    head = f"{'measure':<46}" + "".join(f"{f'{n} partners: n/median/p95':>30}" for n in sizes)
+    print(head + f"{'goal':>8}  {'ok':<4}notes")
     for name, n, median, p95, goal, note in rows:
         ok = "yes" if p95 == p95 and p95 < goal else "NO"
-        print(
-            f"{name:<46}{n:>4}{median * 1000:>10.0f}{p95 * 1000:>10.0f}{goal * 1000:>9.0f}  "
-            f"{ok:<4}{note}"
-        )
+        cell = f"{n:>4}{median * 1000:>10.0f}{p95 * 1000:>10.0f}"
+        print(f"{name:<46}{cell:>30}{'':>30}{goal * 1000:>8.0f}  {ok:<4}{note}")
+    for name in variants[sizes[0]]:
+        goal = goals.get(name, 0.25) * 1000
+        cells, ok, notes = "", True, []
+        for n in sizes:
+            m = variants[n][name]
+            if m.ms:
+                median, p95 = statistics.median(m.ms), pct(m.ms, 0.95)
+            else:
+                median = p95 = float("nan")
+            ok = ok and p95 == p95 and p95 < goal and not m.wrong
+            cells += f"{len(m.ms):>10}{median:>10.0f}{p95:>10.0f}"
+            notes += [f"{n}: {x}" for x in _notes(m)]
+        print(f"{name:<46}{cells}{goal:>8.0f}  {'yes' if ok else 'NO':<4}{'; '.join(notes)}")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,9 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     language = pn.widgets.RadioButtonGroup(
         options={"NL": "nl", "EN": "en"}, value=state.lang, css_classes=["bc-lang"], width=110
     )
-    title = pn.pane.HTML("", css_classes=["bc-title"])
+    # The title takes the width the figures leave and wraps: a long case name must not
+    # push the page past a 1280 px screen.
+    title = pn.pane.HTML("", css_classes=["bc-title"], sizing_mode="stretch_width", min_width=240)
     banner = pn.pane.HTML("", visible=False, css_classes=["bc-banner"], sizing_mode="stretch_width")
     language.param.watch(lambda e: setattr(state, "lang", e.new), "value")
 
@@ -121,7 +123,7 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     state.param.watch(meeting, ["locked"])
     retitle()
     app = DashboardApp(
-        pn.Row(title, pn.layout.HSpacer(), headline, language),
+        pn.Row(title, headline, language, sizing_mode="stretch_width"),
         banner,
         holder,
         sizing_mode="stretch_width",

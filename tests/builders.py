@@ -124,3 +124,34 @@ def cost(cid, payer, amount, kind="operating", lifetime=None, quantity=(), **ext
     if lifetime is not None:
         out["lifetime"] = p(lifetime)
     return out
+
+
+# Roles of the default case (assumptions/meeting_space.yaml) and how many partners are
+# added to each: 7 + 28 = 35 partners. Care providers and the ten without a role have no
+# ledger line: they show how a large partnership with passive members looks.
+PARTNERS35 = (
+    ("woningcorporatie", 2, "corporation"),
+    ("gemeente", 2, "municipality"),
+    ("zorgverzekeraar", 1, "health_insurer"),
+    ("zorgkantoor", 1, "care_office"),
+    ("zorgaanbieder", 5, "care_provider"),
+    ("welzijnsorganisatie", 3, "welfare_organisation"),
+    ("bewoners", 4, "residents"),
+    (None, 10, "other"),
+)
+
+
+def partners35() -> list[dict]:
+    """The 28 partners that make the default case a 35-partner one, as the dashboard's
+    ``added`` entries: each role's newcomers get shares 0.5, 0.75, 1.0, ... (the role's
+    original partner has share 1)."""
+    out = []
+    for role, n, ptype in PARTNERS35:
+        for i in range(n):
+            pid = f"{role or 'partner'}_{i + 2}"
+            name = pid.replace("_", " ").capitalize()
+            entry = {"id": pid, "name": label(name), "type": ptype, "share": 0.5 + 0.25 * i}
+            if role:
+                entry["role"] = role
+            out.append(entry)
+    return out

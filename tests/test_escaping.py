@@ -171,6 +171,7 @@ TEXT_WIDGETS = (
     pn.widgets.CheckBoxGroup,
     pn.widgets.RadioButtonGroup,
     pn.widgets.TextInput,
+    pn.widgets.TextAreaInput,
     pn.widgets.IntSlider,
     pn.widgets.IntInput,
     pn.widgets.Button,
@@ -199,8 +200,8 @@ def render_session(text, tmp: Path) -> dict[str, str]:
     state, pages = app.state, app.pages
     setup, scenarios = pages[0], next(p for p in pages if type(p).__name__ == "ScenariosPage")
     state.rename(state.case.partner_ids[0], text(70), text(71))
-    setup.new_name.value = text(72)
-    setup._add(None)
+    setup.partners.new_name.value = text(72)
+    setup.partners._add(None)
     for widget, n in ((scenarios.name_input, 73), (scenarios.notes, 74), (scenarios.author, 75)):
         widget.value = text(n)
     scenarios._save()

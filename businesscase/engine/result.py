@@ -95,6 +95,29 @@ class Result:
             ids.append(EXTERNAL)
         return ids
 
+    @cached_property
+    def without_flows(self) -> list[str]:
+        """Partners with no line in the ledger that no outcome needs, in the case's order.
+
+        They carry nothing and change no figure, so the per-partner charts, tables and
+        agreement sheets leave them out and list them once by name instead (a partner added
+        with no role, or one whose role has no lines)."""
+        carriers = self.case.carriers()
+        used = {ln.partner for ln in self.lines}
+        used |= {c for o in self.case.outcomes for n in o.needs for c, _ in carriers.get(n, [])}
+        return [p for p in self.case.partner_ids if p not in used]
+
+    @cached_property
+    def shown_by_partner(self) -> pd.DataFrame:
+        """``by_partner`` without the partners of :attr:`without_flows`: what per-partner
+        charts, tables and sheets show."""
+        hidden = set(self.without_flows)
+        bp = self.by_partner
+        if not hidden:
+            return bp
+        level = bp.index.get_level_values("partner")
+        return bp[~level.isin(list(hidden))]
+
     def partner_label(self, partner_id: str, lang: str = "nl") -> str:
         if partner_id == EXTERNAL:
             return t("outside_partnership", lang)

@@ -185,7 +185,7 @@ def workbook(
         _formats(ws, r, [None] * 8 + [EURO2] * 4)
 
     ws = wb.create_sheet(_name("partners", lang))
-    bp = result.by_partner
+    bp = result.shown_by_partner
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
     _header(
         ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30]

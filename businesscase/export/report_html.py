@@ -105,7 +105,7 @@ def _partner_chart(result: Result, lang: str) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    bp = result.by_partner
+    bp = result.shown_by_partner
     labels = [_m(result.partner_label(p, lang)) for p in bp.index][::-1]
     fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(labels) + 0.8))
     ax.barh(labels, bp.pv_benefits[::-1], color="#2e7d32", label=t("pv_benefits", lang))
@@ -177,7 +177,7 @@ def report_html(
         f"<div class='section'><h2>{_e(t('report_per_year', lang))}</h2>"
         f"{_year_chart(result, lang)}</div>",
     ]
-    bp = result.by_partner
+    bp = result.shown_by_partner
     columns = ("pv_costs", "pv_benefits", "net_position", "financial_npv", "irr")
     rows = [
         [result.partner_label(p, lang)]
@@ -219,6 +219,7 @@ def report_html(
             rows,
             {1, 2, 3, 4},
         )
+        + _without_flows(result, lang)
         + "</div>"
     )
     a = allocation
@@ -345,6 +346,14 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
         "<div>&nbsp;</div></div></div>",
     ]
     return "".join(parts)
+
+
+def _without_flows(result: Result, lang: str) -> str:
+    """The partners left out of the per-partner table and chart, named once."""
+    names = [result.partner_label(p, lang) for p in result.without_flows]
+    if not names:
+        return ""
+    return f"<p class='without-flows'>{_e(t('without_flows', lang, names=', '.join(names)))}</p>"
 
 
 def agreements_html(result: Result, allocation, lang: str = "nl") -> str:

@@ -104,7 +104,7 @@ def summary_text(result: Result, lang: str = "nl") -> str:
     lines += ["", t("per_partner", lang)]
     header = [t("partner", lang)] + [t(k, lang) for k in PARTNER_KEYS]
     rows = []
-    for pid, row in result.by_partner.iterrows():
+    for pid, row in result.shown_by_partner.iterrows():
         rows.append(
             [result.partner_label(pid, lang)]
             + [
@@ -142,6 +142,9 @@ def summary_text(result: Result, lang: str = "nl") -> str:
 
     lines.append(render(header))
     lines += [render(r) for r in rows]
+    if result.without_flows:
+        names = ", ".join(result.partner_label(p, lang) for p in result.without_flows)
+        lines.append("  " + t("without_flows", lang, names=names))
     lines += ["", t("financial_note", lang)]
     warnings = case.out_of_range()
     mismatched = case.price_year_mismatches()

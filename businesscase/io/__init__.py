@@ -5,6 +5,7 @@ and files written atomically."""
 from .case_yaml import case_from_yaml, case_to_yaml
 from .includes import IncludePolicy
 from .loader import assumptions_dir, default_case_path, load_case, load_upload, upload_name
+from .partner_list import PartnerRow, parse_partner_file, parse_partner_text, partner_text
 from .provenance import provenance_problems
 from .validate import locate, validation_problems
 from .workbook import CASE_SHEET, KEY_HEADER
@@ -21,7 +22,11 @@ __all__ = [
     "default_case_path",
     "load_case",
     "load_upload",
+    "PartnerRow",
     "locate",
+    "parse_partner_file",
+    "parse_partner_text",
+    "partner_text",
     "provenance_problems",
     "read_yaml",
     "upload_name",

@@ -17,7 +17,14 @@ from .case import (
     line_references,
     meta_bounds,
 )
-from .edits import InvalidChange, apply_changes, check_value, parameter_table, parameters_behind
+from .edits import (
+    InvalidChange,
+    apply_changes,
+    check_value,
+    parameter_table,
+    parameters_behind,
+    parse_number,
+)
 from .items import (
     FINANCIAL_FLOW_TYPES,
     FLOW_TYPES,
@@ -70,6 +77,7 @@ __all__ = [
     "Parameter",
     "parameter_table",
     "parameters_behind",
+    "parse_number",
     "Partner",
     "PartnerType",
     "RESERVED_IDS",

@@ -126,6 +126,12 @@ class Case(Strict):
         """
         return role_carriers(self.partners)
 
+    def roles(self) -> list[str]:
+        """The roles a partner may fill, sorted: the ids the case's lines name (but the
+        money from outside) and the ids of partners that fill their own role."""
+        named = set(line_references(self)) - {EXTERNAL}
+        return sorted(named | {p.id for p in self.partners if p.role_id == p.id})
+
     def parameters(self) -> Iterator[tuple[str, Parameter]]:
         """Every parameter of the case with its dotted key."""
         yield from _walk_parameters(self, ())

@@ -107,9 +107,11 @@ def apply_changes(
     absent: Sequence[str] = (),
     added: Sequence[dict] = (),
     removed: Sequence[str] = (),
+    roles: Mapping[str, tuple[str, float]] | None = None,
 ) -> Case:
     """A copy of base with the changed values, partner names, partners not taking part,
-    partners added and partners removed.
+    partners added and removed, and partners' roles and shares changed (``roles``: partner
+    id → (role id, '' for its own role; share ≥ 0 of that role's flows)).
 
     Values must have passed :func:`check_value`; a value outside the parameter's own range
     stays a soft warning (``Case.out_of_range``), as in the loader. Adding or removing
@@ -117,9 +119,15 @@ def apply_changes(
     removed (``pydantic.ValidationError`` naming where it is used).
     """
     case = base.model_copy(deep=True)
-    if added or removed:
+    if added or removed or roles:
         data = case.model_dump(by_alias=True)
-        data["partners"] = [p for p in data["partners"] if p["id"] not in removed] + list(added)
+        partners = [p for p in data["partners"] if p["id"] not in removed]
+        partners += [dict(p) for p in added]
+        for p in partners:
+            if p["id"] in (roles or {}):
+                role, share = (roles or {})[p["id"]]
+                p["role"], p["share"] = role or None, share
+        data["partners"] = partners
         case = Case.model_validate(data)
     for key, value in changes.items():
         if key in META_FIELDS:

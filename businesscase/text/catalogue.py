@@ -135,6 +135,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "name_en": {"nl": "Naam (EN)", "en": "Name (English)"},
     "takes_part": {"nl": "Doet mee", "en": "Takes part"},
     "add_partner": {"nl": "Partij toevoegen", "en": "Add partner"},
+    "without_flows": {
+        "nl": "Zonder geldstromen: {names}",
+        "en": "Without flows: {names}",
+    },
+    "role": {"nl": "Rol", "en": "Role"},
+    "share": {"nl": "Aandeel in de rol", "en": "Share of the role"},
+    "own_role": {"nl": "(eigen rol)", "en": "(own role)"},
+    "bulk_partners": {"nl": "Partijen in één keer toevoegen", "en": "Add partners in bulk"},
+    "bulk_help": {
+        "nl": (
+            "Eén partij per regel: naam, rol, aandeel (gescheiden door tab, puntkomma of "
+            "komma; plakken uit Excel werkt). Of upload een CSV- of Excelbestand met de "
+            "kolommen name, role, share (en eventueel type). Rollen: {roles}."
+        ),
+        "en": (
+            "One partner a line: name, role, share (separated by tab, semicolon or comma; "
+            "pasting from Excel works). Or upload a CSV or Excel file with the columns name, "
+            "role, share (and optionally type). Roles: {roles}."
+        ),
+    },
+    "bulk_add": {"nl": "Lijst toevoegen", "en": "Add the list"},
+    "bulk_added": {"nl": "{n} partij(en) toegevoegd.", "en": "{n} partner(s) added."},
+    "bulk_upload": {"nl": "Lijst uploaden (.csv, .xlsx)", "en": "Upload a list (.csv, .xlsx)"},
+    "search_participants": {"nl": "Zoek een partij", "en": "Search a partner"},
+    "share_not_allowed": {
+        "nl": "Aandeel '{value}' kan niet: een getal van 0 of meer",
+        "en": "Share '{value}' is not allowed: a number of 0 or more",
+    },
+    "participants_count": {
+        "nl": "{n} van {total} partijen doen mee",
+        "en": "{n} of {total} partners take part",
+    },
     "remove_partner": {"nl": "Verwijderen", "en": "Remove"},
     "new_partner_name": {"nl": "Naam nieuwe partij", "en": "Name of the new partner"},
     "filter": {"nl": "Zoek een aanname", "en": "Search an assumption"},

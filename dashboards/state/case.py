@@ -38,6 +38,7 @@ from businesscase.text import formatting as fmt
 from businesscase.text import t
 
 from .exports import ExportsMixin
+from .partners import PartnersMixin
 from .problems import problem_text
 from .programme import ProgrammeMixin
 from .scenarios import ScenarioState
@@ -63,7 +64,7 @@ def case_files() -> dict[str, str]:
     return out
 
 
-class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
+class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, ScenarioState):
     lang: param.Selector[str] = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
     method: param.Selector[str] = param.Selector(default="shapley", objects=list(METHODS))
@@ -73,6 +74,7 @@ class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
     absent = param.List(default=[], doc="partners that do not take part")
     added = param.List(default=[], doc="partners added in the dashboard")
     removed = param.List(default=[], doc="partners removed in the dashboard")
+    roles = param.Dict(default={}, doc="partner id → (role id or '' for its own, share)")
     proposal = param.Dict(default={}, doc="partner id → contribution a year")
     locked = param.Boolean(default=False, doc="meeting mode: inputs locked")
     message = param.String(default="", doc="the last problem, for the user")
@@ -114,11 +116,20 @@ class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
     def _on_case_file(self):
         with param.parameterized.batch_call_watchers(self):
             self.changes, self.names, self.absent, self.added, self.removed = {}, {}, [], [], []
-            self.proposal = {}
+            self.proposal, self.roles = {}, {}
         self._load()
 
     @param.depends(
-        "changes", "names", "absent", "added", "removed", "method", "basis", "proposal", watch=True
+        "changes",
+        "names",
+        "absent",
+        "added",
+        "removed",
+        "roles",
+        "method",
+        "basis",
+        "proposal",
+        watch=True,
     )
     def _on_inputs(self):
         self._recompute()
@@ -127,7 +138,13 @@ class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
         """Recompute everything; on failure keep the last good state and say why."""
         try:
             case = apply_changes(
-                self.base, self.changes, self.names, self.absent, self.added, self.removed
+                self.base,
+                self.changes,
+                self.names,
+                self.absent,
+                self.added,
+                self.removed,
+                self.roles,
             )
             result = evaluate(case)
             participants = default_participants(result, self.basis)
@@ -160,7 +177,7 @@ class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
         """Work on a case that does not come from a file (an opened scenario)."""
         with param.parameterized.batch_call_watchers(self):
             self.changes, self.names, self.absent, self.added, self.removed = {}, {}, [], [], []
-            self.proposal = {}
+            self.proposal, self.roles = {}, {}
         self._close_programme()
         self.base = case
         self.opened = label
@@ -261,21 +278,21 @@ class CaseState(ProgrammeMixin, ExportsMixin, UncertaintyState, ScenarioState):
 
     def add_partner(self, name: str) -> str | None:
         ident = free_partner_id(name, self.case.partner_ids)
-        before = self.version
-        self.added = self.added + [{"id": ident, "name": {"nl": name, "en": name}, "type": "other"}]
-        if self.version == before:  # refused: undo, or every later edit fails on it too
-            message = self.message
-            self.added = [p for p in self.added if p["id"] != ident]
-            self.message = message
-            return message
-        return None
+        entry = {"id": ident, "name": {"nl": name, "en": name}, "type": "other"}
+        return self._undoable("added", self.added + [entry])
 
     def remove_partner(self, partner_id: str) -> str | None:
-        before = self.version
-        self.removed = self.removed + [partner_id]
-        if self.version == before:  # refused: still used somewhere; undo, keep the message
+        return self._undoable("removed", self.removed + [partner_id])
+
+    def _undoable(self, name: str, value) -> str | None:
+        """Set an input; when the case refuses it (a partner still used somewhere, a role
+        with shares adding up to 0), put the old value back, or every later edit fails on
+        it too, and return the message."""
+        before, old = self.version, getattr(self, name)
+        setattr(self, name, value)
+        if self.version == before:
             message = self.message
-            self.removed = [p for p in self.removed if p != partner_id]
+            setattr(self, name, old)
             self.message = message
             return message
         return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import param
@@ -82,8 +81,7 @@ class ProgrammeMixin(param.Parameterized):
             self.kept = kept
             self.theme = theme_id
             for name in THEME_INPUTS:
-                if name in self.param:
-                    setattr(self, name, restored.get(name, type(getattr(self, name))()))
+                setattr(self, name, restored.get(name, type(getattr(self, name))()))
         self._recompute()
 
     # -- the programme's split ----------------------------------------------------------------
@@ -101,7 +99,6 @@ class ProgrammeMixin(param.Parameterized):
             if not own:
                 continue
             absent[theme.id] = [p for p in own.get("absent", []) if p in theme.participants]
-            roles: dict[str, Any] = {"roles": own["roles"]} if "roles" in own else {}
             cases[theme.id] = apply_changes(
                 theme_case(programme, theme.id),
                 own.get("changes", {}),
@@ -109,7 +106,7 @@ class ProgrammeMixin(param.Parameterized):
                 own.get("absent", []),
                 own.get("added", []),
                 own.get("removed", []),
-                **roles,
+                own.get("roles", {}),
             )
         return programme_split(programme, self.method, self.basis, absent=absent, cases=cases)
 

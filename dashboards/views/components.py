@@ -235,6 +235,7 @@ class PartnerChart:
     def update(self, labels, costs, benefits, title: str):
         with unlocked():
             self.fig.y_range.factors = list(labels)[::-1]
+            self.fig.height = max(320, 60 + 22 * len(labels))  # a bar stays readable
             self.source.data = dict(
                 partner=list(labels), costs=-np.asarray(costs), benefits=np.asarray(benefits)
             )

@@ -15,6 +15,7 @@ from businesscase.text import t
 from dashboards.state import CaseState
 
 from .components import LazyPage
+from .partners import PartnersPanel
 from .safe import esc, notice
 from .upload import CaseUpload
 
@@ -66,30 +67,15 @@ class SetupPage(LazyPage):
         self.upload = CaseUpload(
             on_file=self._upload, on_refused=self._refused, css_classes=["bc-upload"]
         )
-        self.partners = pn.widgets.Tabulator(
-            pd.DataFrame(),
-            show_index=False,
-            layout="fit_data",
-            css_classes=["bc-partners"],
-            selectable=False,
-            formatters={"takes_part": {"type": "tickCross"}},
-        )
-        self.new_name = pn.widgets.TextInput(width=240)
-        self.add_button = pn.widgets.Button(color="primary")
-        self.remove_select = pn.widgets.Select(width=240)
-        self.remove_button = pn.widgets.Button()
         self.feedback = pn.pane.HTML(
             "", visible=False, css_classes=["bc-setup-error"], sizing_mode="stretch_width"
         )
-        self.partners_title = pn.pane.Markdown("")
+        self.partners = PartnersPanel(self.state, self._say)
         self.case_select.param.watch(self._choose_file, "value")
         self.dwellings.param.watch(lambda e: self._set(DWELLINGS, e.new), "value_throttled")
         self.horizon.param.watch(lambda e: self._set(HORIZON, e.new), "value_throttled")
         self.start_year.param.watch(lambda e: self._set(START_YEAR, e.new), "value")
         self.rate.param.watch(lambda e: self._set(RATE, e.new), "value")
-        self.partners.on_edit(self._on_partner_edit)
-        self.add_button.on_click(self._add)
-        self.remove_button.on_click(self._remove)
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
 
@@ -110,24 +96,6 @@ class SetupPage(LazyPage):
     def _refused(self, filename: str, size: int):
         self._say(self.state.refuse_upload(filename, size, self.upload.max_bytes))
 
-    def _on_partner_edit(self, event):
-        df = self.partners.value
-        row = df.iloc[event.row]
-        if event.column == "takes_part":
-            self.state.set_taking_part(list(df.loc[df.takes_part, "id"]))
-        else:
-            self.state.rename(row["id"], row["name_nl"], row["name_en"])
-
-    def _add(self, _):
-        name = self.new_name.value.strip()
-        if name:
-            self._say(self.state.add_partner(name))
-            self.new_name.value = ""
-
-    def _remove(self, _):
-        if self.remove_select.value:
-            self._say(self.state.remove_partner(self.remove_select.value))
-
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
         self.case_select.name = t("case_file", lang)
@@ -136,50 +104,15 @@ class SetupPage(LazyPage):
         self.start_year.name = t("start_year", lang)
         self.rate.name = t("discount_rate", lang)
         self._show_values()
-        self.new_name.placeholder = t("new_partner_name", lang)
-        self.partners_title.object = f"### {t('partners', lang)}"
-        self.add_button.name = t("add_partner", lang)
-        self.remove_button.name = t("remove_partner", lang)
-        case = s.case
-        options = {case.partner(p).name(lang): p for p in case.partner_ids}
-        if options != self.remove_select.options:
-            self.remove_select.options = options
-        partners = pd.DataFrame(
-            {
-                "id": case.partner_ids,
-                "name_nl": [p.name.nl for p in case.partners],
-                "name_en": [p.name.en for p in case.partners],
-                "takes_part": [p.takes_part for p in case.partners],
-            }
-        )
-        if not partners.equals(self.partners.value):  # most edits leave the partners alone
-            self.partners.value = partners
-        # Tabulator renders titles as HTML.
-        self.partners.titles = {
-            "id": "id",
-            "name_nl": esc(t("name_nl", lang)),
-            "name_en": esc(t("name_en", lang)),
-            "takes_part": esc(t("takes_part", lang)),
-        }
-        self.partners.editors = {
-            "id": None,
-            "name_nl": "input",
-            "name_en": "input",
-            "takes_part": {"type": "tickCross"},
-        }
+        self.partners.refresh()
         for w in (
             self.case_select,
             self.dwellings,
             self.horizon,
             self.start_year,
             self.rate,
-            self.new_name,
-            self.add_button,
-            self.remove_select,
-            self.remove_button,
         ):
             w.disabled = s.locked
-        self.partners.disabled = s.locked
 
     def _show_values(self):
         """The model's values in the widgets, for a new case or upload too; a case without
@@ -207,10 +140,7 @@ class SetupPage(LazyPage):
             self.horizon,
             pn.Row(self.start_year, self.rate),
             self.feedback,
-            self.partners_title,
             self.partners,
-            pn.Row(self.new_name, self.add_button),
-            pn.Row(self.remove_select, self.remove_button),
         )
 
 
@@ -243,6 +173,9 @@ class AssumptionsPage(LazyPage):
             layout="fit_columns",
             height=560,
             sizing_mode="stretch_width",
+            # Without a minimum, Panel makes the columns' widths (1,900 px) the table's: the
+            # page then overflows a 1280 px screen; the table scrolls sideways instead.
+            min_width=600,
             css_classes=["bc-assumptions"],
             buttons={"reset": "↺"},
             selectable=False,

@@ -100,8 +100,17 @@ def partner_rows(state: CaseState) -> list[dict]:
             **row.to_dict(),
             "irr_text": irr_text(row.irr, row.irr_note, lang),
         }
-        for pid, row in r.by_partner.iterrows()
+        for pid, row in r.shown_by_partner.iterrows()
     ]
+
+
+def without_flows_html(state: CaseState) -> str:
+    """The partners left out of the per-partner charts and tables, named once."""
+    names = state.without_flows_names()
+    if not names:
+        return ""
+    text = t("without_flows", state.lang, names=", ".join(names))
+    return f'<p class="bc-without-flows-text">{esc(text)}</p>'
 
 
 def zero_alternative_html(state: CaseState) -> str:
@@ -154,6 +163,10 @@ class ResultsPage(LazyPage):
         self.partner_table = pn.pane.HTML("", css_classes=["bc-partner-table"])
         self.flow_table = pn.pane.HTML("", css_classes=["bc-flow-table"])
         self.flow_title = pn.pane.Markdown("")
+        self.without_flows = pn.pane.HTML(
+            "", css_classes=["bc-without-flows"], sizing_mode="stretch_width"
+        )
+        self.partner_pane = pn.pane.Bokeh(self.partner_chart.fig, sizing_mode="stretch_width")
         self._watch_state(["version", "lang"])
         self._refresh()
 
@@ -188,6 +201,9 @@ class ResultsPage(LazyPage):
             [x["pv_benefits"] for x in rows],
             t("who_pays", lang),
         )
+        # The pane holds the chart's height, which grows with the number of partners.
+        if self.partner_pane.height != self.partner_chart.fig.height:
+            self.partner_pane.height = self.partner_chart.fig.height
         cols = [
             ("label", t("partner", lang)),
             ("pv_costs", t("pv_costs", lang)),
@@ -220,6 +236,7 @@ class ResultsPage(LazyPage):
         self.flow_table.object = table(
             flow_cols, rows, "partner", lang, money_columns={c for c, _ in flow_cols[1:]}
         )
+        self.without_flows.object = without_flows_html(s)
 
     def __panel__(self):
         return pn.Column(
@@ -231,11 +248,8 @@ class ResultsPage(LazyPage):
                 pn.pane.Bokeh(self.cumulative.fig),
                 sizing_mode="stretch_width",
             ),
-            pn.Row(
-                pn.pane.Bokeh(self.partner_chart.fig),
-                self.partner_table,
-                sizing_mode="stretch_width",
-            ),
+            pn.Row(self.partner_pane, self.partner_table, sizing_mode="stretch_width"),
+            self.without_flows,
             self.flow_title,
             self.flow_table,
             sizing_mode="stretch_width",
@@ -267,7 +281,20 @@ class SplitPage(LazyPage):
         s = self.state
         self.method = pn.widgets.Select(value=s.method, css_classes=["bc-method"], width=320)
         self.basis = pn.widgets.RadioButtonGroup(value=s.basis, css_classes=["bc-basis"])
-        self.participants = pn.widgets.CheckBoxGroup(css_classes=["bc-participants"], inline=True)
+        # A searchable list with a tick column: 35 partners fit in 300 px, not a row of boxes.
+        self.participants = pn.widgets.Tabulator(
+            pd.DataFrame(columns=["id", "partner", "takes_part"]),
+            show_index=False,
+            hidden_columns=["id"],
+            css_classes=["bc-participants"],
+            selectable=False,
+            pagination=None,
+            layout="fit_data_table",
+            max_height=260,
+            width=420,
+            formatters={"takes_part": {"type": "tickCross"}},
+        )
+        self.participants_title = pn.pane.Markdown("", css_classes=["bc-participants-title"])
         self.description = pn.pane.Markdown("", css_classes=["bc-method-description"])
         self.table = pn.pane.HTML("", sizing_mode="stretch_width")
         self.transfers = pn.pane.HTML("")
@@ -286,7 +313,7 @@ class SplitPage(LazyPage):
         self.proposal_title = pn.pane.Markdown("")
         self.method.param.watch(lambda e: self._user(setattr, s, "method", e.new), "value")
         self.basis.param.watch(lambda e: self._user(setattr, s, "basis", e.new), "value")
-        self.participants.param.watch(lambda e: self._user(s.set_taking_part, list(e.new)), "value")
+        self.participants.on_edit(self._on_participant)
         self.proposal.on_edit(self._on_proposal)
         self._watch_state(["version", "lang", "locked"])
         self._refresh()
@@ -294,6 +321,11 @@ class SplitPage(LazyPage):
     def _user(self, action, *args):
         if not self.rendering:  # the page's own refresh is no edit
             action(*args)
+
+    def _on_participant(self, event):
+        if event.column == "takes_part" and not self.rendering:
+            df = self.participants.value
+            self.state.set_participants(dict(zip(df["id"], df["takes_part"].astype(bool))))
 
     def _on_proposal(self, event):
         df = self.proposal.value
@@ -311,9 +343,7 @@ class SplitPage(LazyPage):
         self.method.name = t("method", lang)
         self.method.options = {method_name(m, lang): m for m in METHODS}
         self.basis.options = {t(f"basis_{b}", lang): b for b in BASES}
-        self.participants.name = t("participants", lang)
-        self.participants.options = {p.name(lang): p.id for p in s.case.partners}
-        self.participants.value = [p.id for p in s.case.partners if p.takes_part]
+        self._show_participants(lang)
         self.description.object = (
             f"**{method_name(s.method, lang)}.** {method_description(s.method, lang)}"
         )
@@ -350,6 +380,31 @@ class SplitPage(LazyPage):
         for w in (self.method, self.basis, self.participants):
             w.disabled = s.locked
 
+    def _show_participants(self, lang: str):
+        rows = self.state.participant_rows()
+        taking = sum(yes for _, _, yes in rows)
+        self.participants_title.object = f"#### {t('participants', lang)}\n" + t(
+            "participants_count", lang, n=taking, total=len(rows)
+        )
+        df = pd.DataFrame(rows, columns=["id", "partner", "takes_part"])
+        if not df.equals(self.participants.value):
+            self.participants.value = df
+        titles = {"partner": esc(t("partner", lang)), "takes_part": esc(t("takes_part", lang))}
+        if titles != self.participants.titles:
+            self.participants.titles = titles
+            self.participants.header_filters = {
+                "partner": {
+                    "type": "input",
+                    "func": "like",
+                    "placeholder": t("search_participants", lang),
+                }
+            }
+        self.participants.editors = {
+            "id": None,
+            "partner": None,
+            "takes_part": None if self.state.locked else {"type": "tickCross"},
+        }
+
     def _proposal_html(self, lang: str) -> str:
         check = self.state.proposal_check
         if check is None:
@@ -378,9 +433,8 @@ class SplitPage(LazyPage):
         return pn.Column(
             pn.Row(self.method, self.basis),
             self.description,
-            self.participants,
+            pn.Row(pn.Column(self.participants_title, self.participants), self.stability),
             self.table,
-            self.stability,
             self.transfers,
             self.explanation,
             self.proposal_title,

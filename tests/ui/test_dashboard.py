@@ -90,6 +90,12 @@ def core_headlines(changes: dict | None = None) -> dict[str, float]:
     return out
 
 
+def with_flows(r) -> set[str]:
+    """The partners the per-partner tables show: those with a ledger line or needed by an
+    outcome (the default case names partners directly, without shared roles)."""
+    return set(r.ledger.partner) | {n for o in r.case.outcomes for n in o.needs}
+
+
 def core_pages(changes: dict | None = None, method: str = "shapley") -> dict[str, dict[str, dict]]:
     """What each results tab should show for these changes: tab → section → key → value."""
     r = core_result(changes)
@@ -102,7 +108,9 @@ def core_pages(changes: dict | None = None, method: str = "shapley") -> dict[str
             "bar": bar,
             "headline": heads,
             **{
-                f"partners {c}": {p: float(v) for p, v in r.by_partner[c].items()}
+                f"partners {c}": {
+                    p: float(v) for p, v in r.by_partner[c].items() if p in with_flows(r)
+                }
                 for c in PARTNER_COLUMNS
             },
         },
@@ -695,7 +703,8 @@ def test_results_page_states_the_zero_alternative_and_every_partners_irr(app: Da
     rows = app.page.locator(".bc-partner-table tbody tr")
     expect(rows.first).to_be_visible()
     texts = rows.all_inner_texts()
-    assert len(texts) == len(core_result().partners)
+    r = core_result()
+    assert len(texts) == len([p for p in r.partners if p in with_flows(r)])
     assert any("geen tekenwisseling" in t for t in texts), texts
     app.language("EN", TABS_EN)
     app.tab("tab_results")
