@@ -95,7 +95,7 @@ def test_flowless_partners_are_kept_out_of_charts_tables_meeting_and_sheets():
     assert not shown & names
     assert 'data-row="partner_2"' not in results.partner_table.object
     assert "Zonder geldstromen: Zorgaanbieder, " in results.without_flows.object
-    meeting = app.pages[6]
+    meeting = next(p for p in app.pages if type(p).__name__ == "MeetingPage")
     meeting.set_active(True)
     sheets = agreements_html(s.result, s.allocation, "nl")
     for pid in hidden:
