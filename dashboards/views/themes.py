@@ -127,7 +127,8 @@ class ThemesPage(LazyPage):
         )
         self.matrix_title.object = heading(t("themes_matrix", lang), 4)
         matrix = s.theme_matrix(split)
-        self.matrix.titles = {c: esc(c) for c in matrix.columns}  # Tabulator titles are HTML
+        # Tabulator titles are HTML
+        self.matrix.titles = {c: esc(t("partner", lang) if c == "partner" else c) for c in matrix}
         self.matrix.value = matrix
         outside = s.outside_every_theme(split)
         sentences = [
