@@ -316,3 +316,9 @@ def test_null_players_and_the_restricted_game():
     shared = StructuredGame(["a", "b", "c"], [], [Stream("any", 7.0, frozenset({"b", "c"}))])
     assert shared.null_players() == ["a"]
     assert shared.restricted(["a", "b"]).value(["b"]) == pytest.approx(-7.0)
+
+
+def test_the_stay_out_game_by_hand():
+    """v⁺: a proper group gets max(v, 0); the whole partnership keeps v(N), even below 0."""
+    g = TUGame(["A", "B"], np.array([0.0, -1.0, 2.0, -5.0]))
+    np.testing.assert_array_equal(g.stay_out().v, [0.0, 0.0, 2.0, -5.0])

@@ -61,7 +61,6 @@ import pandas as pd
 
 from businesscase.model import UserError
 
-from .game import TUGame
 from .structured import Stream, StructuredGame
 
 MAX_EXPLICIT_BLOCS = 16
@@ -168,10 +167,7 @@ def reduced(game: StructuredGame, bloc: Sequence[str], paid_outside: float) -> S
 def stay_out_nucleolus(game: StructuredGame) -> pd.Series:
     """Nucleolus of v⁺ (v⁺(S) = max(v(S), 0) short of all players); the pre-nucleolus when
     it has no imputation."""
-    tu = game.to_tugame()
-    values = np.maximum(tu.v, 0.0)
-    values[-1] = tu.v[-1]
-    plus = TUGame(tu.players, values)
+    plus = game.to_tugame().stay_out()
     try:
         return plus.nucleolus()
     except ValueError:

@@ -110,10 +110,7 @@ class CaseGame:
         every proper group S, v⁺(N) = v(N); optionally on a subset of the players (the
         subgame of v, then v⁺). Used for the nucleolus."""
         game = self.game if players is None else self.game.restricted(players)
-        tu = game.to_tugame()
-        values = np.maximum(tu.v, 0.0)
-        values[-1] = tu.v[-1]
-        return TUGame(tu.players, values)
+        return game.to_tugame().stay_out()
 
 
 def default_holders(result: Result) -> dict[str, str]:

@@ -185,6 +185,14 @@ class TUGame:
         """
         return self._series(_blocs.owen_values(self.v, self.n, self._bloc_indices(blocs)))
 
+    def stay_out(self) -> TUGame:
+        """The game in which a group may also stay out and gain nothing: v⁺(S) = max(v(S), 0)
+        for every proper group S, v⁺(N) = v(N) (the convention of the case game's nucleolus
+        and stability check)."""
+        values = np.maximum(self.v, 0.0)
+        values[-1] = self.v[-1]
+        return TUGame(self.players, values)
+
     def equal_surplus(self) -> pd.Series:
         """x_i = v(i) + (v(N) − Σ_j v(j)) / n."""
         singles = self.v[[1 << i for i in range(self.n)]]
