@@ -27,6 +27,8 @@ CASES = sorted(p.stem for p in ASSUMPTIONS.glob("*.yaml"))
 BASES = [b.value for b in BenefitBasis]
 NULL_ZERO = (
     "shapley",
+    "owen",
+    "bloc_nucleolus",
     "nucleolus",
     "prenucleolus",
     "proportional_benefit",

@@ -104,7 +104,18 @@ def test_the_layer_contract_holds(contract, capsys):
 
 # -- each package's face exports what other packages use, and nothing else ---------------
 
-FACES = ["model", "io", "engine", "text", "allocation", "uncertainty", "scenarios", "export", "cli"]
+FACES = [
+    "model",
+    "io",
+    "engine",
+    "text",
+    "allocation",
+    "uncertainty",
+    "programme",
+    "scenarios",
+    "export",
+    "cli",
+]
 USERS = ("businesscase", "dashboards", "tests", "benchmarks", "docs")
 
 

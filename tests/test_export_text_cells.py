@@ -76,8 +76,19 @@ def inject(data: dict, draw) -> tuple[str, list[str]]:
     data["meta"]["description"] = draw(texts)
     data["meta"]["zero_alternative"] = {"nl": draw(texts), "en": draw(texts)}
     lang = draw(st.sampled_from(["nl", "en"]))
+    taken: dict[str, set] = {"nl": set(), "en": set()}
     for partner in data["partners"]:
-        names = {"nl": draw(texts), "en": draw(texts)}
+        # every partner needs a name of its own (the case refuses duplicates)
+        names = {
+            lang_: draw(
+                texts.filter(
+                    lambda t, lang_=lang_: " ".join(t.split()).casefold() not in taken[lang_]
+                )
+            )
+            for lang_ in ("nl", "en")
+        }
+        for lang_ in names:
+            taken[lang_].add(" ".join(names[lang_].split()).casefold())
         partner["name"] = names
         visible.append(names[lang])
     for item in data["costs"] + data["outcomes"]:

@@ -18,6 +18,15 @@ and an extra cost in another (a postponed nursing-home admission saves the nursi
 and costs the care at home, and leaves a dwelling occupied), is one stream per pocket, each
 needing the outcome's partners and its own pocket; the cost side has B_k < 0.
 
+Roles: a line booked to a role is carried by the role's partners, each its share σ_i of
+it (see ``Case.carriers``). Such a part stands for that partner's dwellings or clients, and
+of every other role the outcome needs, each partner brings its share of it, independently:
+a stream B_k needing roles r_1..r_m becomes the streams B_k · σ_{i_1} ⋯ σ_{i_m}, one for
+each choice of partners i_1 ∈ r_1, …, i_m ∈ r_m, each needing just those partners. A role
+filled by one partner (every file without roles) gives the game above unchanged, and the
+Shapley values of a role's partners add up to the role's Shapley value as one partner.
+A partner that does not take part loses its part; the others do not take it over.
+
 Payments between partners today (a room fee) are not part of the game: they are today's
 split, which the allocation replaces. A payment whose counterpart does not take part does
 not happen in that coalition, so it is left out of today's contribution on both sides:
@@ -54,8 +63,9 @@ import pandas as pd
 from businesscase.engine import OUTCOME_CATEGORIES, Result
 from businesscase.model import EXTERNAL, PartnerType, UserError
 
+from . import bloc_split
 from .game import TUGame
-from .methods import CASHABLE, COUNTED, METHODS, BenefitBasis, SplitMethod
+from .methods import CASHABLE, COUNTED, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
 from .structured import Stream, StructuredGame
 
 
@@ -72,6 +82,12 @@ class CaseGame:
     holders: dict = field(default_factory=dict)
     annuity_factor: float = 1.0  # PV of 1 euro a year over the operating years
     horizon: tuple[int, int] = (0, 0)
+    roles: dict[str, str] = field(default_factory=dict)  # every partner of the case → role
+    shares: dict[str, float] = field(default_factory=dict)  # partner → share of its role
+
+    def bloc_of(self, blocs: dict[str, str] | None = None) -> dict[str, str]:
+        """Partner → bloc for the players: by role, or the partition given (bloc_split)."""
+        return bloc_split.bloc_partition(self.players, self.roles, blocs)
 
     @property
     def players(self) -> list[str]:
@@ -101,12 +117,15 @@ class CaseGame:
 
 
 def default_holders(result: Result) -> dict[str, str]:
-    """Residents' societal value counts for the (first) municipality, if there is one."""
+    """Residents' societal value counts for the municipality role (of the first partner of
+    type municipality), if there is one: role → role, each carried by its partners' shares."""
     case = result.case
-    municipality = next((p.id for p in case.partners if p.type is PartnerType.municipality), None)
+    municipality = next(
+        (p.role_id for p in case.partners if p.type is PartnerType.municipality), None
+    )
     if municipality is None:
         return {}
-    return {p.id: municipality for p in case.partners if p.type is PartnerType.residents}
+    return {p.role_id: municipality for p in case.partners if p.type is PartnerType.residents}
 
 
 def default_participants(
@@ -120,9 +139,18 @@ def default_participants(
     case = result.case
     if holders is None:
         holders = default_holders(result) if BenefitBasis(basis) is BenefitBasis.societal else {}
+    carriers = case.carriers()
     with_lines = {ln.partner for ln in result.lines}
-    relevant = with_lines | {p for o in case.outcomes for p in o.needs}
-    relevant |= {h for p, h in holders.items() if p in with_lines}
+    keys_with_lines = with_lines | {ln.role_key for ln in result.lines}
+    relevant = with_lines | {
+        c for o in case.outcomes for n in o.needs for c, _ in carriers.get(n, [(n, 1.0)])
+    }
+    relevant |= {
+        c
+        for key, h in holders.items()
+        if key in keys_with_lines
+        for c, _ in carriers.get(h, [(h, 1.0)])
+    }
     return [p.id for p in case.partners if p.takes_part and p.id in relevant]
 
 
@@ -157,14 +185,18 @@ def case_game(
     streams: dict[tuple, float] = {}
     stream_flows: dict[tuple, set] = {}
     costs: dict[tuple, float] = {}
-    for line, (kind, key), value in zip(result.lines, _classify_lines(result, basis, holders), pv):
-        if kind == "stream":
-            streams[key] = streams.get(key, 0.0) + value
-            stream_flows.setdefault(key, set()).add(line.flow_type)
-        elif kind == "cost" and key[1] in present:
-            costs[key] = costs.get(key, 0.0) - value
-        elif kind == "transfer" and key[0] in present and key[1] in present:
-            today[key[0]] -= value  # paid (value < 0) raises, received (value > 0) lowers it
+    carriers = case.carriers()
+    for line, parts, value in zip(result.lines, _classify_lines(result, basis, holders), pv):
+        for kind, key, fraction in parts:
+            if kind == "stream":
+                streams[key] = streams.get(key, 0.0) + value * fraction
+                stream_flows.setdefault(key, set()).add(line.flow_type)
+            elif kind == "cost" and key[1] in present:
+                costs[key] = costs.get(key, 0.0) - value
+            elif kind == "transfer" and key[0] in present:
+                # paid (value < 0) raises, received (value > 0) lowers it, for the part of
+                # the counterpart role that takes part
+                today[key[0]] -= value * _present_part(carriers, key[1], present)
     game_benefits, lost = [], []
     for (item, pocket, required), value in streams.items():
         stream = Stream(item, value, required)
@@ -192,39 +224,86 @@ def case_game(
         holders,
         annuity,
         (start, start + case.meta.horizon),
+        {p.id: p.role_id for p in case.partners},
+        {p.id: p.share for p in case.partners},
     )
 
 
-def _classify_lines(result: Result, basis: BenefitBasis, holders: dict[str, str]) -> list[tuple]:
-    """What each ledger line is in the game: ("stream", (item, pocket, required partners)),
-    ("cost", (item, payer)), ("transfer", (partner, counterpart)) for payments between
-    partners, or ("none", None) for lines outside the game (not counted under this basis,
-    external).
+Part = tuple[str, tuple, float]
+"""What (a fraction of) a ledger line is in the game: ("stream", (item, pocket, required
+partners), fraction), ("cost", (item, payer), 1), ("transfer", (partner, counterpart), 1)
+for a payment between partners, or ("none", (), 0) outside the game."""
+
+
+def _classify_lines(
+    result: Result, basis: BenefitBasis, holders: dict[str, str]
+) -> list[list[Part]]:
+    """The parts each ledger line is in the game (see :data:`Part`).
 
     An outcome line is a stream whatever its role: the cost side of an outcome booked
     gross (role "cost", negative values) is a stream with a negative amount.
+
+    A line a partner carries for its role stands for that partner's part of the outcome
+    (its dwellings, its clients). Of every other role the outcome needs, each partner
+    brings its share of that part, independently of the first: the line becomes one stream
+    per combination of the needed roles' partners, with the product of their shares. A
+    role filled by one partner gives one stream, as before roles existed.
     """
-    needs = {o.id: set(o.needs) for o in result.case.outcomes}
-    revenues = {r.id: r for r in result.case.revenues}
-    out: list[tuple[str, tuple | None]] = []
+    case = result.case
+    carriers = case.carriers()
+    needs = {o.id: o.needs for o in case.outcomes}
+    revenues = {r.id: r for r in case.revenues}
+    none: list[Part] = [("none", (), 0.0)]
+    out: list[list[Part]] = []
     for line in result.lines:
         is_revenue = line.category == "revenue"
         if line.partner == EXTERNAL:
-            out.append(("none", None))
+            out.append(none)
         elif is_revenue and not (line.role == "benefit" and _payer_is_external(result, line.item)):
             r = revenues[line.item]
             counterpart = r.from_ if line.role == "benefit" else r.to
-            out.append(("transfer", (line.partner, counterpart)))
+            out.append([("transfer", (line.partner, counterpart), 1.0)])
         elif line.category in OUTCOME_CATEGORIES or is_revenue:
             if line.flow_type not in COUNTED[basis]:
-                out.append(("none", None))
+                out.append(none)
                 continue
-            pocket = holders.get(line.partner, line.partner)
-            required = frozenset(needs.get(line.item, set()) | {pocket})
-            out.append(("stream", (line.item, pocket, required)))
+            out.append(_stream_parts(line, needs.get(line.item, []), holders, carriers))
         else:
-            out.append(("cost", (line.item, line.partner)))
+            out.append([("cost", (line.item, line.partner), 1.0)])
     return out
+
+
+def _stream_parts(line, needed: list[str], holders: dict[str, str], carriers) -> list[Part]:
+    """The streams one outcome (or external revenue) line splits into (see _classify_lines)."""
+    own = line.role_key
+    holder = holders.get(own, holders.get(line.partner))
+    combos: list[tuple[tuple[str, ...], float]]  # (pocket, needed partners...), fraction
+    if holder is None:
+        combos = [((line.partner,), 1.0)]
+    else:
+        combos = [((h,), share) for h, share in carriers.get(holder, [(holder, 1.0)])]
+    assigned = {own: line.partner}  # this line's part of its own role is this partner's
+    for ref in dict.fromkeys(needed):
+        if ref == holder:
+            continue  # the holder chosen for the pocket is the one this part needs
+        if ref in assigned:
+            combos = [((*who, assigned[ref]), f) for who, f in combos]
+            continue
+        combos = [
+            ((*who, c), f * share)
+            for who, f in combos
+            for c, share in carriers.get(ref, [(ref, 1.0)])
+        ]
+    parts: dict[tuple, float] = {}
+    for who, fraction in combos:
+        key = (line.item, who[0], frozenset(who))
+        parts[key] = parts.get(key, 0.0) + fraction
+    return [("stream", key, fraction) for key, fraction in parts.items()]
+
+
+def _present_part(carriers, ref: str, present: set) -> float:
+    """The fraction of a role (or partner) that takes part."""
+    return sum(share for c, share in carriers.get(ref, [(ref, 1.0)]) if c in present)
 
 
 def split_weights(
@@ -232,13 +311,15 @@ def split_weights(
     basis: BenefitBasis | str = BenefitBasis.financial,
     participants: list[str] | None = None,
     holders: dict[str, str] | None = None,
+    blocs: dict[str, str] | None = None,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
     """Matrices (L, P) that turn line present values into per-partner quantities, any draws.
 
-    ``shapley``: net position after the Shapley split (the closed form is linear in the
-    streams); ``benefit``: benefit received as counted; ``today``: today's contribution;
-    ``alone``: v({i}), what a partner realises on its own. Monte Carlo gets the split of
-    every draw from matrix products.
+    ``shapley`` and ``owen`` (for the partition ``blocs``, by default by role): net position
+    after that split (both closed forms are linear in the streams); ``benefit``: benefit
+    received as counted; ``today``: today's contribution; ``alone``: v({i}), what a
+    partner realises on its own. Monte Carlo gets the split of every draw from matrix
+    products.
     """
     basis = BenefitBasis(basis)
     cg = case_game(
@@ -248,20 +329,25 @@ def split_weights(
     present = set(players)
     index = {p: i for i, p in enumerate(players)}
     shape = (len(result.lines), len(players))
-    W = {name: np.zeros(shape) for name in ("shapley", "benefit", "today", "alone")}
-    for line_index, (kind, key) in enumerate(_classify_lines(result, basis, cg.holders)):
-        if kind == "stream" and key[2] <= present:
-            for p in key[2]:
-                W["shapley"][line_index, index[p]] = 1.0 / len(key[2])
-            W["benefit"][line_index, index[key[1]]] = 1.0
-            if len(key[2]) == 1:
-                W["alone"][line_index, index[key[1]]] = 1.0
-        elif kind == "cost" and key[1] in index:
-            for name in ("shapley", "alone"):
-                W[name][line_index, index[key[1]]] = 1.0
-            W["today"][line_index, index[key[1]]] = -1.0
-        elif kind == "transfer" and key[0] in index and key[1] in index:
-            W["today"][line_index, index[key[0]]] = -1.0
+    W = {name: np.zeros(shape) for name in ("shapley", "owen", "benefit", "today", "alone")}
+    bloc_of = cg.bloc_of(blocs)
+    carriers = result.case.carriers()
+    for line_index, parts in enumerate(_classify_lines(result, basis, cg.holders)):
+        for kind, key, fraction in parts:
+            if kind == "stream" and key[2] <= present:
+                for p in key[2]:
+                    W["shapley"][line_index, index[p]] += fraction / len(key[2])
+                for p, part in bloc_split.stream_split(key[2], bloc_of).items():
+                    W["owen"][line_index, index[p]] += fraction * part
+                W["benefit"][line_index, index[key[1]]] += fraction
+                if len(key[2]) == 1:
+                    W["alone"][line_index, index[key[1]]] += fraction
+            elif kind == "cost" and key[1] in index:
+                for name in ("shapley", "owen", "alone"):
+                    W[name][line_index, index[key[1]]] = 1.0
+                W["today"][line_index, index[key[1]]] = -1.0
+            elif kind == "transfer" and key[0] in index:
+                W["today"][line_index, index[key[0]]] = -_present_part(carriers, key[1], present)
     return W, players
 
 
@@ -271,8 +357,8 @@ def net_after_draws(
     """(D, P) net position after the split for each draw; linear methods only."""
     benefit = pv_lines @ weights["benefit"]
     today = pv_lines @ weights["today"]
-    if method == SplitMethod.shapley:
-        return pv_lines @ weights["shapley"]
+    if method in (SplitMethod.shapley, SplitMethod.owen):
+        return pv_lines @ weights[method]
     if method == SplitMethod.as_is:
         return benefit - today
     total = (benefit - today).sum(axis=1, keepdims=True)  # v(N) = benefits − costs
@@ -285,8 +371,7 @@ def net_after_draws(
         alone = np.maximum(pv_lines @ weights["alone"], 0.0)
         return alone + (total - alone.sum(1, keepdims=True)) / alone.shape[1]
     raise UserError(
-        f"per-draw splits are available for shapley, as_is, proportional_benefit "
-        f"and equal_surplus, not {method!r}"
+        f"per-draw splits are available for {', '.join(PER_DRAW_METHODS)}, not {method!r}"
     )
 
 
@@ -318,9 +403,22 @@ def _payer_is_external(result: Result, item: str) -> bool:
     return any(r.id == item and r.from_ == EXTERNAL for r in result.case.revenues)
 
 
-def fair_split(cg: CaseGame, method: str) -> pd.Series:
-    """Net position after the split (PV) per partner, for a named method."""
+def fair_split(
+    cg: CaseGame,
+    method: str,
+    blocs: dict[str, str] | None = None,
+    within: str = "shares",
+) -> pd.Series:
+    """Net position after the split (PV) per partner, for a named method.
+
+    blocs (partner id → bloc id; None: by role) and within (``shares`` or ``game``) are
+    read by the bloc methods only, ``owen`` and ``bloc_nucleolus`` (see :mod:`.bloc_split`).
+    """
     game, players = cg.game, cg.players
+    if method == SplitMethod.owen:
+        return bloc_split.owen(game, cg.bloc_of(blocs)).reindex(players)
+    if method == SplitMethod.bloc_nucleolus:
+        return bloc_split.bloc_nucleolus(game, cg.bloc_of(blocs), cg.shares, within)
     total = cg.total_value
     if method == SplitMethod.as_is:
         return cg.benefit - cg.contribution_today

@@ -33,7 +33,9 @@ class SplitMethod(StrEnum):
     """The named ways to split the gain of a partnership (see :func:`.case_game.fair_split`)."""
 
     shapley = "shapley"
+    owen = "owen"  # blocs first, each bloc then within (see :mod:`.bloc_split`)
     nucleolus = "nucleolus"
+    bloc_nucleolus = "bloc_nucleolus"
     prenucleolus = "prenucleolus"
     equal_surplus = "equal_surplus"
     proportional_benefit = "proportional_benefit"
@@ -45,6 +47,7 @@ METHODS: tuple[str, ...] = tuple(m.value for m in SplitMethod)
 
 PER_DRAW_METHODS: tuple[str, ...] = (
     SplitMethod.shapley.value,
+    SplitMethod.owen.value,
     SplitMethod.as_is.value,
     SplitMethod.proportional_benefit.value,
     SplitMethod.equal_surplus.value,

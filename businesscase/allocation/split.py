@@ -9,6 +9,7 @@ import pandas as pd
 
 from businesscase.engine import Result
 
+from .bloc_split import within_bloc
 from .case_game import CaseGame, case_game, core_violation, fair_split
 from .methods import METHODS, BenefitBasis
 
@@ -55,10 +56,16 @@ def allocate(
     basis: BenefitBasis | str = BenefitBasis.financial,
     participants: list[str] | None = None,
     holders: dict[str, str] | None = None,
+    blocs: dict[str, str] | None = None,
+    within: str = "shares",
 ) -> Allocation:
-    """Split a case fairly with a named method (see ``METHODS``)."""
+    """Split a case fairly with a named method (see ``METHODS``).
+
+    blocs (partner id → bloc id; None: by role) and within (``shares`` or ``game``): the
+    partition and the split within a bloc for the bloc methods (see :mod:`.bloc_split`).
+    """
     cg = case_game(result, basis, participants, holders)
-    return _allocation(result, cg, method, fair_split(cg, method))
+    return _allocation(result, cg, method, fair_split(cg, method, blocs, within))
 
 
 def check_proposal(
@@ -67,8 +74,11 @@ def check_proposal(
     basis: BenefitBasis | str = BenefitBasis.financial,
     participants: list[str] | None = None,
     holders: dict[str, str] | None = None,
+    blocs: dict[str, str] | None = None,
+    within: str = "shares",
 ) -> ProposalCheck:
-    """Check contributions typed in by the partners (euros a year over the operating years)."""
+    """Check contributions typed in by the partners (euros a year over the operating years);
+    the distances to the bloc methods use ``blocs`` and ``within`` (as in ``allocate``)."""
     cg = case_game(result, basis, participants, holders)
     unknown = set(contributions_per_year) - set(cg.players)
     if unknown:
@@ -76,12 +86,15 @@ def check_proposal(
     pv = pd.Series(
         {p: float(contributions_per_year.get(p, 0.0)) * cg.annuity_factor for p in cg.players}
     )
+    # a wrong partition or within is refused, not skipped with the methods below
+    cg.bloc_of(blocs)
+    within_bloc(within)
     net_after = cg.benefit - pv
     allocation = _allocation(result, cg, "proposal", net_after)
     distances = {}
     for m in METHODS:
         try:
-            other = fair_split(cg, m)
+            other = fair_split(cg, m, blocs, within)
         except ValueError:
             continue
         distances[m] = float((cg.benefit - other - pv).abs().sum() / cg.annuity_factor / 2)

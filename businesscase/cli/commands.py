@@ -22,9 +22,11 @@ from businesscase.engine import evaluate
 from businesscase.export import allocation_dict, allocation_text, summary_dict, summary_text
 from businesscase.io import default_case_path, load_case, provenance_problems
 from businesscase.model import InputProblem, LoadError, OptionError, UserError
+from businesscase.programme import is_programme_file
 
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .analysis import add_parsers as add_analysis_parsers
+from .programme import cmd_allocate_programme
 
 EXIT_INVALID = 2
 
@@ -40,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", action="store_true", help="machine-readable output")
     _include_flag(run)
     alloc = sub.add_parser("allocate", help="split the bill fairly between the partners")
-    alloc.add_argument("case", nargs="?", help="case file (YAML); default: the meeting space case")
+    alloc.add_argument(
+        "case",
+        nargs="?",
+        help="case or programme file (YAML); default: the meeting space case",
+    )
     alloc.add_argument("--method", default="shapley", choices=list(METHODS))
     alloc.add_argument(
         "--basis",
@@ -53,7 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         default=[],
         metavar="PARTNER",
-        help="partners that do not take part (coalition of the willing)",
+        help="partners that do not take part (coalition of the willing); for a programme "
+        "PARTNER leaves every theme, THEME:PARTNER one theme",
+    )
+    alloc.add_argument("--theme", help="a programme: show one theme's split")
+    alloc.add_argument(
+        "--blocs",
+        choices=["role", "none"],
+        default="role",
+        help="a programme: the blocs of the bloc methods (owen, bloc_nucleolus): one per "
+        "role (default), or none (each partner alone)",
     )
     alloc.add_argument("--lang", choices=["nl", "en"], default="nl")
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
@@ -85,6 +100,11 @@ def cmd_run(args) -> int:
 
 
 def cmd_allocate(args) -> int:
+    if args.case and is_programme_file(args.case):
+        return cmd_allocate_programme(args)
+    for option, value in (("--theme", args.theme), ("--blocs", args.blocs != "role" or None)):
+        if value is not None:
+            raise OptionError(option, "is for a programme file (a file with themes)")
     case = load_case(
         args.case or default_case_path(), allow_include_outside=args.allow_include_outside
     )

@@ -20,6 +20,7 @@ from .lines import (
     Flow,
     ItemInputs,
     Timeline,
+    carried_by_partners,
     cost_lines,
     outcome_lines,
     overlap_corrections,
@@ -103,7 +104,8 @@ def _years_since_price_year(case: Case, t: np.ndarray) -> np.ndarray:
 
 def ledger_flows(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -> list[Flow]:
     """Every line of the ledger with its real flow: costs, revenues, outcomes, then the
-    overlap corrections of each group (in the order its first member appears)."""
+    overlap corrections of each group (in the order its first member appears), each line
+    booked to a role carried by the role's partners."""
 
     def inputs(prefix: str) -> ItemInputs:
         return ItemInputs(values, prefix, time.n_draws)
@@ -121,7 +123,7 @@ def ledger_flows(case: Case, values: Mapping[str, np.ndarray], time: Timeline) -
             groups.setdefault(outcome.overlap_group, []).append(gross)
     for name, members in groups.items():
         flows += overlap_corrections(members, values[f"overlap_groups.{name}.alpha"], time)
-    return flows
+    return carried_by_partners(flows, case.carriers())
 
 
 def financial_discount_factors(

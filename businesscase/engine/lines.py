@@ -281,7 +281,30 @@ def overlap_corrections(members: list[list[Flow]], alpha: np.ndarray, time: Time
     )
 
 
+# -- roles ----------------------------------------------------------------------------------
+def carried_by_partners(
+    flows: list[Flow], carriers: Mapping[str, list[tuple[str, float]]]
+) -> list[Flow]:
+    """Each line booked to a role becomes one line per partner of the role, carrying its
+    share of the flow (:meth:`businesscase.model.Case.carriers`); a line booked to one
+    partner, or to a role only one partner fills, stays as it is. The shares of a role add
+    up to 1, so the partners together carry exactly what the role carried.
+    """
+    out: list[Flow] = []
+    for line, real in flows:
+        who = carriers.get(line.partner)
+        if who is None or (len(who) == 1 and who[0][0] == line.partner):
+            out.append((line, real))
+            continue
+        for partner, share in who:
+            out.append(
+                (replace(line, partner=partner, booked_to=line.partner, share=share), real * share)
+            )
+    return out
+
+
 __all__ = [
+    "carried_by_partners",
     "Flow",
     "ItemInputs",
     "Timeline",

@@ -54,6 +54,15 @@ class Line:
     flow_type: str  # one of FLOW_TYPES
     label: Label
     component: str = ""  # the gross component of an outcome, "" for a single-line item
+    # the role the item books this line to, when a partner carries part of it ("" when
+    # the item names the partner itself); `share` is the fraction of the role's flow
+    booked_to: str = ""
+    share: float = 1.0
+
+    @property
+    def role_key(self) -> str:
+        """The id the item named: the role, or the partner itself."""
+        return self.booked_to or self.partner
 
     def with_category(self, category: str) -> Line:
         return replace(self, category=category)

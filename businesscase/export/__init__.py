@@ -2,6 +2,7 @@
 sheets per partner."""
 
 from .excel import workbook, workbook_bytes
+from .programme import programme_dict, programme_text
 from .report_html import (
     CHROMIUM_FLAGS,
     agreements_html,
@@ -25,6 +26,8 @@ __all__ = [
     "allocation_text",
     "chromium_path",
     "html_to_pdf",
+    "programme_dict",
+    "programme_text",
     "report_html",
     "summary_dict",
     "summary_text",

@@ -3,13 +3,16 @@ policy, validation into a case, exported workbooks read back, case YAML, provena
 and files written atomically."""
 
 from .case_yaml import case_from_yaml, case_to_yaml
+from .includes import IncludePolicy
 from .loader import assumptions_dir, default_case_path, load_case, load_upload, upload_name
 from .provenance import provenance_problems
+from .validate import locate, validation_problems
 from .workbook import CASE_SHEET, KEY_HEADER
 from .yaml_source import MAX_FILE_BYTES, read_yaml
 
 __all__ = [
     "CASE_SHEET",
+    "IncludePolicy",
     "KEY_HEADER",
     "MAX_FILE_BYTES",
     "assumptions_dir",
@@ -18,7 +21,9 @@ __all__ = [
     "default_case_path",
     "load_case",
     "load_upload",
+    "locate",
     "provenance_problems",
     "read_yaml",
     "upload_name",
+    "validation_problems",
 ]

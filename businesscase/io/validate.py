@@ -15,7 +15,7 @@ from businesscase.model import Case, CaseReferenceError, InputProblem, LoadError
 
 from .yaml_source import LocDict, LocList
 
-__all__ = ["case_from_data"]
+__all__ = ["case_from_data", "locate", "validation_problems"]
 
 
 def case_from_data(data, file: str = "<case>") -> Case:
@@ -35,28 +35,32 @@ def case_from_data(data, file: str = "<case>") -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise LoadError(_problems(exc, data, file)) from None
+        raise LoadError(validation_problems(exc, data, file)) from None
 
 
 # -- translating validation errors -----------------------------------------------------
 
 
-def _problems(exc: ValidationError, data, file: str) -> list[InputProblem]:
+def validation_problems(
+    exc: ValidationError, data, file: str, root: type[BaseModel] = Case
+) -> list[InputProblem]:
+    """The located problems of a validation error of ``root`` (a case, or another file
+    model such as a programme) on parsed data."""
     problems = []
     for err in exc.errors():
         cause = (err.get("ctx") or {}).get("error")
         if isinstance(cause, CaseReferenceError):
             for loc, msg in cause.problems:
-                problems.append(_locate(data, tuple(loc), file, msg))
+                problems.append(locate(data, tuple(loc), file, msg))
             continue
-        problems.append(_locate(data, tuple(err["loc"]), file, _message(err, data)))
+        problems.append(locate(data, tuple(err["loc"]), file, _message(err, root)))
     return problems
 
 
-def _message(err: ErrorDetails, data) -> str:
+def _message(err: ErrorDetails, root: type[BaseModel]) -> str:
     kind, loc = err["type"], tuple(err["loc"])
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(loc[:-1])
+        allowed = _allowed_fields(loc[:-1], root)
         hint = RENAMED.get(str(loc[-1]), "") if len(loc) == 2 and loc[0] == "economics" else ""
         return (
             f"unknown field '{loc[-1]}'"
@@ -64,11 +68,11 @@ def _message(err: ErrorDetails, data) -> str:
             + hint
         )
     if kind == "missing":
-        choices = _choices(_field_type(loc))
+        choices = _choices(_field_type(loc, root))
         return f"required field '{loc[-1]}' is missing" + (
             f": write one of {choices}" if choices else ""
         )
-    model = _model_at(loc)
+    model = _model_at(loc, root)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
         return (
             f"got {_echo(err['input'])}; a parameter is a mapping with value, unit, year, "
@@ -97,8 +101,8 @@ RENAMED = {
 }
 
 
-def _field_type(loc: tuple):
-    parent = _model_at(loc[:-1])
+def _field_type(loc: tuple, root: type[BaseModel]):
+    parent = _model_at(loc[:-1], root)
     if isinstance(parent, type) and issubclass(parent, BaseModel):
         field = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
         return _unwrap(field.annotation) if field is not None else None
@@ -111,7 +115,7 @@ def _choices(tp) -> str:
     return ""
 
 
-def _locate(data, loc: tuple, file: str, message: str) -> InputProblem:
+def locate(data, loc: tuple, file: str, message: str) -> InputProblem:
     """Walk the data along loc; report the deepest line found and a readable field path.
 
     List items are named by their id where they have one: ``outcomes[less_loneliness]``.
@@ -155,8 +159,8 @@ def _unwrap(tp):
     return tp
 
 
-def _model_at(loc: tuple):
-    tp: object = Case  # then whatever type annotation the path leads through
+def _model_at(loc: tuple, root: type[BaseModel] = Case):
+    tp: object = root  # then whatever type annotation the path leads through
     for step in loc:
         tp = _unwrap(tp)
         origin = typing.get_origin(tp)
@@ -174,8 +178,8 @@ def _model_at(loc: tuple):
     return _unwrap(tp)
 
 
-def _allowed_fields(loc: tuple) -> list[str]:
-    model = _model_at(loc)
+def _allowed_fields(loc: tuple, root: type[BaseModel]) -> list[str]:
+    model = _model_at(loc, root)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return [f.alias or n for n, f in model.model_fields.items()]
     return []

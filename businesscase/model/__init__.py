@@ -14,6 +14,7 @@ from .case import (
     Meta,
     derived_order,
     driver_inputs,
+    line_references,
     meta_bounds,
 )
 from .edits import InvalidChange, apply_changes, check_value, parameter_table, parameters_behind
@@ -32,7 +33,7 @@ from .items import (
     RevenueItem,
     RevenueTiming,
 )
-from .parameters import Amount, Label, Parameter, Years
+from .parameters import Amount, Identifier, Label, Parameter, Strict, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
 
@@ -53,11 +54,13 @@ __all__ = [
     "FINANCIAL_FLOW_TYPES",
     "FLOW_TYPES",
     "FlowType",
+    "Identifier",
     "free_partner_id",
     "INDEX_CATEGORIES",
     "InputProblem",
     "InvalidChange",
     "Label",
+    "line_references",
     "LoadError",
     "Meta",
     "meta_bounds",
@@ -73,6 +76,7 @@ __all__ = [
     "Residual",
     "RevenueItem",
     "RevenueTiming",
+    "Strict",
     "UserError",
     "Years",
 ]

@@ -114,6 +114,18 @@ class Case(Strict):
     def partner_ids(self) -> list[str]:
         return [p.id for p in self.partners]
 
+    def carriers(self) -> dict[str, list[tuple[str, float]]]:
+        """Who carries the flows a line books to each id, with what fraction.
+
+        A line names a role (the ``role`` of one or more partners, which defaults to a
+        partner's own id) or, directly, one partner. The partners of a role carry its
+        flows in proportion to their ``share``, normalised within the role, so together
+        they carry exactly what the role carried. Shares count over every partner of the
+        role, whether it takes part or not: an absent partner's part is not realised, it
+        does not move to the others.
+        """
+        return role_carriers(self.partners)
+
     def parameters(self) -> Iterator[tuple[str, Parameter]]:
         """Every parameter of the case with its dotted key."""
         yield from _walk_parameters(self, ())
@@ -156,6 +168,36 @@ def _walk_parameters(obj: object, path: tuple[str, ...]) -> Iterator[tuple[str, 
                 yield from _walk_parameters(item, path + (ident,))
 
 
+def role_carriers(partners: list[Partner]) -> dict[str, list[tuple[str, float]]]:
+    """id a line may name → [(partner id, fraction of the line it carries)], in the order
+    of ``partners``; the fractions of one id add up to 1 (see :meth:`Case.carriers`)."""
+    members: dict[str, list[Partner]] = {}
+    for p in partners:
+        members.setdefault(p.role_id, []).append(p)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for role, group in members.items():
+        total = sum(p.share for p in group)
+        out[role] = [(p.id, p.share / total if total > 0 else 1.0 / len(group)) for p in group]
+    for p in partners:
+        out.setdefault(p.id, [(p.id, 1.0)])  # named directly, outside its role
+    return out
+
+
+def line_references(case: Case) -> Iterator[str]:
+    """Every id that a cost, revenue or outcome names as payer, pocket or needed partner."""
+    for c in case.costs:
+        yield c.payer
+    for r in case.revenues:
+        yield r.to
+        yield r.from_
+    for o in case.outcomes:
+        if o.components:
+            yield from (comp.pocket for comp in o.components)
+        elif o.pocket:
+            yield o.pocket
+        yield from o.needs
+
+
 # -- cross-references that must resolve ---------------------------------------------
 
 
@@ -170,18 +212,24 @@ class CaseReferenceError(ValueError):
 def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
     """(location, message) for every reference in the case that does not resolve."""
     partner_ids = case.partner_ids
-    known = ", ".join(partner_ids)
+    roles = sorted({p.role_id for p in case.partners} - set(partner_ids))
+    known = ", ".join(partner_ids) + (f"; roles {', '.join(roles)}" if roles else "")
     yield from _duplicates("partners", [p.id for p in case.partners])
+    yield from _partner_role_problems(case)
     yield from _duplicates("costs", [c.id for c in case.costs])
     yield from _duplicates("revenues", [r.id for r in case.revenues])
     yield from _duplicates("outcomes", [o.id for o in case.outcomes])
     driver_names = list(case.drivers) + list(case.derived_drivers)
 
     def partner_ref(loc: tuple, ref: str, allow_external: bool = False):
-        if ref in partner_ids or (allow_external and ref == EXTERNAL):
+        if ref in partner_ids or ref in roles or (allow_external and ref == EXTERNAL):
             return
         extra = f" or '{EXTERNAL}'" if allow_external else ""
-        yield loc, f"unknown partner '{ref}': allowed are {known}{extra}"
+        yield (
+            loc,
+            f"unknown partner '{ref}': no partner has this id or this role; "
+            f"allowed are {known}{extra}",
+        )
 
     def driver_ref(loc: tuple, name: str):
         if name not in driver_names:
@@ -286,6 +334,59 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         yield from _duplicates_at(("overlap_groups", name, "members"), group.members)
     if case.meta.price_year > case.meta.start_year + case.meta.horizon:
         yield ("meta", "price_year"), "price_year lies after the last year of the case"
+
+
+def _partner_role_problems(case: Case) -> Iterator[tuple[tuple, str]]:
+    """Duplicate names, roles no line names, and ids that mean two things."""
+    for lang in ("nl", "en"):
+        seen: dict[str, str] = {}
+        for i, p in enumerate(case.partners):
+            name = " ".join(getattr(p.name, lang).split()).casefold()
+            if name in seen:
+                yield (
+                    ("partners", i, "name", lang),
+                    f"duplicate name '{getattr(p.name, lang)}': partner '{seen[name]}' has it "
+                    "too; every partner needs a name of its own",
+                )
+            seen.setdefault(name, p.id)
+    named = set(line_references(case))
+    by_id = {p.id: p for p in case.partners}
+    for i, p in enumerate(case.partners):
+        if p.role is None or p.role == p.id:
+            continue
+        other = by_id.get(p.role)
+        if other is not None and other.role_id != p.role:
+            yield (
+                ("partners", i, "role"),
+                f"role '{p.role}' is the id of partner '{p.role}', whose own role is "
+                f"'{other.role_id}': join that role ({other.role_id}) or name another role",
+            )
+        elif p.role not in named and other is None:
+            allowed = ", ".join(sorted(named - {EXTERNAL})) or "(no lines)"
+            yield (
+                ("partners", i, "role"),
+                f"unknown role '{p.role}': no cost, revenue or outcome of this case names it; "
+                f"roles named here are {allowed}",
+            )
+        sharing = [q.id for q in case.partners if q.role_id == p.id]
+        if sharing:
+            holders = ", ".join(sharing)
+            yield (
+                ("partners", i, "id"),
+                f"id '{p.id}' is also the role of {holders}, while this partner has role "
+                f"'{p.role}': a line naming '{p.id}' would be ambiguous; give it another id",
+            )
+    totals: dict[str, float] = {}
+    for p in case.partners:
+        totals[p.role_id] = totals.get(p.role_id, 0.0) + p.share
+    for role, total in totals.items():
+        if total <= 0:
+            i = next(j for j, p in enumerate(case.partners) if p.role_id == role)
+            yield (
+                ("partners", i, "share"),
+                f"the shares of role '{role}' add up to 0: give at least one of its partners "
+                "a share above 0",
+            )
 
 
 def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:

@@ -36,6 +36,27 @@ class Partner(Strict):
         default=None, description="nominal rate for this partner's financial view"
     )
     takes_part: bool = True
+    role: Identifier | None = Field(
+        default=None,
+        description=(
+            "the id that costs, revenues and outcomes name as payer, pocket or needed "
+            "partner; defaults to the partner's own id"
+        ),
+    )
+    share: float = Field(
+        default=1.0,
+        ge=0.0,
+        allow_inf_nan=False,
+        description="this partner's share of its role's flows; normalised within the role",
+    )
+    share_basis: str = Field(
+        default="", description="what the share measures, e.g. 'dwellings owned in the area'"
+    )
+
+    @property
+    def role_id(self) -> str:
+        """The role this partner fills: its ``role``, or its own id."""
+        return self.role or self.id
 
     @field_validator("id")
     @classmethod

@@ -226,6 +226,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "of it, even when it lands in another's pocket. The only split that is symmetric, "
         "gives nothing to those who add nothing, and adds up over sub-projects.",
     },
+    "method_owen": {"nl": "Owen-waarde (in blokken)", "en": "Owen value (in blocs)"},
+    "method_owen_about": {
+        "nl": "De partijen onderhandelen in blokken, zoals alle corporaties samen of alle "
+        "zorgaanbieders samen. Elke opbrengst wordt eerst gelijk gedeeld door de blokken die "
+        "ervoor nodig zijn, en binnen elk blok gelijk door de partijen die ervoor nodig zijn; "
+        "elke partij draagt haar eigen kosten. Met één partij per blok is dit de "
+        "Shapley-waarde.",
+        "en": "The partners negotiate in blocs, such as all corporations together or all care "
+        "providers together. Each return is first shared equally by the blocs it needs, and "
+        "within each bloc equally by the partners it needs; each partner carries its own "
+        "costs. With one partner per bloc this is the Shapley value.",
+    },
     "method_nucleolus": {"nl": "Nucleolus", "en": "Nucleolus"},
     "method_nucleolus_about": {
         "nl": "De verdeling die de meest ontevreden groep partijen zo tevreden mogelijk maakt, "
@@ -234,6 +246,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The split that makes the most dissatisfied group of partners as satisfied as "
         "possible, then the next, and so on. It lies in the core whenever a stable split "
         "exists: then no group does better on its own.",
+    },
+    "method_bloc_nucleolus": {"nl": "Nucleolus tussen blokken", "en": "Nucleolus between blocs"},
+    "method_bloc_nucleolus_about": {
+        "nl": "De partijen onderhandelen in blokken, zoals alle corporaties samen. Tussen de "
+        "blokken geldt de nucleolus: het meest ontevreden groepje blokken zo tevreden "
+        "mogelijk, dan het volgende, enzovoort. Binnen een blok wordt zijn deel verdeeld naar "
+        "rato van de aandelen van de partijen (gelijk als er geen aandelen zijn).",
+        "en": "The partners negotiate in blocs, such as all corporations together. Between the "
+        "blocs the nucleolus applies: the most dissatisfied group of blocs as satisfied as "
+        "possible, then the next, and so on. Within a bloc its part is split in proportion "
+        "to the partners' shares (equally when there are none).",
     },
     "method_prenucleolus": {"nl": "Prenucleolus", "en": "Pre-nucleolus"},
     "method_prenucleolus_about": {
@@ -349,6 +372,44 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Who pays, who gains (present value)",
     },
     "fair_split": {"nl": "Eerlijke verdeling", "en": "Fair split"},
+    # -- a programme of themes (CLI, export)
+    "programme": {"nl": "Programma", "en": "Programme"},
+    "programme_total": {"nl": "Programma", "en": "Programme"},
+    "theme": {"nl": "Thema", "en": "Theme"},
+    "programme_themes": {"nl": "Thema's", "en": "Themes"},
+    "programme_per_partner": {
+        "nl": "Per partij, opgeteld over de thema's (per jaar)",
+        "en": "Per partner, summed over the themes (a year)",
+    },
+    "programme_joins": {"nl": "Wie doet mee", "en": "Who joins"},
+    "programme_pays": {
+        "nl": "Wat betaalt wie (eerlijke bijdrage per jaar)",
+        "en": "Who pays what (fair contribution a year)",
+    },
+    "programme_gains": {
+        "nl": "Wat wint wie (baten per jaar)",
+        "en": "Who gains what (benefit a year)",
+    },
+    "status_short_taking_part": {"nl": "D", "en": "T"},
+    "status_short_left": {"nl": "U", "en": "L"},
+    "status_short_no_flows": {"nl": "L", "en": "M"},
+    "theme_value": {"nl": "Saldo (contante waarde)", "en": "Net value (PV)"},
+    "programme_benefit_per_year": {"nl": "Baten per jaar", "en": "Benefit a year"},
+    "programme_today_per_year": {"nl": "Bijdrage nu per jaar", "en": "Pays today a year"},
+    "programme_fair_per_year": {
+        "nl": "Eerlijke bijdrage per jaar",
+        "en": "Fair contribution a year",
+    },
+    "theme_cost_per_year": {"nl": "Te dekken per jaar", "en": "To cover a year"},
+    "theme_partners": {"nl": "Partijen in het spel", "en": "Partners in the game"},
+    "blocs": {"nl": "Blokken", "en": "Blocs"},
+    "blocs_none": {"nl": "geen", "en": "none"},
+    "blocs_role": {"nl": "per rol", "en": "per role"},
+    "blocs_given": {"nl": "zoals opgegeven", "en": "as given"},
+    "programme_legend": {
+        "nl": "D = doet mee, U = stapt uit, L = lid zonder stromen in dit thema, . = geen lid",
+        "en": "T = taking part, L = left, M = member without flows in this theme, . = not a member",
+    },
     "uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
     "report_appendix": {
         "nl": "Bijlage: alle aannames en hun bronnen",

@@ -1,0 +1,315 @@
+"""Load a programme file; every problem names the file, line and field.
+
+A theme's ``case`` names a formula case: relative to the programme file, or else one of the
+shipped assumption files (``meeting_space.yaml``). It may lead where a case's includes may
+(:class:`businesscase.io.IncludePolicy`): the programme's own folder tree and the
+assumptions folder, elsewhere only with ``allow_include_outside``.
+
+A theme's ``changes`` set parameters of its case by key (``drivers.dwellings``): a number
+within the parameter's own low–high range keeps the parameter's provenance; beyond it,
+or to document the figure anew, write the whole parameter (value, unit, year, source or
+estimate with reasoning, low, high, confidence) in the parameter's unit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from businesscase.io import (
+    IncludePolicy,
+    assumptions_dir,
+    load_case,
+    locate,
+    read_yaml,
+    validation_problems,
+)
+from businesscase.model import (
+    EXTERNAL,
+    Case,
+    CaseReferenceError,
+    InputProblem,
+    InvalidChange,
+    LoadError,
+    Parameter,
+    check_value,
+    line_references,
+)
+
+from .model import Programme, ProgrammeFile, Theme, ThemeSpec
+from .themes import theme_case
+
+META_FIELDS = ("meta.horizon", "meta.start_year")
+
+
+def is_programme_file(path: str | os.PathLike) -> bool:
+    """Whether a YAML file is a programme (a mapping with ``themes``) rather than a case."""
+    path = Path(path)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        data = read_yaml(path)
+    except InputProblem:
+        return False  # the case loader reports what is wrong with the file
+    return isinstance(data, dict) and "themes" in data
+
+
+def load_programme(path: str | os.PathLike, *, allow_include_outside: bool = False) -> Programme:
+    """Read and validate a programme file with the cases of its themes. Raises LoadError."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        data = read_yaml(path, shown)
+    except InputProblem as problem:
+        raise LoadError([problem]) from None
+    if not isinstance(data, dict):
+        raise LoadError(
+            [
+                InputProblem(
+                    shown,
+                    1,
+                    "",
+                    "a programme file is a mapping with programme, partners and themes",
+                )
+            ]
+        )
+    try:
+        spec = ProgrammeFile.model_validate(data)
+    except ValidationError as exc:
+        raise LoadError(validation_problems(exc, data, shown, ProgrammeFile)) from None
+    problems: list[InputProblem] = []
+
+    def at(loc: tuple, message: str) -> None:
+        problems.append(locate(data, loc, shown, message))
+
+    ids = [p.id for p in spec.partners]
+    _duplicates(at, "partners", ids, "partner id")
+    _duplicates(at, "themes", [t.id for t in spec.themes], "theme id")
+    for lang in ("nl", "en"):
+        names = [" ".join(getattr(p.name, lang).split()).casefold() for p in spec.partners]
+        for i, name in enumerate(names):
+            if name in names[:i]:
+                first = ids[names.index(name)]
+                at(("partners", i, "name", lang), f"duplicate name: partner '{first}' has it too")
+    partners = [p.partner() for p in spec.partners]
+    policy = IncludePolicy.for_case_file(path, assumptions_dir(), allow_include_outside)
+    loaded: dict[Path, Case] = {}
+    themes: list[Theme] = []
+    for i, ts in enumerate(spec.themes):
+        theme = _theme(ts, i, path, policy, loaded, partners, at, problems)
+        if theme is not None:
+            themes.append(theme)
+    # A role is a role some theme's case names, or a partner id of the cases themselves
+    # (the archetypes of shared/partners.yaml): anything else is a typo.
+    named = set().union(*(t.roles for t in themes)) if themes else set()
+    known = named | {q.id for t in themes for q in t.base.partners} | set(ids)
+    for i, p in enumerate(partners):
+        if p.role is not None and p.role not in known and len(themes) == len(spec.themes):
+            at(
+                ("partners", i, "role"),
+                f"unknown role '{p.role}': no theme's case names it or has a partner of that "
+                f"id; roles are {', '.join(sorted(known - set(ids)))}",
+            )
+    if problems:
+        raise LoadError(problems)
+    programme = Programme(spec.programme, tuple(partners), tuple(themes), shown)
+    for i, theme in enumerate(themes):
+        # Whatever the case itself refuses with these partners, reported at the programme.
+        try:
+            theme_case(programme, theme.id)
+        except ValidationError as exc:
+            problems += _case_problems(exc, data, shown, i, programme, theme)
+    if problems:
+        raise LoadError(problems)
+    return programme
+
+
+def _theme(ts: ThemeSpec, i, path, policy, loaded, partners, at, problems) -> Theme | None:
+    by_id = {p.id: p for p in partners}
+    for j, pid in enumerate(ts.participants):
+        if pid not in by_id:
+            at(
+                ("themes", i, "participants", j),
+                f"unknown partner '{pid}': the programme's partners are {', '.join(by_id)}",
+            )
+        elif pid in ts.participants[:j]:
+            at(("themes", i, "participants", j), f"'{pid}' is named twice")
+    target = _case_path(ts.case, path, policy, i, at)
+    if target is None:
+        return None
+    if target not in loaded:
+        try:
+            loaded[target] = load_case(target, allow_include_outside=policy.allow_outside)
+        except LoadError as exc:
+            at(("themes", i, "case"), f"the case {ts.case} does not load:")
+            problems.extend(exc.problems)
+            return None
+    base = _with_changes(loaded[target], ts, i, at)
+    if base is None:
+        return None
+    roles = frozenset(line_references(base)) - {EXTERNAL}
+    filled = {by_id[pid].role_id for pid in ts.participants if pid in by_id}
+    filled |= {pid for pid in ts.participants if pid in by_id}
+    missing = sorted(roles - filled)
+    if missing:
+        at(
+            ("themes", i, "participants"),
+            f"no participant fills role {', '.join(missing)}, which {ts.case} names as payer, "
+            "pocket or needed partner: add a partner with that role to the theme",
+        )
+    return Theme(
+        ts.id,
+        ts.name,
+        ts.case,
+        base,
+        tuple(ts.participants),
+        dict(ts.changes),
+        roles,
+        ts.description,
+    )
+
+
+def _case_path(written: str, path: Path, policy: IncludePolicy, i: int, at) -> Path | None:
+    folder = path.parent
+    here = folder / written
+    if not os.path.isabs(written) and not here.exists() and (policy.shipped / written).is_file():
+        folder = policy.shipped
+    try:
+        target = policy.target(written, folder, (str(path), None))
+    except InputProblem as problem:
+        at(("themes", i, "case"), problem.message)
+        return None
+    if not target.is_file():
+        shipped = sorted(p.name for p in policy.shipped.glob("*.yaml"))
+        at(
+            ("themes", i, "case"),
+            f"{written!r}: file not found next to the programme nor among the shipped "
+            f"cases ({', '.join(shipped)})",
+        )
+        return None
+    return target
+
+
+def _with_changes(base: Case, ts: ThemeSpec, i: int, at) -> Case | None:
+    case = base.model_copy(deep=True)
+    keys = [k for k, _ in base.parameters()] + list(META_FIELDS)
+    ok = True
+    for key, value in ts.changes.items():
+        loc = ("themes", i, "changes", key)
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            at(loc, f"no parameter '{key}' in {ts.case}{hint}")
+            ok = False
+            continue
+        try:
+            new = _changed(base, key, value)
+        except InvalidChange as exc:
+            at(loc, exc.message)
+            ok = False
+            continue
+        if isinstance(new, int):
+            setattr(case.meta, key.split(".", 1)[1], new)
+        else:
+            _set_parameter(case, key, new)
+    if not ok:
+        return None
+    try:
+        return Case.model_validate(case.model_dump(by_alias=True))
+    except ValidationError as exc:
+        for err in exc.errors():
+            cause = (err.get("ctx") or {}).get("error")
+            pairs = (
+                cause.problems
+                if isinstance(cause, CaseReferenceError)
+                else [(err["loc"], err["msg"])]
+            )
+            for where, msg in pairs:
+                at(("themes", i, "changes"), f"{'.'.join(map(str, where))}: {msg}")
+        return None
+
+
+def _changed(base: Case, key: str, value) -> Parameter | int:
+    if key in META_FIELDS:
+        if isinstance(value, dict):
+            raise InvalidChange(key, "a meta field takes a whole number, not a parameter")
+        return int(check_value(base, key, value))
+    param = base.parameter(key)
+    if isinstance(value, dict):
+        try:
+            new = type(param).model_validate(value)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(map(str, err["loc"]))
+            raise InvalidChange(
+                key, f"{where + ': ' if where else ''}{err['msg'].replace('Value error, ', '')}"
+            ) from None
+        if new.unit != param.unit:
+            raise InvalidChange(
+                key, f"unit '{new.unit}' differs from the case's unit '{param.unit}'"
+            )
+        return new
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidChange(key, f"got {value!r}; write a number or a whole parameter")
+    number = check_value(base, key, value)
+    if not param.low <= number <= param.high:
+        raise InvalidChange(
+            key,
+            f"{number:g} lies outside the parameter's range {param.low:g}–{param.high:g}; "
+            "to go beyond it write the whole parameter (value, unit, year, source or "
+            "estimate with reasoning, low, high, confidence)",
+        )
+    return param.model_copy(update={"value": number})
+
+
+def _set_parameter(case: Case, key: str, new: Parameter) -> None:
+    *steps, last = key.split(".")
+    node: Any = case
+    for step in steps:
+        if isinstance(node, BaseModel):
+            node = getattr(node, step)
+        elif isinstance(node, dict):
+            node = node[step]
+        else:  # a list of items with ids
+            node = next(item for item in node if getattr(item, "id", None) == step)
+    if isinstance(node, dict):
+        node[last] = new
+    else:
+        setattr(node, last, new)
+
+
+def _duplicates(at, section: str, ids: list[str], what: str) -> None:
+    for i, ident in enumerate(ids):
+        if ident in ids[:i]:
+            at((section, i, "id"), f"duplicate {what} '{ident}': every {what} must be unique")
+
+
+def _case_problems(exc, data, shown, i, programme: Programme, theme: Theme):
+    """The theme case's own refusals, located in the programme file: at the partner for a
+    partner's field, else at the theme."""
+    index = {pid: k for k, pid in enumerate(programme.partner_ids)}
+    flowless = set(programme.flowless(theme.id))
+    in_case = [pid for pid in theme.participants if pid not in flowless]  # theme_case's order
+    out = []
+    for err in exc.errors():
+        cause = (err.get("ctx") or {}).get("error")
+        pairs = (
+            cause.problems if isinstance(cause, CaseReferenceError) else [(err["loc"], err["msg"])]
+        )
+        for where, msg in pairs:
+            where = tuple(where)
+            if len(where) >= 2 and where[0] == "partners" and isinstance(where[1], int):
+                loc = ("partners", index[in_case[where[1]]], *where[2:])
+                message = f"in theme '{theme.id}': {msg}"
+            else:
+                loc = ("themes", i)
+                message = f"in theme '{theme.id}', {'.'.join(map(str, where))}: {msg}"
+            out.append(locate(data, loc, shown, message))
+    return out
+
+
+__all__ = ["is_programme_file", "load_programme"]
