@@ -12,6 +12,11 @@ every excess constraint, so its LPs use the oracle too.
 The result comes with a certificate (``certificate.kohlberg``): Kohlberg's criterion on the
 generated coalitions, and the oracle's word that no other coalition breaks it.
 Amounts are euros (any unit); tolerances are relative to the largest |amount|.
+
+Status (issue 14, open): exact and certified on small games (the tests compare it with the
+explicit nucleolus), but not yet fast enough for 35+ partners (4–10 s at 20, no convergence
+in 10 minutes at 35: round 1's optimal face is large and the cutting planes zigzag), so
+``fair_split`` does not use it yet and still refuses the nucleolus above 16 partners.
 """
 
 from __future__ import annotations
