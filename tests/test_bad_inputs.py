@@ -92,13 +92,6 @@ def assert_no_server_path(message: str) -> None:
         assert server_path not in message, message
 
 
-def test_forty_partners_nucleolus_is_refused_in_the_dashboard_too():
-    state = CaseState(case_file=str(HERE / "forty_partners.yaml"))
-    state.method = "nucleolus"
-    assert "up to 16 partners" in state.message
-    assert state.allocation.method == "shapley"  # the last good split stays
-
-
 # -- generated bad inputs (too big, binary or not YAML to keep as files) ---------------------
 
 

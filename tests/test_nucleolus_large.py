@@ -34,8 +34,8 @@ def stay_out(game: StructuredGame) -> TUGame:
     return TUGame(tu.players, v)
 
 
-@settings(max_examples=15, deadline=None)
-@given(st.integers(2, 8), st.integers(0, 10_000), st.booleans())
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 14), st.integers(0, 10_000), st.booleans())
 def test_equals_the_explicit_nucleolus(n, seed, individually_rational):
     game = random_game(n, seed)
     tu = stay_out(game)
@@ -48,3 +48,34 @@ def test_equals_the_explicit_nucleolus(n, seed, individually_rational):
     np.testing.assert_allclose(found.x.to_numpy(), expected.to_numpy(), atol=1e-6 * scale)
     assert found.certificate.certified
     assert abs(found.x.sum() - game.value(game.players)) <= 1e-6 * scale
+
+
+def test_above_the_enumeration_limit_it_equals_the_explicit_nucleolus():
+    """17 players: fair_split's path above 16 against the enumeration of 2^17 groups."""
+    for seed in (3,):
+        game = random_game(17, seed)
+        tu = stay_out(game)
+        scale = max(abs(s.amount) for s in game.benefits + game.costs)
+        try:
+            expected, ir = tu.nucleolus(), True
+        except ValueError:
+            expected, ir = tu.prenucleolus(), False
+        found = structured_nucleolus(game, ir)
+        np.testing.assert_allclose(found.x.to_numpy(), expected.to_numpy(), atol=1e-6 * scale)
+        assert found.certificate.certified
+
+
+def test_a_wrong_point_is_not_certified():
+    """The certificate can fail: moving the nucleolus a little breaks Kohlberg's criterion."""
+    from businesscase.allocation.certificate import kohlberg
+    from businesscase.allocation.nucleolus_large import _Solver
+
+    game = random_game(9, 11)
+    solver = _Solver(game, False)
+    x = solver.solve()
+    chis, vps = (np.array(a) for a in zip(*solver.generated.values()))
+    assert kohlberg(solver.oracle, chis, vps, x, solver.vN, None).certified
+    moved = x.copy()
+    moved[0] += 1e-3
+    moved[1] -= 1e-3
+    assert not kohlberg(solver.oracle, chis, vps, moved, solver.vN, None).certified

@@ -66,6 +66,7 @@ from businesscase.model import EXTERNAL, PartnerType, UserError
 from . import bloc_split
 from .game import TUGame
 from .methods import CASHABLE, COUNTED, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
+from .nucleolus_large import MAX_PLAYERS, structured_nucleolus
 from .structured import Stream, StructuredGame
 
 
@@ -436,28 +437,50 @@ def fair_split(
     if method in (SplitMethod.nucleolus, SplitMethod.prenucleolus):
         null = set(cg.null_players())
         active = [p for p in players if p not in null]
-        if len(active) > MAX_NUCLEOLUS_PLAYERS:
-            raise UserError(
-                f"the {method} is computed exactly for up to "
-                f"{MAX_NUCLEOLUS_PLAYERS} partners; this coalition has "
-                f"{len(active)}: use shapley"
-            )
         out = pd.Series(0.0, index=pd.Index(players, name="player"))
-        if not active:
-            return out
-        tu = cg.stay_out_game(active)
-        try:
-            x = getattr(tu, method)()
-        except ValueError:
-            if method != SplitMethod.nucleolus:
-                raise
-            x = tu.prenucleolus()  # no imputation exists: fall back to the pre-nucleolus
-        out[active] = x[active].to_numpy()
+        if active:
+            out[active] = _nucleolus(cg, active, method)[active].to_numpy()
         return out
     raise UserError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
 
 
-MAX_NUCLEOLUS_PLAYERS = 16
+MAX_NUCLEOLUS_PLAYERS = MAX_PLAYERS
+"""Partners (not null) up to which the (pre-)nucleolus is computed."""
+MAX_ENUMERATED = 16
+"""Up to this many the 2^n groups are enumerated; above, constraint generation
+(:mod:`.nucleolus_large`) finds the same nucleolus and certifies it."""
+
+
+def _nucleolus(cg: CaseGame, active: list[str], method: str) -> pd.Series:
+    """The (pre-)nucleolus of the stay-out game among the active partners; the nucleolus
+    falls back to the pre-nucleolus when no imputation exists (Σ v⁺(i) > v(N))."""
+    if len(active) > MAX_NUCLEOLUS_PLAYERS:
+        raise UserError(
+            f"the {method} is computed exactly for up to {MAX_NUCLEOLUS_PLAYERS} "
+            f"partners; this coalition has {len(active)}: use shapley"
+        )
+    individually_rational = method == SplitMethod.nucleolus
+    if len(active) <= MAX_ENUMERATED:
+        tu = cg.stay_out_game(active)
+        if individually_rational:
+            try:
+                return tu.nucleolus()
+            except ValueError:
+                pass
+        return tu.prenucleolus()
+    game = cg.game.restricted(active)
+    try:
+        found = structured_nucleolus(game, individually_rational)
+    except ValueError:
+        if not individually_rational:
+            raise
+        found = structured_nucleolus(game, False)
+    if not found.certificate.certified:
+        raise UserError(
+            f"the {method} for {len(active)} partners could not be certified exactly "
+            f"(largest deviation €{found.certificate.max_deviation:,.2f}): use shapley"
+        )
+    return found.x
 
 
 def core_violation(cg: CaseGame, net_after: pd.Series) -> tuple[frozenset, float]:

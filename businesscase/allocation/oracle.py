@@ -4,24 +4,50 @@ v⁺(S) = max(v(S), 0) for proper S, so the largest excess v⁺(S) − x(S) is t
 two maxima: v(S) − x(S) (a small MILP on the structure, as ``StructuredGame.max_excess``)
 and −x(S) (staying out: a closed form, or a MILP once coalitions must be excluded).
 
-Coalitions whose excess is already determined (their vector in the span of the fixed
-coalitions and N) are excluded exactly: with integer conditions G (χ in the span iff
-G χ = 0, see ``span.Span``) a non-determined S has g_q · χ_S ≠ 0 for some row q, and since
-g_q · χ_S is an integer this is |g_q · χ_S| ≥ 1, a disjunction with two binaries per row.
-All amounts are in units of the game's scale (max |amount|).
+The nucleolus needs coalitions whose excess is not yet determined (their vector outside
+the span of the fixed coalitions and N). The span's 0/1 vectors are constant on its atoms
+(players no fixed coalition tells apart), so the MILP excludes the span exactly by asking
+for a coalition that splits an atom, or whose atom vector breaks a condition of the span
+restricted to the atoms (``span.Span.atom_conditions``; along the nucleolus's rounds there
+is none: the fixed coalitions span every union of atoms, as measured at 35 partners).
+Excluding coalitions one by one with no-good cuts was tried first and dropped: at 35
+partners the MILP met hundreds of determined coalitions above the level.
+
+The question asked is "is any coalition above this level?": a row holds the objective
+above it, and HiGHS stops at the first coalition it finds, or proves there is none.
+Before any MILP, a vectorised local search (``ascend``) tries one-player flips from many
+coalitions at once; it finds most violated coalitions, and the MILP is left to prove that
+none is left. All amounts are in units of the game's scale (max |amount|).
 """
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
+from .highs_model import Model
+from .span import Span
 from .structured import StructuredGame
 
 # HiGHS stops at an absolute gap of 1e-6 in objective units; scaling the objective up makes
 # that gap 1e-9 of the largest amount, below the tolerances of the nucleolus.
 OBJECTIVE_SCALE = 1e3
+TOL = 1e-9  # excess above the cut-off that counts as above it (units of the scale): a
+# cut-off closer to the tight coalitions leaves HiGHS repairing near-feasible points
+STAY_LIMIT = 20_000  # stay-out candidates enumerated before the MILP takes over
+
+
+def determined(chis: np.ndarray, G: np.ndarray | None) -> np.ndarray:
+    """Which rows of chis lie in the span described by G (G None: the span of N alone,
+    which holds no proper coalition)."""
+    chis = np.atleast_2d(chis)
+    if G is None:
+        return np.zeros(len(chis), dtype=bool)
+    if not len(G):
+        return np.ones(len(chis), dtype=bool)
+    return ~np.any(np.abs(chis @ G.T) > 0.5, axis=1)
 
 
 class Oracle:
@@ -38,14 +64,17 @@ class Oracle:
             self.U[j, [index[p] for p in c.players]] = 1.0
         self.B = np.array([b.amount for b in game.benefits]) / scale
         self.C = np.array([c.amount for c in game.costs]) / scale
+        self.size_R = self.R.sum(1)
         self.calls = 0
         self._base = self._structure_rows()
+        self._work_milp: Model | None = None
+        self._stay_milp: Model | None = None
 
     # -- values ------------------------------------------------------------------------------
     def value(self, chi: np.ndarray) -> np.ndarray:
         """v(S) for coalition vectors (rows of chi, 0/1)."""
         chi = np.atleast_2d(chi)
-        earned = (chi @ self.R.T) >= self.R.sum(1) - 0.5
+        earned = (chi @ self.R.T) >= self.size_R - 0.5
         incurred = (chi @ self.U.T) > 0.5
         return earned.astype(float) @ self.B - incurred.astype(float) @ self.C
 
@@ -53,106 +82,215 @@ class Oracle:
         """v⁺(S) for proper coalitions: max(v(S), 0)."""
         return np.maximum(self.value(chi), 0.0)
 
+    # -- local search --------------------------------------------------------------------------
+    def _flip_excess(self, chis: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """(m, n): the excess of each coalition with player i flipped in or out, from the
+        stream counts, so the work is m·n·(K + J) rather than m·n²·(K + J)."""
+        sign = 1.0 - 2.0 * chis  # +1 joins, −1 leaves
+        in_R = chis @ self.R.T  # (m, K)
+        in_U = chis @ self.U.T
+        flipped_R = in_R[:, None, :] + sign[:, :, None] * self.R.T[None, :, :]
+        flipped_U = in_U[:, None, :] + sign[:, :, None] * self.U.T[None, :, :]
+        v = (flipped_R >= self.size_R - 0.5).astype(float) @ self.B
+        v -= (flipped_U > 0.5).astype(float) @ self.C
+        e = np.maximum(v, 0.0) - (chis @ x)[:, None] - sign * x[None, :]
+        size = chis.sum(1)[:, None] + sign
+        e[(size < 0.5) | (size > self.n - 0.5)] = -np.inf
+        return e
+
+    def ascend(self, chis: np.ndarray, x: np.ndarray, steps: int | None = None) -> np.ndarray:
+        """Steepest ascent of the excess over one-player flips from every row of chis at
+        once; returns every coalition visited (proper ones only)."""
+        current = np.unique(np.atleast_2d(chis).astype(float), axis=0)
+        size = current.sum(1)
+        current = current[(size >= 1) & (size <= self.n - 1)]
+        visited = [current]
+        e = self.value_plus(current) - current @ x
+        for _ in range(self.n if steps is None else steps):
+            if not len(current):
+                break
+            ef = self._flip_excess(current, x)
+            j = ef.argmax(1)
+            best = ef[np.arange(len(current)), j]
+            gain = best > e + 1e-12
+            if not gain.any():
+                break
+            current = current[gain].copy()
+            rows = np.arange(len(current))
+            current[rows, j[gain]] = 1.0 - current[rows, j[gain]]
+            e = best[gain]
+            visited.append(current)
+        return np.unique(np.vstack(visited), axis=0)
+
     # -- the work MILP structure -------------------------------------------------------------
     def _structure_rows(self):
         """Rows holding y_k = 1[R_k ⊆ S] and z_j = 1[U_j ∩ S ≠ ∅] exactly (both signs)."""
         n, K, J = self.n, len(self.B), len(self.C)
         rows, cols, vals, lo, hi = [], [], [], [], []
         r = 0
+
+        def add(columns, values, low, high):
+            nonlocal r
+            rows.extend([r] * len(columns))
+            cols.extend(columns)
+            vals.extend(values)
+            lo.append(low)
+            hi.append(high)
+            r += 1
+
         for k in range(K):
-            members = np.flatnonzero(self.R[k])
-            for i in members:  # y_k − s_i ≤ 0
-                rows += [r, r]
-                cols += [n + k, i]
-                vals += [1.0, -1.0]
-                lo.append(-np.inf)
-                hi.append(0.0)
-                r += 1
-            rows += [r] * (1 + len(members))  # y_k − Σ s_i ≥ 1 − |R_k|
-            cols += [n + k, *members]
-            vals += [1.0] + [-1.0] * len(members)
-            lo.append(1.0 - len(members))
-            hi.append(np.inf)
-            r += 1
+            members = np.flatnonzero(self.R[k]).tolist()
+            for i in members:
+                add([n + k, i], [1.0, -1.0], -np.inf, 0.0)  # y_k ≤ s_i
+            # y_k ≥ Σ s_i − |R_k| + 1
+            add([n + k, *members], [1.0] + [-1.0] * len(members), 1.0 - len(members), np.inf)
         for j in range(J):
-            members = np.flatnonzero(self.U[j])
-            for i in members:  # s_i − z_j ≤ 0
-                rows += [r, r]
-                cols += [i, n + K + j]
-                vals += [1.0, -1.0]
-                lo.append(-np.inf)
-                hi.append(0.0)
-                r += 1
-            rows += [r] * (1 + len(members))  # z_j − Σ s_i ≤ 0
-            cols += [n + K + j, *members]
-            vals += [1.0] + [-1.0] * len(members)
-            lo.append(-np.inf)
-            hi.append(0.0)
-            r += 1
+            members = np.flatnonzero(self.U[j]).tolist()
+            for i in members:
+                add([i, n + K + j], [1.0, -1.0], -np.inf, 0.0)  # s_i ≤ z_j
+            add([n + K + j, *members], [1.0] + [-1.0] * len(members), -np.inf, 0.0)  # z_j ≤ Σ s_i
         A = sparse.csr_array((vals, (rows, cols)), shape=(r, n + K + J))
         return A, np.array(lo), np.array(hi)
 
     # -- maximisation ------------------------------------------------------------------------
-    def _solve(self, c, A, lo, hi, integral) -> np.ndarray:
-        self.calls += 1
-        res = milp(
-            c * OBJECTIVE_SCALE,
-            constraints=LinearConstraint(A, lo, hi),
-            integrality=integral,
-            bounds=Bounds(0, 1),
-            options={"mip_rel_gap": 0.0},
-        )
-        if res.status != 0:
-            raise RuntimeError(f"separation MILP failed: {res.message}")
-        return res.x[: self.n] > 0.5
+    def _work_model(self) -> Model:
+        """The work MILP, built once: s (n, binary), y (K), z (J); maximise
+        Σ B y − Σ C z − Σ x s over proper S. Calls change the costs of s and add their
+        no-good and exclusion rows for one solve."""
+        if self._work_milp is None:
+            A, lo, hi = self._base
+            m = Model(maximise=True, presolve=False)
+            n = self.n
+            m.add_cols(np.zeros(n), 0.0, 1.0, integral=True)
+            m.add_cols(np.r_[self.B, -self.C] * OBJECTIVE_SCALE, 0.0, 1.0)
+            m.add_rows(A, lo, hi)
+            m.add_rows(np.r_[np.ones(n), np.zeros(A.shape[1] - n)][None, :], 1.0, n - 1.0)
+            self._work_milp = m
+        return self._work_milp
 
-    def _with_exclusion(self, A, lo, hi, width: int, G: np.ndarray | None):
-        """Append |S| in 1..n−1 and, with G, the rows keeping S out of the span."""
+    def _stay_model(self) -> Model:
+        """The stay-out MILP, built once: s (n, binary); maximise −Σ x s over proper S."""
+        if self._stay_milp is None:
+            m = Model(maximise=True, presolve=False)
+            m.add_cols(np.zeros(self.n), 0.0, 1.0, integral=True)
+            m.add_rows(np.ones((1, self.n)), 1.0, self.n - 1.0)
+            self._stay_milp = m
+        return self._stay_milp
+
+    def _maximise(self, m: Model, x, span: Span | None, above: float) -> np.ndarray | None:
+        """A coalition outside the span (None: any proper one) whose objective in m, with
+        −x as the costs of s, exceeds ``above``; None if there is none. A row holds the
+        objective above ``above`` (a cut-off: the branch and bound prunes every node that
+        cannot beat it), and the solve stops at the first such coalition. The rows and
+        columns added are removed again."""
         n = self.n
-        m = 0 if G is None else len(G)
-        total = width + 2 * m
-        size = sparse.csr_array((np.ones(n), (np.zeros(n, int), np.arange(n))), shape=(1, total))
-        blocks = [sparse.hstack([A, sparse.csr_array((A.shape[0], 2 * m))]), size]
-        lows, highs = [lo, [1.0]], [hi, [n - 1.0]]
-        if m:
-            assert G is not None
-            M = np.abs(G).sum(1) + 1.0
-            g = sparse.hstack([sparse.csr_array(G), sparse.csr_array((m, total - n))]).tocsr()
-            plus = sparse.csr_array((-M, (np.arange(m), width + np.arange(m))), shape=(m, total))
-            minus = sparse.csr_array((M, (np.arange(m), width + m + np.arange(m))), (m, total))
-            pick = np.zeros((1, total))
-            pick[0, width:] = 1.0
-            blocks += [g + plus, g + minus, sparse.csr_array(pick)]
-            lows += [1.0 - M, np.full(m, -np.inf), [1.0]]  # g·s ≥ 1 − M(1 − p_q)
-            highs += [np.full(m, np.inf), M - 1.0, [np.inf]]  # g·s ≤ −1 + M(1 − m_q)
-        A = sparse.vstack(blocks).tocsr()
-        integral = np.zeros(total)
-        integral[:n] = 1
-        integral[width:] = 1
-        return A, np.concatenate(lows), np.concatenate(highs), integral
+        rows, cols = m.rows, m.cols
+        self.calls += 1
+        try:
+            m.set_costs(-x * OBJECTIVE_SCALE)
+            if span is not None:
+                self._exclude(m, span)
+            cost = np.zeros(m.cols)
+            cost[:n] = -x
+            if m is self._work_milp:
+                cost[n : n + len(self.B) + len(self.C)] = np.r_[self.B, -self.C]
+            m.add_rows(cost[None, :] * OBJECTIVE_SCALE, (above + TOL) * OBJECTIVE_SCALE, np.inf)
+            z = m.first_above((above + TOL) * OBJECTIVE_SCALE)
+        finally:
+            m.truncate(rows, cols)
+        return None if z is None else (z[:n] > 0.5).astype(float)
 
-    def work(self, x: np.ndarray, G: np.ndarray | None) -> np.ndarray:
-        """The proper (non-determined) S maximising v(S) − x(S)."""
-        A, lo, hi = self._base
-        c = -np.r_[-x, self.B, -self.C]
-        A, lo, hi, integral = self._with_exclusion(A, lo, hi, A.shape[1], G)
-        c = np.r_[c, np.zeros(A.shape[1] - len(c))]
-        return self._solve(c, A, lo, hi, integral)
+    def _exclude(self, m: Model, span: Span) -> None:
+        """Keep s out of the span: s splits a group of ``span.atoms`` (binary w_A, with a
+        member in and a member out), or its group vector breaks a row h of
+        ``span.atom_conditions`` (|h·s| ≥ 1: binaries p_h and m_h, big-M)."""
+        n = self.n
+        atoms = [a for a in span.atoms() if len(a) > 1]
+        H = span.atom_conditions()
+        k = len(H)
+        first = m.cols
+        m.add_cols(np.zeros(len(atoms) + 2 * k), 0.0, 1.0, integral=True)
+        width = m.cols
+        if atoms:
+            split = np.zeros((len(atoms), width))
+            for r, a in enumerate(atoms):
+                split[r, a] = 1.0
+            w = np.zeros((len(atoms), width))
+            w[np.arange(len(atoms)), first + np.arange(len(atoms))] = 1.0
+            sizes = np.array([len(a) for a in atoms], dtype=float)
+            m.add_rows(split - w, 0.0, np.inf)  # a member in: Σ_A s ≥ w_A
+            m.add_rows(split + w, -np.inf, sizes)  # a member out: Σ_A (1 − s) ≥ w_A
+        if k:
+            M = np.abs(H).sum(1) + 1.0
+            base = first + len(atoms)
+            h = np.hstack([H, np.zeros((k, width - n))])
+            plus, minus = h.copy(), h.copy()
+            plus[np.arange(k), base + np.arange(k)] = -M
+            minus[np.arange(k), base + k + np.arange(k)] = M
+            m.add_rows(plus, 1.0 - M, np.inf)  # h·s ≥ 1 − M(1 − p_h)
+            m.add_rows(minus, -np.inf, M - 1.0)  # h·s ≤ −1 + M(1 − m_h)
+        pick = np.zeros((1, width))
+        pick[0, first:] = 1.0
+        m.add_rows(pick, 1.0, np.inf)
 
-    def stay(self, x: np.ndarray, G: np.ndarray | None) -> np.ndarray:
-        """The proper (non-determined) S maximising −x(S): the players with x_i < 0,
-        clipped to a proper non-empty group, unless that group is excluded."""
-        order = np.argsort(x)
-        k = int(np.clip((x < 0).sum(), 1, self.n - 1))
-        chi = np.zeros(self.n, dtype=bool)
-        chi[order[:k]] = True
-        if G is None or np.any(np.abs(G @ chi) > 0.5):
-            return chi
-        A = sparse.csr_array((0, self.n))
-        A, lo, hi, integral = self._with_exclusion(A, np.zeros(0), np.zeros(0), self.n, G)
-        c = np.r_[x, np.zeros(A.shape[1] - self.n)]
-        return self._solve(c, A, lo, hi, integral)
+    def _work(self, x, span: Span | None, above: float) -> np.ndarray | None:
+        """A proper S outside the span with v(S) − x(S) > above, or None."""
+        return self._maximise(self._work_model(), x, span, above)
 
-    def best(self, x: np.ndarray, G: np.ndarray | None) -> list[np.ndarray]:
-        """Coalition vectors holding the largest v⁺-excess (work and stay-out candidates)."""
-        return [self.work(x, G), self.stay(x, G)]
+    def _stay(self, x, span: Span | None, above: float) -> np.ndarray | None:
+        """A proper S outside the span with −x(S) > above, or None."""
+        return self._maximise(self._stay_model(), x, span, above)
+
+    def stay_out(self, x: np.ndarray, G, above: float, limit: int = STAY_LIMIT):
+        """The proper non-determined S of largest −x(S), or one showing it is at most
+        ``above``; None if that takes more than ``limit`` candidates.
+
+        The best group is T = {i: x_i < 0}; any other S falls short of it by
+        Σ_{i ∈ S △ T} |x_i|, so the groups come in order of the smallest subset sums of |x|
+        (a heap over sorted weights: each subset's children add the next weight, or move
+        its last one on), and the first proper non-determined one is the answer.
+        """
+        n = self.n
+        w = np.abs(x)
+        order = np.argsort(w)
+        sw = w[order]
+        base = x < 0
+        top = -float(x[base].sum())
+        heap: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
+        for _ in range(limit):
+            if not heap:
+                return None
+            penalty, D = heapq.heappop(heap)
+            if D:
+                j = D[-1]
+                if j + 1 < n:
+                    heapq.heappush(heap, (penalty + sw[j + 1], D + (j + 1,)))
+                    heapq.heappush(heap, (penalty - sw[j] + sw[j + 1], D[:-1] + (j + 1,)))
+            else:
+                heapq.heappush(heap, (float(sw[0]), (0,)))
+            chi = base.astype(float)
+            flip = order[list(D)]
+            chi[flip] = 1.0 - chi[flip]
+            if not 1 <= chi.sum() <= n - 1:
+                continue
+            if top - penalty <= above or not determined(chi, G)[0]:
+                return chi
+        return None
+
+    def violators(self, x: np.ndarray, span: Span | None, above: float) -> np.ndarray:
+        """Proper coalitions outside the span (None: any) whose v⁺-excess at x exceeds
+        ``above`` (rows; at most two), or none: then no such coalition exceeds it by more
+        than TOL. v⁺(S) − x(S) = max(v(S) − x(S), −x(S)), so one MILP asks for a group
+        working on its own and one (or the enumeration of ``stay_out``) for a group
+        staying out."""
+        G = None if span is None else span.conditions()
+        found = []
+        stay = self.stay_out(x, G, above + TOL)
+        if stay is None:
+            stay = self._stay(x, span, above)
+        if stay is not None and float(-stay @ x) > above:
+            found.append(stay)
+        work = self._work(x, span, above)
+        if work is not None:
+            found.append(work)
+        return np.array(found).reshape(-1, self.n)

@@ -21,13 +21,20 @@ class Span:
         self.n = n
         self.rows: list[list[Fraction]] = []  # reduced echelon form
         self.pivots: list[int] = []
+        self._conditions: np.ndarray | None = None
+
+    def copy(self) -> Span:
+        other = Span(self.n)
+        other.rows = [list(r) for r in self.rows]
+        other.pivots = list(self.pivots)
+        return other
 
     @property
     def rank(self) -> int:
         return len(self.rows)
 
     def _reduce(self, vector) -> list[Fraction]:
-        r = [Fraction(int(a)) for a in vector]
+        r = [a if isinstance(a, Fraction) else Fraction(int(a)) for a in vector]
         for row, p in zip(self.rows, self.pivots):
             if r[p]:
                 f = r[p]
@@ -51,10 +58,41 @@ class Span:
                 self.rows[i] = [a - f * b for a, b in zip(row, r)]
         self.rows.append(r)
         self.pivots.append(p)
+        self._conditions = None
         return True
 
     def conditions(self) -> np.ndarray:
         """Integer matrix G (one row per free column): χ in the span iff G χ = 0."""
+        if self._conditions is None:
+            self._conditions = self._compute_conditions()
+        return self._conditions
+
+    def atoms(self) -> list[np.ndarray]:
+        """The players no vector of the span tells apart (equal columns), in groups.
+
+        Every 0/1 vector of the span is constant on each group, so a coalition that
+        splits a group is outside it; a coalition that splits none is a union of groups,
+        and lies in the span iff its group vector satisfies ``atom_conditions``."""
+        groups: dict[tuple, list[int]] = {}
+        for j in range(self.n):
+            groups.setdefault(tuple(row[j] for row in self.rows), []).append(j)
+        return [np.array(g) for g in groups.values()]
+
+    def atom_conditions(self) -> np.ndarray:
+        """Integer rows h over the players (non-zero only at each group's first member):
+        a union of groups lies in the span iff h · χ = 0 for every row. None at all when
+        the span holds every union of groups, as it does along the nucleolus's rounds."""
+        atoms = self.atoms()
+        reps = [int(a[0]) for a in atoms]
+        inner = Span(len(reps))
+        for row in self.rows:
+            inner.add([row[r] for r in reps])
+        H = inner.conditions()
+        out = np.zeros((len(H), self.n))
+        out[:, reps] = H
+        return out
+
+    def _compute_conditions(self) -> np.ndarray:
         pivot_set = set(self.pivots)
         out = []
         for q in range(self.n):
