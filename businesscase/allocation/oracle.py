@@ -37,6 +37,7 @@ OBJECTIVE_SCALE = 1e3
 TOL = 1e-9  # excess above the cut-off that counts as above it (units of the scale): a
 # cut-off closer to the tight coalitions leaves HiGHS repairing near-feasible points
 STAY_LIMIT = 20_000  # stay-out candidates enumerated before the MILP takes over
+MAX_NEAR_MISSES = 200  # coalitions at the level cut off before a separation gives up
 
 
 def determined(chis: np.ndarray, G: np.ndarray | None) -> np.ndarray:
@@ -66,6 +67,7 @@ class Oracle:
         self.C = np.array([c.amount for c in game.costs]) / scale
         self.size_R = self.R.sum(1)
         self.calls = 0
+        self.near_misses = 0  # MILP answers whose exact excess was not above the level
         self._base = self._structure_rows()
         self._work_milp: Model | None = None
         self._stay_milp: Model | None = None
@@ -177,15 +179,19 @@ class Oracle:
             self._stay_milp = m
         return self._stay_milp
 
-    def _maximise(self, m: Model, x, span: Span | None, above: float) -> np.ndarray | None:
+    def _maximise(self, m: Model, x, span: Span | None, above: float, excess) -> np.ndarray | None:
         """A coalition outside the span (None: any proper one) whose objective in m, with
         −x as the costs of s, exceeds ``above``; None if there is none. A row holds the
         objective above ``above`` (a cut-off: the branch and bound prunes every node that
-        cannot beat it), and the solve stops at the first such coalition. The rows and
-        columns added are removed again."""
+        cannot beat it), and the solve stops at the first such coalition.
+
+        HiGHS accepts a point that meets the cut-off row only within its tolerances, and
+        the coalitions tight at the level lie just there: a coalition whose exact
+        ``excess`` is not above the level would end a round with real violators left (seen
+        at 24 players). It is cut off by a no-good row and the search goes on. The rows
+        and columns added are removed again."""
         n = self.n
         rows, cols = m.rows, m.cols
-        self.calls += 1
         try:
             m.set_costs(-x * OBJECTIVE_SCALE)
             if span is not None:
@@ -195,10 +201,21 @@ class Oracle:
             if m is self._work_milp:
                 cost[n : n + len(self.B) + len(self.C)] = np.r_[self.B, -self.C]
             m.add_rows(cost[None, :] * OBJECTIVE_SCALE, (above + TOL) * OBJECTIVE_SCALE, np.inf)
-            z = m.first_above((above + TOL) * OBJECTIVE_SCALE)
+            for _ in range(MAX_NEAR_MISSES + 1):
+                self.calls += 1
+                z = m.first_above((above + TOL) * OBJECTIVE_SCALE)
+                if z is None:
+                    return None
+                chi = (z[:n] > 0.5).astype(float)
+                if float(excess(chi)) > above:
+                    return chi
+                self.near_misses += 1
+                no_good = np.zeros((1, m.cols))
+                no_good[0, :n] = 1.0 - 2.0 * chi  # Σ_{i∉S} s_i + Σ_{i∈S} (1 − s_i) ≥ 1
+                m.add_rows(no_good, 1.0 - chi.sum(), np.inf)
         finally:
             m.truncate(rows, cols)
-        return None if z is None else (z[:n] > 0.5).astype(float)
+        raise RuntimeError("nucleolus: the separation MILP keeps returning coalitions at the level")
 
     def _exclude(self, m: Model, span: Span) -> None:
         """Keep s out of the span: s splits a group of ``span.atoms`` (binary w_A, with a
@@ -235,11 +252,13 @@ class Oracle:
 
     def _work(self, x, span: Span | None, above: float) -> np.ndarray | None:
         """A proper S outside the span with v(S) − x(S) > above, or None."""
-        return self._maximise(self._work_model(), x, span, above)
+        return self._maximise(
+            self._work_model(), x, span, above, lambda chi: self.value(chi)[0] - chi @ x
+        )
 
     def _stay(self, x, span: Span | None, above: float) -> np.ndarray | None:
         """A proper S outside the span with −x(S) > above, or None."""
-        return self._maximise(self._stay_model(), x, span, above)
+        return self._maximise(self._stay_model(), x, span, above, lambda chi: -chi @ x)
 
     def stay_out(self, x: np.ndarray, G, above: float, limit: int = STAY_LIMIT):
         """The proper non-determined S of largest −x(S), or one showing it is at most
