@@ -48,7 +48,7 @@ def _finite(a) -> np.ndarray:
 class Model:
     """A linear or mixed-integer program in HiGHS, changed in place between solves."""
 
-    def __init__(self, maximise: bool = False, presolve: bool = True):
+    def __init__(self, maximise: bool = False, presolve: bool = True, heuristics: bool = True):
         self.h = _new_highs()
         self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("mip_rel_gap", 0.0)
@@ -56,6 +56,18 @@ class Model:
         self.h.setOptionValue("threads", 1)
         if not presolve:
             self.h.setOptionValue("presolve", "off")
+        if not heuristics:
+            # The separation programs stop at their first point above a cut-off, and most
+            # prove there is none; primal heuristics only spend time there (1.9x on 16
+            # dumped programs from the 35-partner case).
+            for option in (
+                "mip_heuristic_run_rins",
+                "mip_heuristic_run_rens",
+                "mip_heuristic_run_root_reduced_cost",
+                "mip_heuristic_run_feasibility_jump",
+            ):
+                self.h.setOptionValue(option, False)
+            self.h.setOptionValue("mip_heuristic_effort", 0.0)
         if maximise:
             self.h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 

@@ -161,7 +161,7 @@ class Oracle:
         no-good and exclusion rows for one solve."""
         if self._work_milp is None:
             A, lo, hi = self._base
-            m = Model(maximise=True, presolve=False)
+            m = Model(maximise=True, presolve=False, heuristics=False)
             n = self.n
             m.add_cols(np.zeros(n), 0.0, 1.0, integral=True)
             m.add_cols(np.r_[self.B, -self.C] * OBJECTIVE_SCALE, 0.0, 1.0)
@@ -173,7 +173,7 @@ class Oracle:
     def _stay_model(self) -> Model:
         """The stay-out MILP, built once: s (n, binary); maximise −Σ x s over proper S."""
         if self._stay_milp is None:
-            m = Model(maximise=True, presolve=False)
+            m = Model(maximise=True, presolve=False, heuristics=False)
             m.add_cols(np.zeros(self.n), 0.0, 1.0, integral=True)
             m.add_rows(np.ones((1, self.n)), 1.0, self.n - 1.0)
             self._stay_milp = m
