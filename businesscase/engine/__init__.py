@@ -21,16 +21,21 @@ years, ``L`` the number of ledger lines. *Real* euros are at the prices of the c
 """
 
 from .evaluate import driver_values, evaluate
+from .investor import InvestorView, investor_view, investors, own_rate
 from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
 from .why import LINE_FILTERS, why
 
 __all__ = [
+    "InvestorView",
     "LINE_FILTERS",
     "OUTCOME_CATEGORIES",
     "Result",
     "driver_values",
     "evaluate",
+    "investor_view",
+    "investors",
+    "own_rate",
     "ratio",
     "why",
 ]
