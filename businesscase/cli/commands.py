@@ -27,6 +27,8 @@ from businesscase.programme import is_programme_file
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .analysis import add_parsers as add_analysis_parsers
 from .programme import cmd_allocate_programme
+from .why import COMMANDS as WHY_COMMANDS
+from .why import add_parsers as add_why_parsers
 
 EXIT_INVALID = 2
 
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     alloc.add_argument("--json", action="store_true", help="machine-readable output")
     _include_flag(alloc)
     add_analysis_parsers(sub)
+    add_why_parsers(sub)
     check = sub.add_parser("provenance", help="check that every figure in files is documented")
     check.add_argument("files", nargs="+")
     return parser
@@ -150,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "allocate": cmd_allocate,
         "provenance": cmd_provenance,
         **ANALYSIS_COMMANDS,
+        **WHY_COMMANDS,
     }
     try:
         return commands[args.command](args)

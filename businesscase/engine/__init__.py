@@ -24,9 +24,11 @@ from .evaluate import driver_values, evaluate
 from .investor import InvestorView, investor_view, investors, own_rate
 from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
-from .why import LINE_FILTERS, why
+from .why import LINE_FILTERS, PARTNER_FIGURES, FigureExplanation, why, why_figure
 
 __all__ = [
+    "FigureExplanation",
+    "PARTNER_FIGURES",
     "InvestorView",
     "LINE_FILTERS",
     "OUTCOME_CATEGORIES",
@@ -38,4 +40,5 @@ __all__ = [
     "own_rate",
     "ratio",
     "why",
+    "why_figure",
 ]

@@ -236,6 +236,109 @@ TEXTS: dict[str, dict[str, str]] = {
     "lock": {"nl": "Invoer vergrendelen", "en": "Lock inputs"},
     "why_metric": {"nl": "Welk getal", "en": "Which figure"},
     "why_lines": {"nl": "Regels uit het grootboek", "en": "Ledger lines"},
+    # -- why this number: the formula of every figure in words (issue 15)
+    "why_item": {
+        "nl": "{lead}: {formula}; contant gemaakt tegen {rate}",
+        "en": "{lead}: {formula}; discounted at {rate}",
+    },
+    "why_per_year": {"nl": "per jaar", "en": "a year"},
+    "why_parameters": {"nl": "Aannames erachter", "en": "Assumptions behind it"},
+    "why_once": {"nl": "eenmalig", "en": "once"},
+    "why_lifetime": {"nl": "(levensduur {years} jaar)", "en": "(lifetime {years} years)"},
+    "why_indexed": {
+        "nl": "× index {category} ({rate} per jaar boven de inflatie)",
+        "en": "× {category} index ({rate} a year above inflation)",
+    },
+    "why_formula_social_npv": {
+        "nl": "Maatschappelijk saldo = baten {benefits} − kosten {costs} = {value}: contante "
+        "waarde tegen {rate} (maatschappelijke discontovoet), prijzen van {price_year}; "
+        "betalingen tussen partijen vallen tegen elkaar weg",
+        "en": "Social balance = benefits {benefits} − costs {costs} = {value}: present value "
+        "at {rate} (social discount rate), prices of {price_year}; payments between "
+        "partners cancel out",
+    },
+    "why_formula_pv_benefits": {
+        "nl": "Baten = som van {n} batenregels na deadweight, attributie, verplaatsing en "
+        "overlap = {value}, contant tegen {rate}, prijzen van {price_year}",
+        "en": "Benefits = sum of {n} benefit lines after deadweight, attribution, "
+        "displacement and overlap = {value}, discounted at {rate}, prices of {price_year}",
+    },
+    "why_formula_pv_costs": {
+        "nl": "Kosten = som van {n} kostenregels (investeringen, vervanging min restwaarde, "
+        "exploitatie) = {value}, contant tegen {rate}, prijzen van {price_year}",
+        "en": "Costs = sum of {n} cost lines (investments, replacement less residual value, "
+        "operating) = {value}, discounted at {rate}, prices of {price_year}",
+    },
+    "why_formula_sroi_ratio": {
+        "nl": "SROI-ratio = baten {numerator} ÷ kosten {denominator} = {value}",
+        "en": "SROI ratio = benefits {numerator} ÷ costs {denominator} = {value}",
+    },
+    "why_formula_investment": {
+        "nl": "Investering = som van {n} investeringen bij de start = {value} (prijzen van "
+        "{price_year}, niet contant gemaakt)",
+        "en": "Investment = sum of {n} investments at the start = {value} (prices of "
+        "{price_year}, not discounted)",
+    },
+    "why_formula_operating_cost_first_year": {
+        "nl": "Exploitatiekosten in het eerste jaar = som van {n} exploitatieregels in jaar 1 "
+        "= {value} (prijzen van {price_year})",
+        "en": "Operating cost in the first year = sum of {n} operating lines in year 1 = "
+        "{value} (prices of {price_year})",
+    },
+    "why_formula_payback_year": {
+        "nl": "Terugverdienjaar = het eerste jaar waarin het opgetelde saldo van alle jaren "
+        "(contant tegen {rate}) niet meer negatief is: {value}",
+        "en": "Payback year = the first year in which the cumulative balance of all years "
+        "(discounted at {rate}) is no longer negative: {value}",
+    },
+    "why_formula_partner_net_position": {
+        "nl": "Saldo van {partner} = baten {benefits} − kosten {costs} = {value}, contant "
+        "tegen {rate}; betalingen die de partij doet of ontvangt tellen mee",
+        "en": "Net position of {partner} = benefits {benefits} − costs {costs} = {value}, "
+        "discounted at {rate}; payments it makes or receives count",
+    },
+    "why_formula_partner_pv_benefits": {
+        "nl": "Baten van {partner} = som van {n} regels = {value}, contant tegen {rate}",
+        "en": "Benefits of {partner} = sum of {n} lines = {value}, discounted at {rate}",
+    },
+    "why_formula_partner_pv_costs": {
+        "nl": "Kosten van {partner} = som van {n} regels = {value}, contant tegen {rate}",
+        "en": "Costs of {partner} = sum of {n} lines = {value}, discounted at {rate}",
+    },
+    "why_formula_partner_benefit_cost_ratio": {
+        "nl": "B/K van {partner} = baten {numerator} ÷ kosten {denominator} = {value}",
+        "en": "B/C of {partner} = benefits {numerator} ÷ costs {denominator} = {value}",
+    },
+    "why_formula_partner_financial_npv": {
+        "nl": "Financiële NCW van {partner} = ontvangsten {benefits} − uitgaven {costs} = "
+        "{value}: geld, inzet in natura en verzilverbare besparingen, nominaal (inflatie "
+        "{inflation}) en contant tegen de eigen voet van {rate}",
+        "en": "Financial NPV of {partner} = receipts {benefits} − outlays {costs} = {value}: "
+        "cash, contributions in kind and cashable savings, nominal (inflation {inflation}) "
+        "and discounted at its own rate of {rate}",
+    },
+    "why_formula_irr": {
+        "nl": "IRR van {partner} = de voet waartegen de nominale geldstromen van de {n} "
+        "regels samen nul zijn: {value}",
+        "en": "IRR of {partner} = the rate at which the nominal flows of its {n} lines add "
+        "up to zero: {value}",
+    },
+    "why_formula_partner_financial_payback_year": {
+        "nl": "Terugverdienjaar van {partner} = het eerste jaar waarin zijn eigen geldstromen "
+        "opgeteld (contant tegen {rate}) niet meer negatief zijn: {value}",
+        "en": "Payback year of {partner} = the first year in which its own flows, added up "
+        "(discounted at {rate}), are no longer negative: {value}",
+    },
+    "why_formula_partner_unprofitable_top": {
+        "nl": "Onrendabele top van {partner} = investering {investment} − contante waarde "
+        "van de eigen netto exploitatiekasstromen {operating} (tegen de eigen voet van "
+        "{rate}) = {value}",
+        "en": "Unprofitable top of {partner} = investment {investment} − present value of "
+        "its own net operating cash flows {operating} (at its own rate of {rate}) = "
+        "{value}",
+    },
+    "unprofitable_top": {"nl": "Onrendabele top", "en": "Unprofitable top"},
+    "financial_payback_year": {"nl": "Terugverdienjaar (eigen)", "en": "Payback year (own)"},
     "language": {"nl": "Taal", "en": "Language"},
     "shortfall": {"nl": "Tekort", "en": "Shortfall"},
     "covers": {"nl": "Dekt de kosten", "en": "Covers the cost"},
