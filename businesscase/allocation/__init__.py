@@ -10,6 +10,13 @@ from .costgame import CostGame
 from .explain import explanation, method_description, method_name, transfer_sentences
 from .game import TUGame
 from .methods import BASES, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
+from .proposal import (
+    PROPOSAL_UNITS,
+    ProposalError,
+    contribution_per_year,
+    in_unit,
+    proposal_per_year,
+)
 from .split import Allocation, ProposalCheck, allocate, check_proposal, settle
 from .structured import Stream, StructuredGame, sampled_shapley
 
@@ -20,7 +27,9 @@ __all__ = [
     "CostGame",
     "METHODS",
     "PER_DRAW_METHODS",
+    "PROPOSAL_UNITS",
     "ProposalCheck",
+    "ProposalError",
     "SplitMethod",
     "Stream",
     "StructuredGame",
@@ -28,11 +37,14 @@ __all__ = [
     "allocate",
     "case_game",
     "check_proposal",
+    "contribution_per_year",
     "default_participants",
     "explanation",
+    "in_unit",
     "method_description",
     "method_name",
     "net_after_draws",
+    "proposal_per_year",
     "sampled_shapley",
     "settle",
     "split_weights",

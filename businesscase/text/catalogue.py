@@ -236,6 +236,39 @@ TEXTS: dict[str, dict[str, str]] = {
     "lock": {"nl": "Invoer vergrendelen", "en": "Lock inputs"},
     "why_metric": {"nl": "Welk getal", "en": "Which figure"},
     "why_lines": {"nl": "Regels uit het grootboek", "en": "Ledger lines"},
+    # -- a proposal in euros a year or in percent of the cost to cover (issue 15)
+    "proposal_unit_euro": {"nl": "€ per jaar", "en": "€ a year"},
+    "proposal_unit_percent": {"nl": "% van de kosten", "en": "% of the cost"},
+    "proposal_is_percent": {
+        "nl": "{partner}: '{text}' is een percentage, maar het voorstel staat in euro's per "
+        "jaar. Zet de schakelaar op '% van de kosten' of typ een bedrag, bijvoorbeeld 12.000.",
+        "en": "{partner}: '{text}' is a percentage, but the proposal is in euros a year. "
+        "Switch to '% of the cost' or type an amount, for example 12,000.",
+    },
+    "proposal_is_euro": {
+        "nl": "{partner}: '{text}' is een bedrag, maar het voorstel staat in procenten van de "
+        "kosten. Zet de schakelaar op '€ per jaar' of typ een percentage, bijvoorbeeld 40.",
+        "en": "{partner}: '{text}' is an amount, but the proposal is in percent of the cost. "
+        "Switch to '€ a year' or type a percentage, for example 40.",
+    },
+    "proposal_not_number": {
+        "nl": "{partner}: '{text}' is geen getal; typ een bedrag of percentage, bijvoorbeeld "
+        "12.000 of 40",
+        "en": "{partner}: '{text}' is not a number; type an amount or a percentage, for "
+        "example 12,000 or 40",
+    },
+    "proposal_percent_range": {
+        "nl": "{partner}: {text}% kan niet; een aandeel ligt tussen 0 en 100%",
+        "en": "{partner}: {text}% is not possible; a share lies between 0 and 100%",
+    },
+    "proposal_negative": {
+        "nl": "{partner}: {text} kan niet; een bijdrage is 0 of meer euro per jaar",
+        "en": "{partner}: {text} is not possible; a contribution is 0 or more euros a year",
+    },
+    "proposal_together": {
+        "nl": "Samen {percent} van de kosten: {amount} van {cost} per jaar",
+        "en": "Together {percent} of the cost: {amount} of {cost} a year",
+    },
     # -- why this number: the formula of every figure in words (issue 15)
     "why_item": {
         "nl": "{lead}: {formula}; contant gemaakt tegen {rate}",

@@ -14,11 +14,16 @@ from panel.io.document import hold
 
 from businesscase.allocation import (
     METHODS,
+    PROPOSAL_UNITS,
     ProposalCheck,
+    ProposalError,
     allocate,
     check_proposal,
+    contribution_per_year,
     default_participants,
     explanation,
+    in_unit,
+    proposal_per_year,
     transfer_sentences,
 )
 from businesscase.engine import evaluate, why
@@ -75,7 +80,13 @@ class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, S
     added = param.List(default=[], doc="partners added in the dashboard")
     removed = param.List(default=[], doc="partners removed in the dashboard")
     roles = param.Dict(default={}, doc="partner id → (role id or '' for its own, share)")
-    proposal = param.Dict(default={}, doc="partner id → contribution a year")
+    proposal = param.Dict(
+        default={}, doc="partner id → contribution as typed, in proposal_unit (text or number)"
+    )
+    proposal_unit: param.Selector[str] = param.Selector(
+        default="euro", objects=list(PROPOSAL_UNITS), doc="euros a year, or percent of the cost"
+    )
+    proposal_problem = param.String(default="", doc="why the proposal cannot be read")
     locked = param.Boolean(default=False, doc="meeting mode: inputs locked")
     message = param.String(default="", doc="the last problem, for the user")
     version = param.Integer(default=0, doc="bumped after every successful recomputation")
@@ -129,6 +140,7 @@ class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, S
         "method",
         "basis",
         "proposal",
+        "proposal_unit",
         watch=True,
     )
     def _on_inputs(self):
@@ -149,16 +161,7 @@ class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, S
             result = evaluate(case)
             participants = default_participants(result, self.basis)
             allocation = allocate(result, self.method, self.basis, participants)
-            proposal = (
-                check_proposal(
-                    result,
-                    {p: v for p, v in self.proposal.items() if p in participants},
-                    self.basis,
-                    participants,
-                )
-                if self.proposal
-                else None
-            )
+            proposal, problem = self._check_proposal(result, allocation, participants)
         except Exception as exc:
             self.message = problem_text(exc, self.lang, "recomputation")
             return False
@@ -170,8 +173,58 @@ class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, S
         )
         with hold():  # every page's changes go to the browser as one message
             self.message = ""
+            self.proposal_problem = problem
             self.version += 1
         return True
+
+    def _check_proposal(self, result, allocation, participants):
+        """(the check of the proposal or None, why it cannot be read or ""). Percentages
+        are of the cost to cover a year, so they follow the case when it changes."""
+        entries = {p: v for p, v in self.proposal.items() if p in participants}
+        if not any(str(v).strip() for v in entries.values()):
+            return None, ""
+        labels = {p: allocation.label(p, self.lang) for p in entries}
+        try:
+            per_year = proposal_per_year(
+                entries, self.proposal_unit, self.cost_per_year(allocation), labels, self.lang
+            )
+        except ProposalError as exc:
+            return None, exc.message
+        return check_proposal(result, per_year, self.basis, participants), ""
+
+    @staticmethod
+    def cost_per_year(allocation) -> float:
+        """The cost to cover a year [€ a year]: what the partners contribute today."""
+        cg = allocation.case_game
+        return float(cg.cost_to_cover / cg.annuity_factor)
+
+    def proposal_together(self) -> tuple[float, float, float] | None:
+        """(the proposal's contributions together [€ a year], as a fraction of the cost to
+        cover, the cost to cover [€ a year]); None without a readable proposal."""
+        check = self.proposal_check
+        if check is None:
+            return None
+        cost = self.cost_per_year(self.allocation)
+        together = cost - check.shortfall / self.allocation.case_game.annuity_factor
+        return together, (together / cost if cost else float("nan")), cost
+
+    def set_proposal_unit(self, unit: str) -> None:
+        """Switch the proposal's unit, converting what can be read (whole euros, percents
+        to four decimals); an entry that cannot be read is kept as typed."""
+        if unit == self.proposal_unit:
+            return
+        cost = self.cost_per_year(self.allocation)
+        converted = {}
+        for p, v in self.proposal.items():
+            try:
+                per_year = contribution_per_year(p, p, v, self.proposal_unit, cost, self.lang)
+            except ProposalError:
+                converted[p] = v
+                continue
+            value = in_unit(per_year, unit, cost)
+            converted[p] = round(value, 4) if unit == "percent" else round(value)
+        with param.parameterized.batch_call_watchers(self):
+            self.proposal_unit, self.proposal = unit, converted
 
     def use_case(self, case, label: str = ""):
         """Work on a case that does not come from a file (an opened scenario)."""

@@ -19,6 +19,7 @@ from businesscase.text import (
     t,
     total_label,
 )
+from businesscase.text import formatting as fmt
 from dashboards.state import ALLOCATION_COLUMNS, BASES, FLOW_TYPES, METHODS, WHY_METRICS, CaseState
 
 from .components import (
@@ -311,6 +312,13 @@ class SplitPage(LazyPage):
         )
         self.proposal_result = pn.pane.HTML("", css_classes=["bc-proposal-result"])
         self.proposal_title = pn.pane.Markdown("")
+        self.proposal_unit = pn.widgets.RadioButtonGroup(
+            options={"€": "euro", "%": "percent"},
+            value=s.proposal_unit,
+            css_classes=["bc-proposal-unit"],
+            width=260,
+        )
+        self.proposal_unit.param.watch(lambda e: self._user(s.set_proposal_unit, e.new), "value")
         self.method.param.watch(lambda e: self._user(setattr, s, "method", e.new), "value")
         self.basis.param.watch(lambda e: self._user(setattr, s, "basis", e.new), "value")
         self.participants.on_edit(self._on_participant)
@@ -328,14 +336,12 @@ class SplitPage(LazyPage):
             self.state.set_participants(dict(zip(df["id"], df["takes_part"].astype(bool))))
 
     def _on_proposal(self, event):
+        # Kept as typed: the state reads it in the proposal's unit and says what it refuses.
         df = self.proposal.value
-        values = {}
-        for _, row in df.iterrows():
-            try:
-                values[row["id"]] = float(str(row["per_year"]).replace(",", ".") or 0)
-            except ValueError:
-                values[row["id"]] = 0.0
-        self.state.proposal = values
+        self.state.proposal = {
+            row["id"]: ("" if pd.isna(row["per_year"]) else row["per_year"])
+            for _, row in df.iterrows()
+        }
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
@@ -363,18 +369,25 @@ class SplitPage(LazyPage):
             {
                 "id": list(a.table.index),
                 "partner": [a.label(p, lang) for p in a.table.index],
-                "per_year": [current.get(p, 0.0) for p in a.table.index],
+                "per_year": [str(current.get(p, "")) for p in a.table.index],
             }
         )
+        unit_label = t(f"proposal_unit_{s.proposal_unit}", lang)
         self.proposal.titles = {
             "partner": esc(t("partner", lang)),  # HTML in Tabulator
-            "per_year": esc(t("proposal", lang)),
+            "per_year": esc(f"{t('proposal', lang)} ({unit_label})"),
         }
         self.proposal.editors = {
             "id": None,
             "partner": None,
-            "per_year": None if s.locked else {"type": "number"},
+            "per_year": None if s.locked else {"type": "input"},
         }
+        self.proposal_unit.options = {
+            t("proposal_unit_euro", lang): "euro",
+            t("proposal_unit_percent", lang): "percent",
+        }
+        self.proposal_unit.value = s.proposal_unit
+        self.proposal_unit.disabled = s.locked
         self.proposal_result.object = self._proposal_html(lang)
         self.proposal_title.object = f"#### {t('proposal', lang)}"
         for w in (self.method, self.basis, self.participants):
@@ -407,6 +420,8 @@ class SplitPage(LazyPage):
 
     def _proposal_html(self, lang: str) -> str:
         check = self.state.proposal_check
+        if self.state.proposal_problem:
+            return notice("danger", self.state.proposal_problem, t("error", lang))
         if check is None:
             return f"<p>{esc(t('proposal_help', lang))}</p>"
         a = check.allocation
@@ -420,6 +435,14 @@ class SplitPage(LazyPage):
         distances = "; ".join(
             f"{method_name(m, lang)}: {money(d, lang)}" for m, d in check.distance_per_year.items()
         )
+        together, share, cost = self.state.proposal_together() or (0.0, 0.0, 0.0)
+        summary = t(
+            "proposal_together",
+            lang,
+            percent=fmt.percent(share, 0, lang),
+            amount=money(together, lang),
+            cost=money(cost, lang),
+        )
         return (
             f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
             f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
@@ -427,6 +450,7 @@ class SplitPage(LazyPage):
             f"<tr><td>{esc(t('worse_off', lang))}</td><td>{esc(worse)}</td></tr>"
             f"<tr><td>{esc(t('stability', lang))}</td><td>{esc(stable)}</td></tr>"
             f"<tr><td>{esc(t('distance', lang))}</td><td>{esc(distances)}</td></tr></table>"
+            f'<p data-key="proposal-together">{esc(summary)}</p>'
         )
 
     def __panel__(self):
@@ -438,6 +462,7 @@ class SplitPage(LazyPage):
             self.transfers,
             self.explanation,
             self.proposal_title,
+            self.proposal_unit,
             pn.Row(self.proposal, self.proposal_result),
             sizing_mode="stretch_width",
         )
