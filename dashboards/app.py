@@ -56,6 +56,16 @@ class DashboardApp(pn.Column):
 def create_app(case_file: str | None = None) -> DashboardApp:
     """One app instance (one state) per browser session."""
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
+    asked = _draft_asked()
+    key = state.start_draft(asked)  # before the pages: they open on the restored inputs
+    if key != asked:
+        # The URL carries the key from now on: a reload or a link reopens this work. The
+        # page's location is in sync only once the page has loaded.
+        def carry_key():
+            if pn.state.location is not None:
+                pn.state.location.search = f"?draft={key}"
+
+        pn.state.onload(carry_key)
     pages = [
         SetupPage(state=state),
         AssumptionsPage(state=state),
@@ -130,6 +140,16 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     )
     app.state, app.pages = state, pages  # for tests and the benchmark
     return app
+
+
+def _draft_asked() -> str | None:
+    """The draft key in the page's URL (``?draft=...``), if any."""
+    args = pn.state.session_args or {}
+    values = args.get("draft") or []
+    try:
+        return values[0].decode("ascii") if values else None
+    except UnicodeDecodeError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> None:

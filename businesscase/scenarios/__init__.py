@@ -3,6 +3,14 @@ as case YAML, compared side by side."""
 
 from .compare import compare, unique_labels
 from .database import StoreError
-from .store import ScenarioStore, Version
+from .store import Draft, ScenarioStore, Version, check_draft_key
 
-__all__ = ["ScenarioStore", "StoreError", "Version", "compare", "unique_labels"]
+__all__ = [
+    "Draft",
+    "ScenarioStore",
+    "check_draft_key",
+    "StoreError",
+    "Version",
+    "compare",
+    "unique_labels",
+]

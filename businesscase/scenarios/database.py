@@ -24,6 +24,7 @@ from businesscase.text import t
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = {"scenario", "scenario_version"}
+OPTIONAL_TABLES = {"session_draft"}  # made with the first draft, so older stores still open
 # Every way the database can fail the user; the words are the catalogue's "store_<kind>",
 # where {db} is the database and the other fields are as given.
 FAULT_KINDS = (
@@ -216,4 +217,4 @@ def _begin_immediately_when_asked(engine: Engine) -> None:
 def table_state(engine: Engine) -> tuple[bool, list[str]]:
     """(both scenario tables exist, the names of other tables)."""
     names = set(inspect(engine).get_table_names())
-    return names >= TABLES, sorted(names - TABLES)
+    return names >= TABLES, sorted(names - TABLES - OPTIONAL_TABLES)

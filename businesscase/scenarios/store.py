@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -61,6 +61,31 @@ class _Version(_Base):
     created_at: Mapped[str] = mapped_column(String(40))
     case_yaml: Mapped[str] = mapped_column(Text)
     changes_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class _Draft(_Base):
+    """The inputs of a dashboard session as the user works, under the key its URL carries."""
+
+    __tablename__ = "session_draft"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    updated_at: Mapped[str] = mapped_column(String(40))
+    inputs_json: Mapped[str] = mapped_column(Text)
+    case_yaml: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+DRAFT_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+MAX_DRAFT_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A session's inputs (JSON-able) and, when its case did not come from a shipped file
+    (an upload, an opened scenario), that case."""
+
+    key: str
+    inputs: dict
+    case: Case | None
+    updated_at: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +138,7 @@ class ScenarioStore:
             url, self.lock_timeout
         )
         self._writer = self.engine.execution_options(sqlite_immediate=True)
+        self._drafts_ready = False
         with self._faults():
             ready, others = table_state(self.engine)
         if ready:
@@ -196,6 +222,48 @@ class ScenarioStore:
         sid, number = self._retry(attempt)
         return Version(sid, number, name, notes, author, now, dict(changes or {}))
 
+    # -- drafts: one row per key, overwritten as the user works (unlike a scenario, a draft
+    # keeps no history: it is the screen's state, not a decision)
+    def save_draft(self, key: str, inputs: dict, case: Case | None = None) -> None:
+        """Keep a session's inputs under ``key`` (and its case when it came from no file)."""
+        check_draft_key(key)
+        text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+        case_yaml = case_to_yaml(case) if case is not None else None
+        if len(text) + len(case_yaml or "") > MAX_DRAFT_BYTES:
+            raise UserError(f"a draft holds at most {MAX_DRAFT_BYTES // 1024 // 1024} MB")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        if not self._drafts_ready:
+            # A store made before drafts existed gets the table with the first draft.
+            self._retry(
+                lambda: _Base.metadata.tables[_Draft.__tablename__].create(
+                    self._writer, checkfirst=True
+                )
+            )
+            self._drafts_ready = True
+
+        def attempt() -> None:
+            with Session(self._writer) as session, session.begin():
+                row = session.get(_Draft, key)
+                if row is None:
+                    row = _Draft(key=key)
+                    session.add(row)
+                row.updated_at, row.inputs_json, row.case_yaml = now, text, case_yaml
+
+        self._retry(attempt)
+
+    def open_draft(self, key: str) -> Draft | None:
+        """The draft under ``key``; None if there is none."""
+        check_draft_key(key)
+        with self._faults(), Session(self.engine) as session:
+            if _Draft.__tablename__ not in inspect(self.engine).get_table_names():
+                return None
+            row = session.get(_Draft, key)
+            if row is None:
+                return None
+            inputs, text, when = json.loads(row.inputs_json), row.case_yaml, row.updated_at
+        case = case_from_yaml(text, f"draft {key}") if text else None
+        return Draft(key, inputs, case, when)
+
     def _unknown(self, scenario_id: int, number: int | None = None) -> UserError:
         what = f"scenario {scenario_id}" + ("" if number is None else f" version {number}")
         return UserError(
@@ -269,6 +337,13 @@ class ScenarioStore:
 
         case = load_case(path)
         return self.save(name or case.meta.name, case, notes=notes, author=author)
+
+
+def check_draft_key(key: str) -> str:
+    """A draft key as the URL carries it: 16 to 64 letters, digits, - or _."""
+    if not isinstance(key, str) or not DRAFT_KEY.fullmatch(key):
+        raise UserError("a draft key is 16 to 64 letters, digits, - or _")
+    return key
 
 
 def _version(row: _Version) -> Version:

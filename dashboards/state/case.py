@@ -42,6 +42,7 @@ from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
 from businesscase.text import t
 
+from .drafts import DraftMixin
 from .exports import ExportsMixin
 from .partners import PartnersMixin
 from .problems import problem_text
@@ -69,7 +70,9 @@ def case_files() -> dict[str, str]:
     return out
 
 
-class CaseState(ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, ScenarioState):
+class CaseState(
+    DraftMixin, ProgrammeMixin, PartnersMixin, ExportsMixin, UncertaintyState, ScenarioState
+):
     lang: param.Selector[str] = param.Selector(default="nl", objects=["nl", "en"])
     case_file = param.String(default="")
     method: param.Selector[str] = param.Selector(default="shapley", objects=list(METHODS))
