@@ -101,7 +101,9 @@ def test_a_store_without_the_draft_table_still_opens_and_gets_it(tmp_path):
 
 
 @settings(
-    max_examples=8,
+    max_examples=5,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
