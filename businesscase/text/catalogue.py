@@ -275,6 +275,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{lead}: {formula}; discounted at {rate}",
     },
     "why_per_year": {"nl": "per jaar", "en": "a year"},
+    "why_whole_case": {"nl": "Hele businesscase", "en": "Whole business case"},
+    "why_formula": {"nl": "Berekening", "en": "Calculation"},
     "why_parameters": {"nl": "Aannames erachter", "en": "Assumptions behind it"},
     "why_once": {"nl": "eenmalig", "en": "once"},
     "why_lifetime": {"nl": "(levensduur {years} jaar)", "en": "(lifetime {years} years)"},

@@ -11,6 +11,7 @@ from .vocabulary import (
     FLOW_TYPES,
     MAX_FILE_BYTES,
     METHODS,
+    PARTNER_FIGURES,
     PER_DRAW_METHODS,
     WHY_METRICS,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "METHODS",
     "MonteCarloRun",
+    "PARTNER_FIGURES",
     "PER_DRAW_METHODS",
     "Tornado",
     "WHY_METRICS",

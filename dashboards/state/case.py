@@ -26,7 +26,7 @@ from businesscase.allocation import (
     proposal_per_year,
     transfer_sentences,
 )
-from businesscase.engine import evaluate, why
+from businesscase.engine import FigureExplanation, evaluate, why, why_figure
 from businesscase.io import assumptions_dir, default_case_path, load_case, load_upload, upload_name
 from businesscase.model import (
     Case,
@@ -315,6 +315,10 @@ class CaseState(
     def transfer_sentences(self, lang: str) -> list[str]:
         """The payments between partners that the current split asks, one sentence each."""
         return transfer_sentences(self.allocation, lang)
+
+    def why_figure(self, figure: str, partner: str | None = None) -> FigureExplanation:
+        """The formula, lines and parameters behind a figure of the current result."""
+        return why_figure(self.result, figure, partner, self.lang)
 
     def why_lines(self, metric: str) -> pd.DataFrame:
         """The ledger lines behind a headline figure of the current result."""

@@ -5,13 +5,13 @@ allocation, uncertainty, scenarios, io, export). Texts come from the one catalog
 (:mod:`businesscase.text`), which views may read directly."""
 
 from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
-from businesscase.engine import LINE_FILTERS
+from businesscase.engine import LINE_FILTERS, PARTNER_FIGURES
 from businesscase.export import ALLOCATION_COLUMNS
 from businesscase.io import MAX_FILE_BYTES
 from businesscase.model import FLOW_TYPES
 
-# Every metric the ledger can explain, except the payback year (a year, not a sum of lines).
-WHY_METRICS = tuple(k for k in LINE_FILTERS if k != "payback_year")
+# Every headline total the ledger explains; a partner's figures are PARTNER_FIGURES.
+WHY_METRICS = tuple(LINE_FILTERS)
 
 __all__ = [
     "ALLOCATION_COLUMNS",
@@ -20,5 +20,6 @@ __all__ = [
     "MAX_FILE_BYTES",
     "METHODS",
     "PER_DRAW_METHODS",
+    "PARTNER_FIGURES",
     "WHY_METRICS",
 ]

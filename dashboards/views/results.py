@@ -11,6 +11,7 @@ import param
 from param.parameters import NoNone
 
 from businesscase.text import (
+    TEXTS,
     flow_label,
     format_metric,
     irr_text,
@@ -20,7 +21,15 @@ from businesscase.text import (
     total_label,
 )
 from businesscase.text import formatting as fmt
-from dashboards.state import ALLOCATION_COLUMNS, BASES, FLOW_TYPES, METHODS, WHY_METRICS, CaseState
+from dashboards.state import (
+    ALLOCATION_COLUMNS,
+    BASES,
+    FLOW_TYPES,
+    METHODS,
+    PARTNER_FIGURES,
+    WHY_METRICS,
+    CaseState,
+)
 
 from .components import (
     CumulativeChart,
@@ -507,53 +516,98 @@ class MeetingPage(LazyPage):
 
 
 class WhyPage(LazyPage):
-    """The ledger lines and parameters behind a headline figure."""
+    """The formula, ledger lines and parameters behind any figure: a headline total or one
+    partner's figure."""
 
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
     def __init__(self, **params):
         super().__init__(**params)
+        self.partner = pn.widgets.Select(css_classes=["bc-why-partner"], width=260)
         self.metric = pn.widgets.Select(css_classes=["bc-why-metric"], width=360)
+        self.formula = pn.pane.HTML("", css_classes=["bc-why-formula"], sizing_mode="stretch_width")
         self.lines = pn.pane.HTML("", css_classes=["bc-why-lines"], sizing_mode="stretch_width")
+        self.parameters = pn.pane.HTML(
+            "", css_classes=["bc-why-parameters"], sizing_mode="stretch_width"
+        )
         self.metric.param.watch(self._render, "value")
+        self.partner.param.watch(self._refresh, "value")
         self._watch_state(["version", "lang"])
         self._refresh()
 
     def _refresh(self, *_):
-        lang = self.state.lang
+        s, lang = self.state, self.state.lang
+        self.partner.name = t("partner", lang)
+        whole = t("why_whole_case", lang)
+        chosen = self.partner.value or ""
+        partners = [p for p in s.result.partners if p in set(s.result.shown_by_partner.index)]
+        self.partner.options = {whole: "", **{s.result.partner_label(p, lang): p for p in partners}}
+        self.partner.value = chosen if chosen in partners else ""
+        figures = PARTNER_FIGURES if self.partner.value else WHY_METRICS
         self.metric.name = t("why_metric", lang)
-        value = self.metric.value or "social_npv"
-        self.metric.options = {t(k, lang): k for k in WHY_METRICS}
+        value = self.metric.value if self.metric.value in figures else figures[0]
+        self.metric.options = {t(k, lang): k for k in figures}
         self.metric.value = value
         self._render()
 
     def _render(self, *_):
         s, lang = self.state, self.state.lang
-        frame = s.why_lines(self.metric.value or "social_npv")
+        figure = self.metric.value or "social_npv"
+        e = s.why_figure(figure, self.partner.value or None)
+        self.formula.object = (
+            f'<p class="bc-why-text" data-key="why-formula" data-value="{e.value:.6f}">'
+            f"{esc(e.text)}</p>"
+        )
         rows = [
             {
                 "row": i,
                 "label": r.label,
                 "partner": s.result.partner_label(r.partner, lang),
-                "category": r.category,
                 "value": r.value,
-                "parameters": r.parameters,
+                "formula": r.formula,
             }
-            for i, r in frame.iterrows()
+            for i, r in e.lines.iterrows()
         ]
         cols = [
             ("label", t("item", lang)),
             ("partner", t("partner", lang)),
-            ("category", t("group", lang)),
             ("value", t("value", lang)),
-            ("parameters", t("field", lang)),
+            ("formula", t("why_formula", lang)),
         ]
-        total = float(np.sum(frame.value)) if len(frame) else 0.0
+        total = float(np.sum(e.lines.value)) if len(e.lines) else 0.0
         self.lines.object = (
-            table(cols, rows, "row", lang, money_columns={"value"})
+            f"<h4>{esc(t('why_lines', lang))}</h4>"
+            + table(cols, rows, "row", lang, money_columns={"value"})
             + f'<p data-key="why-total" data-value="{total:.6f}">Σ = '
             f"{esc(money(total, lang))}</p>"
         )
+        params = [
+            {
+                "row": r.key,
+                "key": r.key,
+                "value": f"{fmt.compact(r.value, lang)} {r.unit}",
+                "confidence": t(f"confidence_{r.confidence}", lang)
+                if f"confidence_{r.confidence}" in TEXTS
+                else r.confidence,
+                "source": r.source.strip().splitlines()[0][:200] if r.source else "",
+            }
+            for r in e.parameters.itertuples()
+        ]
+        pcols = [
+            ("key", t("field", lang)),
+            ("value", t("value", lang)),
+            ("confidence", t("confidence", lang)),
+            ("source", t("source", lang)),
+        ]
+        self.parameters.object = f"<h4>{esc(t('why_parameters', lang))}</h4>" + table(
+            pcols, params, "row", lang
+        )
 
     def __panel__(self):
-        return pn.Column(self.metric, self.lines, sizing_mode="stretch_width")
+        return pn.Column(
+            pn.Row(self.partner, self.metric),
+            self.formula,
+            self.lines,
+            self.parameters,
+            sizing_mode="stretch_width",
+        )
