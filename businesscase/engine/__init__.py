@@ -21,7 +21,7 @@ years, ``L`` the number of ledger lines. *Real* euros are at the prices of the c
 """
 
 from .evaluate import driver_values, evaluate
-from .investor import InvestorView, investor_view, investors, own_rate
+from .investor import investor_view, investors
 from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
 from .why import LINE_FILTERS, PARTNER_FIGURES, FigureExplanation, why, why_figure
@@ -29,7 +29,6 @@ from .why import LINE_FILTERS, PARTNER_FIGURES, FigureExplanation, why, why_figu
 __all__ = [
     "FigureExplanation",
     "PARTNER_FIGURES",
-    "InvestorView",
     "LINE_FILTERS",
     "OUTCOME_CATEGORIES",
     "Result",
@@ -37,7 +36,6 @@ __all__ = [
     "evaluate",
     "investor_view",
     "investors",
-    "own_rate",
     "ratio",
     "why",
     "why_figure",

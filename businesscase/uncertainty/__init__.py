@@ -1,6 +1,6 @@
 """How sure is the result: tornado, Monte Carlo, break-even and optimism bias."""
 
-from .breakeven import break_even, losing_partners, what_must_be_true
+from .breakeven import break_even, what_must_be_true
 from .limits import DrawsError, check_draws, max_draws, parse_correlation
 from .montecarlo import MonteCarloResult, monte_carlo, sample_parameters
 from .optimism import load_optimism_bias, optimism_bias
@@ -12,7 +12,6 @@ __all__ = [
     "break_even",
     "check_draws",
     "load_optimism_bias",
-    "losing_partners",
     "max_draws",
     "monte_carlo",
     "optimism_bias",
