@@ -49,7 +49,7 @@ def test_a_value_in_the_wrong_unit_is_refused(entry, unit, says):
 
 def test_forty_forty_twenty_in_the_dashboard_state():
     s = CaseState()
-    cost = s.cost_per_year(s.allocation)
+    cost = s.allocation.case_game.cost_to_cover_per_year
     # By hand: the partners pay today what the split has to cover; its sum a year.
     today = s.allocation.table.contribution_today.sum() / s.allocation.case_game.annuity_factor
     assert cost == pytest.approx(today)
@@ -82,7 +82,7 @@ def test_wrong_unit_keeps_what_was_typed_and_the_switch_converts():
     assert s.proposal == {"gemeente": "20%"}  # nothing the user typed is lost
     s.proposal = {"gemeente": "12000", "woningcorporatie": "x"}
     s.set_proposal_unit("percent")
-    cost = s.cost_per_year(s.allocation)
+    cost = s.allocation.case_game.cost_to_cover_per_year
     assert s.proposal["gemeente"] == pytest.approx(round(100 * 12_000 / cost, 4))
     assert s.proposal["woningcorporatie"] == "x"  # unreadable: kept as typed
     assert "geen getal" in s.proposal_problem

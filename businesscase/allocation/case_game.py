@@ -102,6 +102,11 @@ class CaseGame:
     def cost_to_cover(self) -> float:
         return float(self.contribution_today.sum())
 
+    @property
+    def cost_to_cover_per_year(self) -> float:
+        """The cost to cover a year [€ a year]: what the partners contribute today."""
+        return self.cost_to_cover / self.annuity_factor
+
     def null_players(self) -> list[str]:
         """Partners who change no coalition's value (no stream, no cost)."""
         return self.game.null_players()

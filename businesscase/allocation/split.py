@@ -117,6 +117,18 @@ class ProposalCheck:
     def covers_cost(self) -> bool:
         return self.shortfall <= MIN_TRANSFER
 
+    @property
+    def together_per_year(self) -> float:
+        """The proposed contributions together [€ a year]."""
+        cg = self.allocation.case_game
+        return cg.cost_to_cover_per_year - self.shortfall / cg.annuity_factor
+
+    @property
+    def share_of_cost(self) -> float:
+        """The proposal together as a fraction of the cost to cover (NaN without cost)."""
+        cost = self.allocation.case_game.cost_to_cover_per_year
+        return self.together_per_year / cost if cost else float("nan")
+
 
 def _allocation(result: Result, cg: CaseGame, method: str, net_after: pd.Series) -> Allocation:
     players = cg.players

@@ -37,7 +37,7 @@ def _index(case: Case, category: str, lang: str) -> str:
 def item_formula(case: Case, item: str, rate: float, lang: str = "nl") -> str:
     """The formula of a line item in words, discounted at ``rate`` [fraction a year]."""
     values = driver_values(case)
-    found = _find(case, item)
+    found = find_item(case, item)
     if found is None:
         return ""
     factors: list[str] = []
@@ -71,7 +71,8 @@ def item_formula(case: Case, item: str, rate: float, lang: str = "nl") -> str:
     return t("why_item", lang, formula=words, lead=lead, rate=fmt.percent(rate, 2, lang))
 
 
-def _find(case: Case, item: str) -> CostItem | RevenueItem | Outcome | None:
+def find_item(case: Case, item: str) -> CostItem | RevenueItem | Outcome | None:
+    """The cost, revenue or outcome with that id (None for an overlap correction)."""
     for section in (case.costs, case.revenues, case.outcomes):
         for x in section:
             if x.id == item:

@@ -18,7 +18,7 @@ from businesscase.model import FINANCIAL_FLOW_TYPES, INDEX_CATEGORIES, parameter
 from businesscase.text import formatting as fmt
 from businesscase.text import t
 
-from .formula_words import item_formula
+from .formula_words import find_item, item_formula
 from .investor import investor_view, own_rate
 from .result import TRANSFER_CATEGORY, Line, Result
 
@@ -175,7 +175,7 @@ def _parameters(result: Result, lines: pd.DataFrame, financial: bool, partner) -
         keys += [own if has_own else "economics.financial_discount_rate", "economics.inflation"]
     else:
         keys.append("economics.social_discount_rate")
-    used = {_indexation(case, item) for item in lines.item}
+    used = {getattr(find_item(case, item), "indexation", "") for item in lines.item}
     keys += [f"economics.real_indexation.{c}" for c in INDEX_CATEGORIES if c in used]
     params = dict(case.parameters())
     rows = []
@@ -195,14 +195,6 @@ def _parameters(result: Result, lines: pd.DataFrame, financial: bool, partner) -
             }
         )
     return pd.DataFrame(rows, columns=PARAMETER_COLUMNS)
-
-
-def _indexation(case, item: str) -> str:
-    for section in (case.costs, case.revenues, case.outcomes):
-        for x in section:
-            if x.id == item:
-                return x.indexation
-    return ""
 
 
 def _formula(result, figure, partner, lines, rate, lang):

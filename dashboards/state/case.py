@@ -42,7 +42,7 @@ from businesscase.scenarios import ScenarioStore
 from businesscase.text import formatting as fmt
 from businesscase.text import t
 
-from .drafts import DraftMixin
+from .drafts import SESSION_INPUTS, DraftMixin
 from .exports import ExportsMixin
 from .partners import PartnersMixin
 from .problems import problem_text
@@ -133,19 +133,7 @@ class CaseState(
             self.proposal, self.roles = {}, {}
         self._load()
 
-    @param.depends(
-        "changes",
-        "names",
-        "absent",
-        "added",
-        "removed",
-        "roles",
-        "method",
-        "basis",
-        "proposal",
-        "proposal_unit",
-        watch=True,
-    )
+    @param.depends(*SESSION_INPUTS, watch=True)
     def _on_inputs(self):
         self._recompute()
 
@@ -189,17 +177,15 @@ class CaseState(
         labels = {p: allocation.label(p, self.lang) for p in entries}
         try:
             per_year = proposal_per_year(
-                entries, self.proposal_unit, self.cost_per_year(allocation), labels, self.lang
+                entries,
+                self.proposal_unit,
+                allocation.case_game.cost_to_cover_per_year,
+                labels,
+                self.lang,
             )
         except ProposalError as exc:
             return None, exc.message
         return check_proposal(result, per_year, self.basis, participants), ""
-
-    @staticmethod
-    def cost_per_year(allocation) -> float:
-        """The cost to cover a year [€ a year]: what the partners contribute today."""
-        cg = allocation.case_game
-        return float(cg.cost_to_cover / cg.annuity_factor)
 
     def proposal_together(self) -> tuple[float, float, float] | None:
         """(the proposal's contributions together [€ a year], as a fraction of the cost to
@@ -207,16 +193,15 @@ class CaseState(
         check = self.proposal_check
         if check is None:
             return None
-        cost = self.cost_per_year(self.allocation)
-        together = cost - check.shortfall / self.allocation.case_game.annuity_factor
-        return together, (together / cost if cost else float("nan")), cost
+        cost = check.allocation.case_game.cost_to_cover_per_year
+        return check.together_per_year, check.share_of_cost, cost
 
     def set_proposal_unit(self, unit: str) -> None:
         """Switch the proposal's unit, converting what can be read (whole euros, percents
         to four decimals); an entry that cannot be read is kept as typed."""
         if unit == self.proposal_unit:
             return
-        cost = self.cost_per_year(self.allocation)
+        cost = self.allocation.case_game.cost_to_cover_per_year
         converted = {}
         for p, v in self.proposal.items():
             try:

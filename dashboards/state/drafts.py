@@ -22,7 +22,7 @@ from .problems import problem_text
 
 log = logging.getLogger(__name__)
 
-DRAFT_INPUTS = (
+SESSION_INPUTS = (
     "changes",
     "names",
     "absent",
@@ -33,8 +33,10 @@ DRAFT_INPUTS = (
     "proposal_unit",
     "method",
     "basis",
-    "lang",
 )
+"""The session's inputs on its case: a change to any of them recomputes the results."""
+
+DRAFT_INPUTS = (*SESSION_INPUTS, "lang")
 """The session's inputs a draft keeps, besides its case and a programme's theme."""
 
 
@@ -155,4 +157,4 @@ def _from_json(name: str, value):
     return value
 
 
-__all__ = ["DRAFT_INPUTS", "DraftMixin", "new_draft_key"]
+__all__ = ["DRAFT_INPUTS", "SESSION_INPUTS", "DraftMixin", "new_draft_key"]

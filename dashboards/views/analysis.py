@@ -75,7 +75,7 @@ class UncertaintyPage(LazyPage):
         self.tornado.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
         self.be_param = pn.widgets.Select(width=420, css_classes=["bc-be-parameter"])
         self.be_target = pn.widgets.Select(width=260, css_classes=["bc-be-target"])
-        self.be_partner = pn.widgets.Select(width=220)
+        self.be_partner = pn.widgets.Select(width=220, css_classes=["bc-be-partner"])
         self.be_run = pn.widgets.Button(css_classes=["bc-be-run"])
         self.be_answer = pn.pane.HTML("", css_classes=["bc-be-answer"])
         self.run.on_click(self._run_mc)

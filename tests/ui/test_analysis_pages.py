@@ -49,9 +49,7 @@ def test_break_even_finder_matches_the_core(app: Dashboard):
     app.tab("tab_uncertainty")
     app.page.locator(".bc-be-parameter select").select_option("drivers.tenant_changes_avoided")
     app.page.locator(".bc-be-target select").select_option(label="Financiële NCW van een partij")
-    app.page.locator("select").filter(
-        has=app.page.locator("option", has_text="Woningcorporatie")
-    ).last.select_option(label="Woningcorporatie")
+    app.page.locator(".bc-be-partner select").select_option(label="Woningcorporatie")
     app.page.locator(".bc-be-run button").click()
     expected = break_even(
         load_case(default_case_path()),
