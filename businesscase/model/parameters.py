@@ -44,6 +44,14 @@ def percent_hint(value: float) -> str:
     return ""
 
 
+class Label(Strict):
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def __call__(self, lang: str = "nl") -> str:
+        return getattr(self, language(lang))
+
+
 class Parameter(Strict):
     """A numeric input with its provenance.
 
@@ -52,6 +60,9 @@ class Parameter(Strict):
     """
 
     value: float
+    label: Label | None = Field(
+        default=None, description="plain name in Dutch and English, shown instead of the key"
+    )
     unit: str = Field(min_length=1)
     year: int = Field(ge=1900, le=2100, description="price or reference year of the value")
     source: str | None = Field(default=None, description="title and link or publication")
@@ -170,14 +181,6 @@ class Years(Parameter):
 class Lifetime(Years):
     _min = 1.0
     _allowed = "a whole number of years from 1 to 100"
-
-
-class Label(Strict):
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def __call__(self, lang: str = "nl") -> str:
-        return getattr(self, language(lang))
 
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
