@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from businesscase.text import TEXTS, t
 
 from .case import Case, driver_inputs, meta_bounds
+from .labels import owner_labels, parameter_labels
 from .parameters import Parameter
 from .problems import UserError
 
@@ -147,7 +148,8 @@ def apply_changes(
 def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
     """Every parameter with its provenance, grouped by topic, and whether it was changed."""
     base_values = {k: p.value for k, p in base.parameters()}
-    labels = _item_labels(case, lang)
+    labels = owner_labels(case, lang)
+    names = parameter_labels(case, lang)
     rows = []
     for key, p in case.parameters():
         section, *rest = key.split(".")
@@ -155,6 +157,7 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
         rows.append(
             {
                 "key": key,
+                "name": names[key],
                 "group": _group(section, lang),
                 "item": labels.get((section, item), item) if item else "",
                 "field": _field(rest[-1] if rest else key, lang),
@@ -164,7 +167,7 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
                 "unit": p.unit,
                 "low": p.low,
                 "high": p.high,
-                "confidence": p.confidence.value,
+                "confidence": t(f"confidence_{p.confidence.value}", lang),
                 "estimate": p.estimate,
                 "source": (p.reasoning if p.estimate else p.source) or "",
                 "year": p.year,
@@ -182,18 +185,6 @@ def _field(name: str, lang: str) -> str:
 def _group(section: str, lang: str) -> str:
     key = f"group_{section}"
     return t(key, lang) if key in TEXTS else section
-
-
-def _item_labels(case: Case, lang: str) -> dict:
-    out = {}
-    for section in ("costs", "revenues", "outcomes"):
-        for item in getattr(case, section):
-            out[(section, item.id)] = item.label(lang)
-    for pid in case.partner_ids:
-        out[("partners", pid)] = case.partner(pid).name(lang)
-    for gid, g in case.overlap_groups.items():
-        out[("overlap_groups", gid)] = g.label(lang)
-    return out
 
 
 def parameters_behind(case: Case, item: str) -> list[str]:

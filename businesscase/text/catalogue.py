@@ -173,6 +173,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "group": {"nl": "Groep", "en": "Group"},
     "item": {"nl": "Onderdeel", "en": "Item"},
     "field": {"nl": "Aanname", "en": "Assumption"},
+    "name": {"nl": "Aanname", "en": "Assumption"},
     "value": {"nl": "Waarde", "en": "Value"},
     "unit": {"nl": "Eenheid", "en": "Unit"},
     "low": {"nl": "Laag", "en": "Low"},
@@ -833,9 +834,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "mc_p_better": {"nl": "Kans beter af ({method})", "en": "P(better off, {method})"},
     "tornado_for": {"nl": "Tornado voor", "en": "Tornado for"},
     "tornado_title": {
-        "nl": "Tornado: laag (rood) en hoog (groen), top 15",
-        "en": "Tornado: low (red) and high (green), top 15",
+        "nl": "Tornado: de 15 aannames met de grootste invloed",
+        "en": "Tornado: the 15 assumptions with the most influence",
     },
+    "tornado_low": {"nl": "Aanname op laagste waarde", "en": "Assumption at its low value"},
+    "tornado_high": {"nl": "Aanname op hoogste waarde", "en": "Assumption at its high value"},
+    "tornado_axis_social": {
+        "nl": "MKBA-saldo (€, contante waarde)",
+        "en": "Social NPV (€, present value)",
+    },
+    "tornado_axis_partner": {
+        "nl": "Saldo van {partner} (€, contante waarde)",
+        "en": "Net position of {partner} (€, present value)",
+    },
+    "axis_draws": {"nl": "Aantal trekkingen", "en": "Number of draws"},
+    "axis_year": {"nl": "Jaar", "en": "Year"},
+    "axis_euro_year": {
+        "nl": "€ per jaar (prijspeil {y}, reëel)",
+        "en": "€ a year ({y} prices, real)",
+    },
+    "axis_euro_cumulative": {
+        "nl": "€ opgeteld (contante waarde)",
+        "en": "€ cumulative (present value)",
+    },
+    "axis_euro_pv": {"nl": "€ contante waarde", "en": "€ present value"},
     "be_parameter": {"nl": "Parameter", "en": "Parameter"},
     "be_target": {"nl": "Wat moet nul worden", "en": "What should reach zero"},
     "be_target_social_npv": {"nl": "MKBA-saldo", "en": "Social NPV"},
@@ -867,6 +889,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Maatschappelijke waarde per gemeente-euro",
         "en": "Social value per municipal euro",
     },
+    "confidence_high": {"nl": "hoog", "en": "high"},
+    "confidence_medium": {"nl": "midden", "en": "medium"},
+    "confidence_low": {"nl": "laag", "en": "low"},
 }
 
 

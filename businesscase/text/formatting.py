@@ -30,6 +30,28 @@ def euro(value: float | None, decimals: int = 0, lang: str = "nl") -> str:
     return f"{sign}€ {digits}" if lang == "nl" else f"{sign}€{digits}"
 
 
+def euro_axis_style(lang: str = "nl") -> dict[str, str]:
+    """How a euro tick is written in a language: the separators, the sign before the number
+    and the word for millions (the browser's axes read the same, see euro_axis)."""
+    if lang == "en":
+        return {"thousands": ",", "decimal": ".", "euro": "€", "millions": "m"}
+    return {"thousands": ".", "decimal": ",", "euro": "€ ", "millions": " mln"}
+
+
+def euro_axis(value: float | None, lang: str = "nl") -> str:
+    """A chart axis tick: € 20.000, and millions short (€ 1,2 mln; English €20,000 and
+    €1.2m). The dashboard's axes apply the same rule in the browser to the same style."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    style = euro_axis_style(lang)
+    sign = "-" if value < 0 else ""
+    if abs(value) < 999_950:
+        digits = f"{round(abs(value)):,d}".replace(",", style["thousands"])
+        return ("" if digits == "0" else sign) + style["euro"] + digits
+    millions = f"{abs(value) / 1e6:.1f}".removesuffix(".0").replace(".", style["decimal"])
+    return sign + style["euro"] + millions + style["millions"]
+
+
 def percent(fraction: float | None, decimals: int = 2, lang: str = "nl") -> str:
     if fraction is None or not math.isfinite(fraction):
         return "–"

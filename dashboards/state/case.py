@@ -36,6 +36,7 @@ from businesscase.model import (
     apply_changes,
     check_value,
     free_partner_id,
+    parameter_labels,
 )
 from businesscase.programme import is_programme_file, load_programme
 from businesscase.scenarios import ScenarioStore
@@ -292,6 +293,14 @@ class CaseState(
         return next(
             (p.id for p in self.result.case.partners if p.type is PartnerType.corporation), None
         )
+
+    def parameter_name(self, key: str) -> str:
+        """The plain name of a parameter of the current case, in the session's language."""
+        cached = getattr(self, "_names_cache", None)
+        if cached is None or cached[0] != (self.version, self.lang):
+            cached = ((self.version, self.lang), parameter_labels(self.case, self.lang))
+            self._names_cache = cached
+        return cached[1].get(key, key)
 
     def explanation(self, lang: str) -> str:
         """The current split explained in words, from its numbers."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource, NumeralTickFormatter
+from bokeh.models import ColumnDataSource
 from bokeh.models.annotations import Span  # bokeh.models re-exports it past its stubs
 from bokeh.plotting import figure
 from panel.io.document import unlocked
@@ -17,7 +17,7 @@ from businesscase.text import formatting as fmt
 from businesscase.text import method_name, t
 from dashboards.state import BREAK_EVEN_TARGETS, CaseState
 
-from .components import LazyPage, table
+from .components import LazyPage, euro_ticks, set_axes, table
 from .safe import esc, labels
 
 
@@ -49,30 +49,33 @@ class UncertaintyPage(LazyPage):
             color="#3f51b5",
             alpha=0.7,
         )
-        self.hist.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
+        self.hist.xaxis.formatter = euro_ticks()
         self.hist.add_layout(Span(location=0, dimension="height", line_color="#c62828"))
         self.partner = pn.widgets.Select(width=260, css_classes=["bc-tornado-partner"])
-        self.tornado_source = ColumnDataSource(dict(key=[], low=[], high=[], base=[]))
+        self.tornado_source = ColumnDataSource(dict(name=[], key=[], low=[], high=[], base=[]))
         self.tornado = figure(
             height=420, sizing_mode="stretch_width", toolbar_location=None, y_range=[]
         )
         self.tornado.hbar(
-            y="key",
+            y="name",
             left="base",
             right="low",
             height=0.6,
             color="#c62828",
             source=self.tornado_source,
+            legend_label="low",
         )
         self.tornado.hbar(
-            y="key",
+            y="name",
             left="base",
             right="high",
             height=0.6,
             color="#2e7d32",
             source=self.tornado_source,
+            legend_label="high",
         )
-        self.tornado.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
+        self.tornado.legend.location = "bottom_right"
+        self.tornado.xaxis.formatter = euro_ticks()
         self.be_param = pn.widgets.Select(width=420, css_classes=["bc-be-parameter"])
         self.be_target = pn.widgets.Select(width=260, css_classes=["bc-be-target"])
         self.be_partner = pn.widgets.Select(width=220, css_classes=["bc-be-partner"])
@@ -167,32 +170,44 @@ class UncertaintyPage(LazyPage):
         )
 
     def _draw_tornado(self):
-        tornado, lang = self.state.tornado, self.state.lang
+        s, lang = self.state, self.state.lang
+        tornado = s.tornado
         frame = tornado.frame
         keys = list(frame.index)[::-1]
+        names = [s.parameter_name(k) for k in keys]
+        pid = tornado.partner
+        measure = (
+            t("tornado_axis_partner", lang, partner=s.result.partner_label(pid, lang))
+            if pid
+            else t("tornado_axis_social", lang)
+        )
         with unlocked():
-            self.tornado.y_range.factors = keys
+            self.tornado.y_range.factors = names
             self.tornado_source.data = dict(
+                name=names,
                 key=keys,
                 low=frame.at_low[::-1].to_numpy(),
                 high=frame.at_high[::-1].to_numpy(),
                 base=np.full(len(keys), tornado.base),
             )
             self.tornado.title.text = t("tornado_title", lang)
+            for item, key in zip(self.tornado.legend.items, ("tornado_low", "tornado_high")):
+                item.label = {"value": t(key, lang)}
+            set_axes(self.tornado, lang, measure, "")
 
     def _show_break_even(self):
         answer, lang = self.state.break_even, self.state.lang
         if answer is None:
             self.be_answer.object = ""
         elif answer.value is None:
-            text = t("no_break_even", lang, parameter=answer.key) + "."
+            text = t("no_break_even", lang, parameter=self.state.parameter_name(answer.key)) + "."
             self.be_answer.object = f"<p data-key='break-even' data-value=''>{esc(text)}</p>"
         else:
             text = t(
                 "be_found",
                 lang,
                 target=t(f"be_target_{answer.target}", lang),
-                parameter=answer.key,
+                parameter=self.state.parameter_name(answer.key),
                 value=fmt.compact(answer.value, lang),
                 now=fmt.compact(answer.now, lang),
             )
@@ -206,6 +221,7 @@ class UncertaintyPage(LazyPage):
         self.seed.name = t("mc_seed", lang)
         with unlocked():
             self.hist.title.text = t("mc_histogram", lang)
+            set_axes(self.hist, lang, t("social_npv", lang) + " (€)", t("axis_draws", lang))
         self.bias.name = t("mc_bias", lang)
         self.run.name = t("mc_run", lang)
         partners = {s.result.partner_label(p, lang): p for p in s.case.partner_ids}
@@ -213,7 +229,8 @@ class UncertaintyPage(LazyPage):
         self.partner.options = {t("social_npv", lang): "", **partners}
         self.partner.value = s.tornado.partner
         self.be_param.name = t("be_parameter", lang)
-        self.be_param.options = s.break_even_parameters()
+        keys = s.break_even_parameters()
+        self.be_param.options = {s.parameter_name(k): k for k in keys}
         self.be_target.name = t("be_target", lang)
         self.be_target.options = {t(f"be_target_{k}", lang): k for k in BREAK_EVEN_TARGETS}
         self.be_partner.name = t("partner", lang)
@@ -265,7 +282,7 @@ class ScenariosPage(LazyPage):
             height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[]
         )
         self.bar.vbar(x="name", top="npv", width=0.6, source=self.bar_source, color="#3f51b5")
-        self.bar.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
+        self.bar.yaxis.formatter = euro_ticks()
         self.save_new.on_click(lambda _: self._save(as_new_version=False))
         self.save_version.on_click(lambda _: self._save(as_new_version=True))
         self.listing.param.watch(self._list_versions, "value")
@@ -371,6 +388,8 @@ class ScenariosPage(LazyPage):
         self.to_compare.name = t("sc_compare_choice", lang)
         self.to_compare.options = labels(listing)  # Choices.js renders labels as HTML
         self.compare_button.name = t("sc_compare", lang)
+        with unlocked():
+            set_axes(self.bar, lang, t("sc_scenario", lang), t("social_npv", lang) + " (€)")
         self._list_versions()  # the chosen scenario may have a new version now
         self._show_comparison()
 

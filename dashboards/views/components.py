@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, NumeralTickFormatter
+from bokeh.models import ColumnDataSource, CustomJSTickFormatter
 from bokeh.models.annotations import Span  # bokeh.models re-exports it past its stubs
 from bokeh.plotting import figure
 from panel.io.document import unlocked
@@ -158,9 +158,37 @@ def table(
 # -- charts -------------------------------------------------------------------------------------
 
 
+# The rule of businesscase.text.formatting.euro_axis, run by the browser for every tick with
+# the language's style as args; tests/ui/test_chart_axes.py checks the two agree.
+AXIS_EURO_JS = """
+if (!Number.isFinite(tick)) { return "–"; }
+const sign = tick < 0 ? "-" : "";
+const a = Math.abs(tick);
+if (a < 999950) {
+  const digits = Math.round(a).toString().replace(/\\B(?=(\\d{3})+(?!\\d))/g, thousands);
+  return (digits === "0" ? "" : sign) + euro + digits;
+}
+const m = (a / 1e6).toFixed(1).replace(/\\.0$/, "").replace(".", decimal);
+return sign + euro + m + millions;
+"""
+
+
+def euro_ticks() -> CustomJSTickFormatter:
+    """Axis ticks in euros, Dutch until ``set_axes`` gives the session's language."""
+    return CustomJSTickFormatter(code=AXIS_EURO_JS, args=fmt.euro_axis_style(), name="bc-euro-axis")
+
+
+def set_axes(fig, lang: str, x: str, y: str) -> None:
+    """Axis titles with their units, and euro ticks in the language."""
+    fig.xaxis.axis_label, fig.yaxis.axis_label = x, y
+    for axis in (*fig.xaxis, *fig.yaxis):
+        if isinstance(axis.formatter, CustomJSTickFormatter):
+            axis.formatter.args = fmt.euro_axis_style(lang)
+
+
 def _fig(title: str, **kw):
     f = figure(title=title, height=300, sizing_mode="stretch_width", toolbar_location=None, **kw)
-    f.yaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
+    f.yaxis.formatter = euro_ticks()
     return f
 
 
@@ -230,7 +258,7 @@ class PartnerChart:
             y="partner", right="benefits", height=0.6, color="#2e7d32", source=self.source
         )
         self.fig.hbar(y="partner", right="costs", height=0.6, color="#c62828", source=self.source)
-        self.fig.xaxis.formatter = NumeralTickFormatter(format="0,0", language="nl-nl")
+        self.fig.xaxis.formatter = euro_ticks()
 
     def update(self, labels, costs, benefits, title: str):
         with unlocked():

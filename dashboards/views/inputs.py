@@ -9,7 +9,7 @@ import panel as pn
 import param
 from param.parameters import NoNone
 
-from businesscase.model import meta_bounds, parameter_table
+from businesscase.model import matches_parameter, meta_bounds, parameter_table
 from businesscase.text import formatting as fmt
 from businesscase.text import t
 from dashboards.state import CaseState
@@ -152,8 +152,7 @@ class AssumptionsPage(LazyPage):
     COLUMNS: ClassVar[list[str]] = [
         "changed",
         "group",
-        "item",
-        "field",
+        "name",
         "value",
         "unit",
         "low",
@@ -188,8 +187,7 @@ class AssumptionsPage(LazyPage):
             widths={
                 "changed": 80,
                 "group": 100,
-                "item": 190,
-                "field": 220,
+                "name": 340,
                 "value": 90,
                 "unit": 170,
                 "low": 70,
@@ -215,10 +213,14 @@ class AssumptionsPage(LazyPage):
     def _rows(self) -> pd.DataFrame:
         s = self.state
         df = parameter_table(s.case, s.base, s.lang)
-        needle = (self.filter.value_input or "").strip().lower()
-        if needle:
-            hay = (df.key + " " + df.item + " " + df.field + " " + df.group).str.lower()
-            df = df[hay.str.contains(needle, regex=False)]
+        query = (self.filter.value_input or "").strip()
+        if query:
+            df = df[
+                [
+                    matches_parameter(query, k, f"{n} {g}")
+                    for k, n, g in zip(df.key, df.name, df.group, strict=True)
+                ]
+            ]
         return df.reset_index(drop=True)
 
     def _on_edit(self, event):

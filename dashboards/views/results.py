@@ -39,6 +39,7 @@ from .components import (
     card,
     cards,
     money,
+    set_axes,
     table,
 )
 from .safe import esc, notice, paragraphs
@@ -200,10 +201,13 @@ class ResultsPage(LazyPage):
             t("costs_benefits_year", lang, y=r.case.meta.price_year),
             (t("benefits", lang), t("costs", lang)),
         )
+        y = r.case.meta.price_year
+        set_axes(self.year_chart.fig, lang, t("axis_year", lang), t("axis_euro_year", lang, y=y))
         pv = r.per_year("pv_social")
         self.cumulative.update(
             pv.index, pv.cumulative, float(r.totals["payback_year"]), t("cumulative", lang)
         )
+        set_axes(self.cumulative.fig, lang, t("axis_year", lang), t("axis_euro_cumulative", lang))
         rows = partner_rows(s)
         self.partner_chart.update(
             [x["label"] for x in rows],
@@ -211,6 +215,7 @@ class ResultsPage(LazyPage):
             [x["pv_benefits"] for x in rows],
             t("who_pays", lang),
         )
+        set_axes(self.partner_chart.fig, lang, t("axis_euro_pv", lang), "")
         # The pane holds the chart's height, which grows with the number of partners.
         if self.partner_pane.height != self.partner_chart.fig.height:
             self.partner_pane.height = self.partner_chart.fig.height
