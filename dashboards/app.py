@@ -22,7 +22,8 @@ from dashboards.state import CaseState
 from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 from dashboards.views.components import CSS, LazyPage
 from dashboards.views.inputs import AssumptionsPage, SetupPage
-from dashboards.views.results import MeetingPage, ResultsPage, SplitPage, WhyPage, headline_bar
+from dashboards.views.meeting import MeetingPage
+from dashboards.views.results import ResultsPage, SplitPage, WhyPage, headline_bar
 from dashboards.views.safe import esc, notice
 from dashboards.views.themes import ThemesPage
 
@@ -44,6 +45,9 @@ TABS = (
     "tab_meeting",
     "tab_why",
 )
+
+
+TABS_HIDDEN = ":host(.bc-locked) .bk-headers-wrapper { display: none; }"
 
 
 class DashboardApp(pn.Column):
@@ -82,7 +86,8 @@ def create_app(case_file: str | None = None) -> DashboardApp:
         tabs = pn.Tabs(
             *[(t(tab, state.lang), p) for tab, p in zip(TABS, pages)],
             active=active,
-            css_classes=["bc-tabs"],
+            css_classes=["bc-tabs", "bc-locked"] if state.locked else ["bc-tabs"],
+            stylesheets=[TABS_HIDDEN],
             dynamic=False,
             sizing_mode="stretch_width",
         )
@@ -108,8 +113,7 @@ def create_app(case_file: str | None = None) -> DashboardApp:
 
     def retitle(*_):
         title.object = (
-            f'<h2 class="bc-title-text">{esc(t("title", state.lang))}: '
-            f"{esc(state.case.meta.name)}</h2>"
+            f'<h2 class="bc-title-text">{esc(t("title", state.lang))}: {esc(state.title)}</h2>'
         )
         headline.object = headline_bar(state)
 
@@ -124,8 +128,12 @@ def create_app(case_file: str | None = None) -> DashboardApp:
         banner.visible = bool(state.message)
 
     def meeting(*_):
-        if state.locked:
-            holder.objects[0].active = TABS.index("tab_meeting")
+        # Locked, the room sees the meeting page only: the tab headers go, so no page with
+        # an edit is in reach (and the edits refuse besides). A new Tabs, as for a language
+        # switch: a changed class of the Tabs shown does not reach the browser.
+        active = TABS.index("tab_meeting") if state.locked else holder.objects[0].active
+        holder.objects = [make_tabs(active)]
+        show(active)
 
     state.param.watch(retitle, ["lang", "version"])
     state.param.watch(relabel, ["lang"])

@@ -99,7 +99,9 @@ def test_flowless_partners_are_kept_out_of_charts_tables_meeting_and_sheets():
     meeting.set_active(True)
     sheets = agreements_html(s.result, s.allocation, "nl")
     for pid in hidden:
-        assert f'data-row="{pid}"' not in meeting.content.object
+        assert f'data-row="{pid}"' not in meeting.split.object
+        assert pid not in meeting.taking_part.options.values()
+        assert s.case.partner(pid).name("nl") not in meeting.partner_chart.source.data["partner"]
         assert s.case.partner(pid).name("nl") not in sheets
     assert s.case.partner("bewoners_3").name("nl") in sheets
 

@@ -1,5 +1,7 @@
 """The dashboard's state object without a browser: it only asks the core."""
 
+from pathlib import Path
+
 import pytest
 from builders import ASSUMPTIONS
 
@@ -60,6 +62,12 @@ def test_locked_state_ignores_edits():
     s.locked = True
     s.set_value("drivers.room_area", "90")
     assert s.changes == {}
+    before = s.result.totals.social_npv
+    other = (Path(CASE).parent / "community_builder.yaml").read_bytes()
+    assert "vergrendeld" in (s.import_file(other, "cb.yaml") or "")
+    assert s.result.totals.social_npv == before and s.changes == {}
+    assert s.add_partner_rows([]) is None and s.set_role("gemeente", "", 1.0) is None
+    assert s.roles == {}
 
 
 def test_downloads_include_a_fresh_monte_carlo_run_only():

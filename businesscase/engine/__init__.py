@@ -24,6 +24,7 @@ from .evaluate import driver_values, evaluate
 from .investor import investor_view, investors
 from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
+from .wellbeing import wellbeing_layer
 from .why import LINE_FILTERS, PARTNER_FIGURES, FigureExplanation, why, why_figure
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "investor_view",
     "investors",
     "ratio",
+    "wellbeing_layer",
     "why",
     "why_figure",
 ]

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from businesscase.allocation import Allocation, explanation
 from businesscase.engine import Result
 from businesscase.io import CASE_SHEET, KEY_HEADER, case_to_yaml
-from businesscase.model import Case, parameter_table
+from businesscase.model import Case, case_title, parameter_table
 from businesscase.text import MetricKind, language, metric_kind, t, total_label
 
 from .cells import put_row, put_text_row
@@ -102,7 +102,7 @@ def workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = _name("summary", lang)
-    put_row(ws, [t("case", lang), case.meta.name])
+    put_row(ws, [t("case", lang), case_title(case, lang)])
     put_row(
         ws,
         [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"],

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from businesscase.allocation import explanation
 from businesscase.engine import Result
-from businesscase.model import parameter_table
+from businesscase.model import case_title, parameter_table
 from businesscase.text import format_metric, t, total_label
 from businesscase.text import formatting as fmt
 from businesscase.uncertainty import tornado
@@ -165,7 +165,7 @@ def report_html(
     eur = lambda x: fmt.euro(x, 0, lang)  # noqa: E731
     parts = [
         f"<h1>{_e(t('report_title', lang))}</h1>",
-        f"<div class='meta'>{_e(case.meta.name)} · {_e(case.meta.location)} · "
+        f"<div class='meta'>{_e(case_title(case, lang))} · "
         f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon} · "
         f"{_e(t('prices_of', lang))} {case.meta.price_year} · "
         f"{_e(t(econ.discounting.value, lang))}, {_e(t('social_rate', lang))} "
@@ -278,7 +278,7 @@ def report_html(
         )
     return (
         f"<!DOCTYPE html><html lang='{_e(lang)}'><head>{HEAD}"
-        f"<title>{_e(case.meta.name)}</title><style>{CSS}</style></head><body>"
+        f"<title>{_e(case_title(case, lang))}</title><style>{CSS}</style></head><body>"
         + "".join(parts)
         + "</body></html>"
     )
@@ -320,7 +320,7 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
     none = [[t("none", lang), ""]]
     parts = [
         f"<div class='sheet'><h1>{_e(t('agreement_sheet', lang))}: {_e(name)}</h1>",
-        f"<div class='meta'>{_e(case.meta.name)} · {first}–{last} · "
+        f"<div class='meta'>{_e(case_title(case, lang))} · {first}–{last} · "
         f"{_e(t('prices_of', lang))} {case.meta.price_year}</div>",
         _table(
             ["", ""],

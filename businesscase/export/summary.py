@@ -6,6 +6,7 @@ import math
 
 from businesscase.allocation import Allocation, explanation, method_name
 from businesscase.engine import Result
+from businesscase.model import case_title
 from businesscase.text import LANGUAGES, format_metric, t, total_label
 from businesscase.text import formatting as fmt
 
@@ -42,6 +43,7 @@ def summary_dict(result: Result) -> dict:
     return {
         "case": {
             "name": case.meta.name,
+            "title": case_title(case),
             "location": case.meta.location,
             "zero_alternative": {
                 "nl": case.meta.zero_alternative.nl.strip(),
@@ -86,7 +88,7 @@ def summary_text(result: Result, lang: str = "nl") -> str:
     formulas = ", ".join(t(f.value, lang) for f in case.meta.formulas)
     first, last = case.meta.start_year, case.meta.start_year + case.meta.horizon
     lines = [
-        f"{t('case', lang)}: {case.meta.name}",
+        f"{t('case', lang)}: {case_title(case, lang)}",
         f"{t('zero_alternative', lang)}: {case.meta.zero_alternative(lang).strip()}",
         f"{t('location', lang)}: {case.meta.location or '–'}    {t('formulas', lang)}: {formulas}",
         f"{t('period', lang)}: {first}–{last} ({case.meta.horizon} {t('years', lang)}), "

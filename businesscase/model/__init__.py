@@ -40,12 +40,13 @@ from .items import (
     RevenueItem,
     RevenueTiming,
 )
-from .labels import matches_parameter, parameter_label, parameter_labels
+from .labels import case_title, matches_parameter, parameter_label, parameter_labels
 from .parameters import Amount, Identifier, Label, Parameter, Strict, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import InputProblem, LoadError, OptionError, UserError
 
 __all__ = [
+    "case_title",
     "matches_parameter",
     "parameter_label",
     "parameter_labels",

@@ -9,7 +9,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field, model_validator
 
-from .items import CostItem, DerivedDriver, Outcome, OverlapGroup, RevenueItem
+from .items import CostItem, DerivedDriver, Outcome, OverlapGroup, RevenueItem, WellbeingOutcome
 from .parameters import (
     Amount,
     DiscountRate,
@@ -97,6 +97,10 @@ class Case(Strict):
     costs: list[CostItem] = Field(default_factory=list)
     revenues: list[RevenueItem] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
+    wellbeing: list[WellbeingOutcome] = Field(
+        default_factory=list,
+        description="the optional wellbeing valuation: shown beside the balance, never in it",
+    )
     overlap_groups: dict[Identifier, OverlapGroup] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -282,38 +286,53 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         yield from driver_refs(("revenues", i, "quantity"), r.quantity)
         if r.to == r.from_:
             yield ("revenues", i, "from"), "a revenue cannot come from the partner it goes to"
-    for i, o in enumerate(case.outcomes):
+    sections = (("outcomes", case.outcomes), ("wellbeing", case.wellbeing))
+    for section, i, o in ((sec, i, o) for sec, items in sections for i, o in enumerate(items)):
         if o.components:
-            yield from _duplicates_at(("outcomes", i, "components"), [c.id for c in o.components])
+            yield from _duplicates_at((section, i, "components"), [c.id for c in o.components])
             for j, comp in enumerate(o.components):
-                yield from partner_ref(("outcomes", i, "components", j, "pocket"), comp.pocket)
+                yield from partner_ref((section, i, "components", j, "pocket"), comp.pocket)
                 if comp.proxy_driver is not None:
-                    yield from driver_ref(
-                        ("outcomes", i, "components", j, "proxy"), comp.proxy_driver
-                    )
+                    yield from driver_ref((section, i, "components", j, "proxy"), comp.proxy_driver)
         else:
-            yield from partner_ref(("outcomes", i, "pocket"), o.pocket or "")
+            yield from partner_ref((section, i, "pocket"), o.pocket or "")
             if o.proxy_driver is not None:
-                yield from driver_ref(("outcomes", i, "proxy"), o.proxy_driver)
+                yield from driver_ref((section, i, "proxy"), o.proxy_driver)
         for j, n in enumerate(o.needs):
-            yield from partner_ref(("outcomes", i, "needs", j), n)
-        yield from driver_refs(("outcomes", i, "quantity"), o.quantity)
+            yield from partner_ref((section, i, "needs", j), n)
+        yield from driver_refs((section, i, "quantity"), o.quantity)
         if o.overlap_group is not None:
             group = case.overlap_groups.get(o.overlap_group)
             if group is None:
                 allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
                 yield (
-                    ("outcomes", i, "overlap_group"),
+                    (section, i, "overlap_group"),
                     (f"unknown overlap group '{o.overlap_group}': allowed are {allowed}"),
                 )
             elif o.id not in group.members:
                 yield (
-                    ("outcomes", i, "overlap_group"),
+                    (section, i, "overlap_group"),
                     (
                         f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the "
                         f"group's members ({', '.join(group.members)}) do not list it: add it to "
                         f"overlap_groups.{o.overlap_group}.members"
                     ),
+                )
+    yield from _duplicates("wellbeing", [w.id for w in case.wellbeing])
+    for i, w in enumerate(case.wellbeing):
+        if w.id in outcome_ids:
+            yield ("wellbeing", i, "id"), f"'{w.id}' is also an outcome: give it an id of its own"
+        if w.overlap_group is not None:
+            yield (
+                ("wellbeing", i, "overlap_group"),
+                "a wellbeing value is in no overlap group: it replaces outcomes instead "
+                "(replaces: [...])",
+            )
+        for j, replaced in enumerate(w.replaces):
+            if replaced not in outcome_ids:
+                yield (
+                    ("wellbeing", i, "replaces", j),
+                    f"unknown outcome '{replaced}': allowed are {', '.join(outcome_ids)}",
                 )
     by_id = {o.id: o for o in case.outcomes}
     for name, group in case.overlap_groups.items():

@@ -318,3 +318,14 @@ class DerivedDriver(Strict):
     product: list[Identifier] = Field(min_length=1)
     divide_by: list[Identifier] = Field(default_factory=list)
     description: str = ""
+
+
+class WellbeingOutcome(Outcome):
+    """A wellbeing value (a QALY gain valued at a reference value per QALY, say): the same
+    chain as an outcome, evaluated as its own layer ("met welzijnswaarde") beside the
+    balance and never in it. ``replaces`` names the outcomes whose proxies already value
+    the same wellbeing; the layer takes their value out, so nothing counts twice."""
+
+    replaces: list[Identifier] = Field(
+        default_factory=list, description="outcomes this value takes the place of"
+    )

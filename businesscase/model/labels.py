@@ -14,7 +14,22 @@ from businesscase.text import TEXTS, t
 
 from .case import Case
 
-__all__ = ["parameter_label", "parameter_labels", "matches_parameter"]
+__all__ = ["case_title", "parameter_label", "parameter_labels", "matches_parameter"]
+
+
+def case_title(case: Case, lang: str = "nl") -> str:
+    """The case as it now is: its name, place and size from the drivers in force
+    ("Ontmoetingsruimte · Referentiecomplex · 80 woningen"), never a size frozen in a name."""
+    parts = [case.meta.name]
+    if case.meta.location and case.meta.location not in case.meta.name:
+        parts.append(case.meta.location)
+    if "dwellings" in case.drivers:
+        parts.append(t("n_dwellings", lang, n=_whole(float(case.drivers["dwellings"].value))))
+    return " · ".join(parts)
+
+
+def _whole(value: float) -> str:
+    return str(round(value)) if abs(value - round(value)) < 1e-9 else f"{value:g}"
 
 
 def parameter_labels(case: Case, lang: str = "nl") -> dict[str, str]:

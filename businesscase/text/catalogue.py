@@ -16,6 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "community_builder": {"nl": "community builder", "en": "community builder"},
     "care_in_complex": {"nl": "zorg in complex", "en": "care in the complex"},
     "period": {"nl": "Periode", "en": "Period"},
+    "n_dwellings": {"nl": "{n} woningen", "en": "{n} dwellings"},
     "years": {"nl": "jaar", "en": "years"},
     "prices_of": {"nl": "prijspeil", "en": "prices of"},
     "discounting": {"nl": "Disconteren", "en": "Discounting"},
@@ -127,6 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "tab_why": {"nl": "Waarom dit getal?", "en": "Why this number?"},
     "case_file": {"nl": "Voorziening(en)", "en": "Formula(s)"},
     "dwellings": {"nl": "Aantal woningen", "en": "Number of dwellings"},
+    "dwellings_box": {"nl": "of typ het aantal", "en": "or type the number"},
     "horizon": {"nl": "Looptijd (jaar)", "en": "Horizon (years)"},
     "start_year": {"nl": "Startjaar", "en": "Start year"},
     "discount_rate": {"nl": "Maatschappelijke discontovoet", "en": "Social discount rate"},
@@ -235,6 +237,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "case stays.",
     },
     "lock": {"nl": "Invoer vergrendelen", "en": "Lock inputs"},
+    "unlock": {"nl": "Vergrendeling opheffen", "en": "Unlock inputs"},
+    "locked_no_upload": {
+        "nl": "De invoer is vergrendeld (vergadermodus): hef de vergrendeling op om een "
+        "bestand te openen.",
+        "en": "The inputs are locked (meeting mode): unlock them to open a file.",
+    },
     "why_metric": {"nl": "Welk getal", "en": "Which figure"},
     "why_lines": {"nl": "Regels uit het grootboek", "en": "Ledger lines"},
     # -- a proposal in euros a year or in percent of the cost to cover (issue 15)

@@ -34,6 +34,7 @@ from businesscase.model import (
     LoadError,
     PartnerType,
     apply_changes,
+    case_title,
     check_value,
     free_partner_id,
     parameter_labels,
@@ -229,7 +230,9 @@ class CaseState(
         """Open an uploaded case (YAML or an exported workbook); on a problem keep the
         current case and return the message (file, line or cell, field). The upload is
         read from memory: it has no folder on the server, and may include only the
-        shipped shared files."""
+        shipped shared files. Locked (meeting mode), no file is taken."""
+        if self.locked:
+            return t("locked_no_upload", self.lang)
         try:
             case = load_upload(data, filename)
         except LoadError as exc:
@@ -293,6 +296,11 @@ class CaseState(
         return next(
             (p.id for p in self.result.case.partners if p.type is PartnerType.corporation), None
         )
+
+    @property
+    def title(self) -> str:
+        """The case as it now is, its size from the drivers in force ("80 woningen")."""
+        return case_title(self.case, self.lang)
 
     def parameter_name(self, key: str) -> str:
         """The plain name of a parameter of the current case, in the session's language."""

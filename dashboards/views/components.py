@@ -35,8 +35,10 @@ table.bc-table { border-collapse: collapse; font-size: 0.95em; }
 table.bc-table th, table.bc-table td { padding: 4px 10px; border-bottom: 1px solid #dde; }
 table.bc-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.bc-table th { text-align: right; } table.bc-table th:first-child { text-align: left; }
-.bc-meeting { font-size: 1.5em; } .bc-meeting .bc-figure { font-size: 2.2em; }
-.bc-meeting table.bc-table { font-size: 1.1em; }
+.bc-meeting { font-size: 1.35em; line-height: 1.35; }
+.bc-meeting h2 { font-size: 1.4em; margin: 0.2em 0; }
+.bc-meeting .bc-figure { font-size: 1.9em; }
+.bc-meeting table.bc-table { font-size: 1em; }
 .bc-estimate { color: #8a5a00; font-weight: 600; }
 .bc-title-text { margin: 0.4em 0; }
 """

@@ -54,6 +54,10 @@ class SetupPage(LazyPage):
         self.dwellings = pn.widgets.IntSlider(
             start=5, end=400, step=1, css_classes=["bc-dwellings"], width=480
         )
+        # A number box beside the slider: 80 typed is 80, where a slider drag lands near it.
+        self.dwellings_box = pn.widgets.IntInput(
+            start=1, end=100_000, step=1, css_classes=["bc-dwellings-box"], width=120
+        )
         (years_low, years_high), (start_low, start_high) = map(
             meta_bounds, ("meta.horizon", "meta.start_year")
         )
@@ -73,6 +77,7 @@ class SetupPage(LazyPage):
         self.partners = PartnersPanel(self.state, self._say)
         self.case_select.param.watch(self._choose_file, "value")
         self.dwellings.param.watch(lambda e: self._set(DWELLINGS, e.new), "value_throttled")
+        self.dwellings_box.param.watch(lambda e: self._set(DWELLINGS, e.new), "value")
         self.horizon.param.watch(lambda e: self._set(HORIZON, e.new), "value_throttled")
         self.start_year.param.watch(lambda e: self._set(START_YEAR, e.new), "value")
         self.rate.param.watch(lambda e: self._set(RATE, e.new), "value")
@@ -100,6 +105,7 @@ class SetupPage(LazyPage):
         s, lang = self.state, self.state.lang
         self.case_select.name = t("case_file", lang)
         self.dwellings.name = t("dwellings", lang)
+        self.dwellings_box.name = t("dwellings_box", lang)
         self.horizon.name = t("horizon", lang)
         self.start_year.name = t("start_year", lang)
         self.rate.name = t("discount_rate", lang)
@@ -108,11 +114,13 @@ class SetupPage(LazyPage):
         for w in (
             self.case_select,
             self.dwellings,
+            self.dwellings_box,
             self.horizon,
             self.start_year,
             self.rate,
         ):
             w.disabled = s.locked
+        self.upload.locked = s.locked
 
     def _show_values(self):
         """The model's values in the widgets, for a new case or upload too; a case without
@@ -122,13 +130,14 @@ class SetupPage(LazyPage):
         if s.case_file in s.files.values():
             self.case_select.value = s.case_file
         has_dwellings = s.has_value(DWELLINGS)
-        self.dwellings.visible = has_dwellings
+        self.dwellings.visible = self.dwellings_box.visible = has_dwellings
         if has_dwellings:
             dwellings = round(s.current_value(DWELLINGS))
             # A case may hold more (or fewer) dwellings than the slider's usual range.
             self.dwellings.start = min(5, dwellings)
             self.dwellings.end = max(400, dwellings)
             _show(self.dwellings, dwellings)
+            self.dwellings_box.value = dwellings
         _show(self.horizon, int(s.current_value(HORIZON)))
         self.start_year.value = int(s.current_value(START_YEAR))
         self.rate.value = rate_text(s.current_value(RATE), s.lang)
@@ -136,7 +145,7 @@ class SetupPage(LazyPage):
     def __panel__(self):
         return pn.Column(
             pn.Row(self.case_select, self.upload),
-            self.dwellings,
+            pn.Row(self.dwellings, self.dwellings_box),
             self.horizon,
             pn.Row(self.start_year, self.rate),
             self.feedback,

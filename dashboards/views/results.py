@@ -288,6 +288,44 @@ def transfers_html(state: CaseState, lang: str) -> str:
     return '<ul class="bc-transfers">' + "".join(f"<li>{esc(s)}</li>" for s in sentences) + "</ul>"
 
 
+def proposal_html(state: CaseState, lang: str) -> str:
+    """The live check of the proposal typed: does it cover the cost, who is worse off, is it
+    stable, how far from each method."""
+    check = state.proposal_check
+    if state.proposal_problem:
+        return notice("danger", state.proposal_problem, t("error", lang))
+    if check is None:
+        return f"<p>{esc(t('proposal_help', lang))}</p>"
+    a = check.allocation
+    worse = ", ".join(a.label(p, lang) for p in check.worse_off) or t("nobody", lang)
+    stable = (
+        t("yes", lang)
+        if a.is_stable
+        else ", ".join(a.label(p, lang) for p in sorted(a.core_group))
+        + f" ({money(a.core_excess, lang)})"
+    )
+    distances = "; ".join(
+        f"{method_name(m, lang)}: {money(d, lang)}" for m, d in check.distance_per_year.items()
+    )
+    together, share, cost = state.proposal_together() or (0.0, 0.0, 0.0)
+    summary = t(
+        "proposal_together",
+        lang,
+        percent=fmt.percent(share, 0, lang),
+        amount=money(together, lang),
+        cost=money(cost, lang),
+    )
+    return (
+        f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
+        f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
+        f" ({esc(t('shortfall', lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>"
+        f"<tr><td>{esc(t('worse_off', lang))}</td><td>{esc(worse)}</td></tr>"
+        f"<tr><td>{esc(t('stability', lang))}</td><td>{esc(stable)}</td></tr>"
+        f"<tr><td>{esc(t('distance', lang))}</td><td>{esc(distances)}</td></tr></table>"
+        f'<p data-key="proposal-together">{esc(summary)}</p>'
+    )
+
+
 class SplitPage(LazyPage):
     state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
 
@@ -402,7 +440,7 @@ class SplitPage(LazyPage):
         }
         self.proposal_unit.value = s.proposal_unit
         self.proposal_unit.disabled = s.locked
-        self.proposal_result.object = self._proposal_html(lang)
+        self.proposal_result.object = proposal_html(s, lang)
         self.proposal_title.object = f"#### {t('proposal', lang)}"
         for w in (self.method, self.basis, self.participants):
             w.disabled = s.locked
@@ -432,41 +470,6 @@ class SplitPage(LazyPage):
             "takes_part": None if self.state.locked else {"type": "tickCross"},
         }
 
-    def _proposal_html(self, lang: str) -> str:
-        check = self.state.proposal_check
-        if self.state.proposal_problem:
-            return notice("danger", self.state.proposal_problem, t("error", lang))
-        if check is None:
-            return f"<p>{esc(t('proposal_help', lang))}</p>"
-        a = check.allocation
-        worse = ", ".join(a.label(p, lang) for p in check.worse_off) or t("nobody", lang)
-        stable = (
-            t("yes", lang)
-            if a.is_stable
-            else ", ".join(a.label(p, lang) for p in sorted(a.core_group))
-            + f" ({money(a.core_excess, lang)})"
-        )
-        distances = "; ".join(
-            f"{method_name(m, lang)}: {money(d, lang)}" for m, d in check.distance_per_year.items()
-        )
-        together, share, cost = self.state.proposal_together() or (0.0, 0.0, 0.0)
-        summary = t(
-            "proposal_together",
-            lang,
-            percent=fmt.percent(share, 0, lang),
-            amount=money(together, lang),
-            cost=money(cost, lang),
-        )
-        return (
-            f'<table class="bc-table"><tr><td>{esc(t("covers", lang))}</td>'
-            f'<td data-key="covers">{esc(t("yes" if check.covers_cost else "no", lang))}'
-            f" ({esc(t('shortfall', lang))}: {esc(money(max(check.shortfall, 0), lang))})</td></tr>"
-            f"<tr><td>{esc(t('worse_off', lang))}</td><td>{esc(worse)}</td></tr>"
-            f"<tr><td>{esc(t('stability', lang))}</td><td>{esc(stable)}</td></tr>"
-            f"<tr><td>{esc(t('distance', lang))}</td><td>{esc(distances)}</td></tr></table>"
-            f'<p data-key="proposal-together">{esc(summary)}</p>'
-        )
-
     def __panel__(self):
         return pn.Column(
             pn.Row(self.method, self.basis),
@@ -480,44 +483,6 @@ class SplitPage(LazyPage):
             pn.Row(self.proposal, self.proposal_result),
             sizing_mode="stretch_width",
         )
-
-
-class MeetingPage(LazyPage):
-    """Large type for a projector: key figures and the split, no inputs."""
-
-    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
-
-    def __init__(self, **params):
-        super().__init__(**params)
-        self.lock = pn.widgets.Toggle(
-            value=self.state.locked, css_classes=["bc-lock"], color="warning"
-        )
-        self.content = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
-        self.lock.param.watch(self._on_lock, "value")
-        self._watch_state(["version", "lang", "locked"])
-        self._refresh()
-
-    def _on_lock(self, event):
-        if not self.rendering:
-            self.state.locked = event.new
-
-    def _refresh(self, *_):
-        s, lang = self.state, self.state.lang
-        self.lock.name = t("lock", lang)
-        self.lock.value = s.locked
-        title = esc(s.case.meta.name)
-        self.content.object = (
-            f"<h2>{title}</h2>"
-            + headline_cards(s)
-            + "<h3>"
-            + esc(method_name(s.method, lang))
-            + "</h3>"
-            + allocation_html(s, lang, "bc-table bc-allocation-meeting")
-            + transfers_html(s, lang)
-        )
-
-    def __panel__(self):
-        return pn.Column(self.lock, self.content, sizing_mode="stretch_width")
 
 
 class WhyPage(LazyPage):

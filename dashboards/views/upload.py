@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 class CaseUpload(JSComponent):
     accept = param.String(default=".yaml,.yml,.xlsx")
     max_bytes = param.Integer(default=MAX_FILE_BYTES, bounds=(1, None))
+    locked = param.Boolean(default=False, doc="meeting mode: no file is taken")
 
     # The file's name goes into the DOM only as a property (input.files), never as HTML.
     _esm = """
@@ -32,6 +33,7 @@ class CaseUpload(JSComponent):
       const input = document.createElement("input");
       input.type = "file";
       input.accept = model.accept;
+      input.disabled = model.locked;
       input.addEventListener("change", () => {
         const file = input.files[0];
         if (!file) return;
@@ -49,6 +51,7 @@ class CaseUpload(JSComponent):
         reader.readAsDataURL(file);
       });
       model.on("accept", () => { input.accept = model.accept; });
+      model.on("locked", () => { input.disabled = model.locked; });
       return input;
     }
     """
@@ -63,7 +66,7 @@ class CaseUpload(JSComponent):
         self._on_file, self._on_refused = on_file, on_refused
 
     def _handle_msg(self, data) -> None:
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or self.locked:  # a client past the disabled input
             return
         name = str(data.get("refused") or data.get("name") or "upload")
         if "refused" in data:

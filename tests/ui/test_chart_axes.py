@@ -3,7 +3,7 @@ as the core's rule, titled with their unit, and English after the switch."""
 
 from __future__ import annotations
 
-from test_dashboard import TABS_EN, Dashboard, app  # noqa: F401
+from test_dashboard import TAB_KEYS, TABS_EN, Dashboard, app  # noqa: F401
 
 from businesscase.text.formatting import euro_axis
 
@@ -39,8 +39,11 @@ def test_euro_axes_read_dutch_and_say_their_unit(app: Dashboard, screenshot_dir)
     assert "€ per jaar" in titles and "contante waarde" in titles
     app.page.screenshot(path=str(screenshot_dir / "axes_nl_results.png"), full_page=True)
     app.language("EN", TABS_EN)
-    for tab in ("tab_uncertainty", "tab_scenarios", "tab_results"):  # pages render when shown
+    for tab in TAB_KEYS:  # a page renders when it is shown
         app.tab(tab)
+        # As a person reads a page before the next: tabs clicked faster than the server
+        # answers can leave a chart unrendered (noted on issue 15).
+        app.page.wait_for_timeout(800)
     app.wait_until(
         lambda: (
             all(a["ticks"] == [euro_axis(v, "en") for v in TICKS] for a in axes(app)) or axes(app)

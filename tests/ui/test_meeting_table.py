@@ -28,13 +28,17 @@ def test_a_reload_keeps_every_input(app: Dashboard, screenshot_dir):
         ".tabulator-cell[tabulator-field='per_year']"
     )
     app.type_in_cell(cell, "40")
-    expect(page.locator("[data-key='proposal-together']")).to_contain_text("40%")
+    expect(page.locator(".bc-proposal-result [data-key='proposal-together']")).to_contain_text(
+        "40%"
+    )
     page.reload()
     expect(page.locator(".bk-tab").first).to_be_visible(timeout=20_000)
     assert key in page.url
     app.wait_for_bar("social_npv", float(core_result(changes).totals.social_npv))
     app.tab("tab_split")
-    expect(page.locator("[data-key='proposal-together']")).to_contain_text("40%")
+    expect(page.locator(".bc-proposal-result [data-key='proposal-together']")).to_contain_text(
+        "40%"
+    )
     expect(page.locator(".bc-proposal-unit .bk-active")).to_contain_text("%")
     page.screenshot(path=str(screenshot_dir / "reload_split_1280.png"))
     app.tab("tab_setup")
@@ -53,7 +57,9 @@ def test_a_proposal_in_percent_and_a_wrong_unit(app: Dashboard, screenshot_dir):
     expect(page.locator(".bc-proposal-result")).to_contain_text("is een bedrag")
     app.type_in_cell(cell, "100")
     expect(page.locator("[data-key='covers']")).to_contain_text("ja")
-    expect(page.locator("[data-key='proposal-together']")).to_contain_text("100%")
+    expect(page.locator(".bc-proposal-result [data-key='proposal-together']")).to_contain_text(
+        "100%"
+    )
     page.screenshot(path=str(screenshot_dir / "proposal_percent_1280.png"))
     app.assert_clean()
 

@@ -1,0 +1,112 @@
+"""Vergadermodus: the page a programme manager projects at the table. Large type, the
+headline figures, the yearly chart, who pays and who gains, the split with its payments,
+the live check of the proposal and who takes part; locked, the other pages and every
+edit are out of reach and only who takes part can still be changed, live."""
+
+from __future__ import annotations
+
+import panel as pn
+import param
+from param.parameters import NoNone
+
+from businesscase.text import method_name, t
+from dashboards.state import CaseState
+
+from .components import LazyPage, PartnerChart, YearChart, set_axes
+from .results import (
+    allocation_html,
+    headline_cards,
+    partner_rows,
+    proposal_html,
+    transfers_html,
+)
+from .safe import esc
+
+
+class MeetingPage(LazyPage):
+    state = param.ClassSelector(class_=CaseState, allow_None=NoNone)
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.lock = pn.widgets.Toggle(
+            value=self.state.locked, css_classes=["bc-lock"], color="warning", width=260
+        )
+        self.top = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
+        self.year_chart, self.partner_chart = YearChart(), PartnerChart()
+        self.partner_pane = pn.pane.Bokeh(self.partner_chart.fig, sizing_mode="stretch_width")
+        self.taking_part = pn.widgets.CheckButtonGroup(
+            css_classes=["bc-meeting-takes-part"],
+            color="success",
+            sizing_mode="stretch_width",
+            # 35 partners wrap onto lines instead of widening the page past the screen.
+            stylesheets=[".bk-btn-group { flex-wrap: wrap; row-gap: 4px; }"],
+        )
+        self.taking_title = pn.pane.HTML("", css_classes=["bc-meeting"])
+        self.split = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
+        self.proposal = pn.pane.HTML(
+            "", css_classes=["bc-meeting", "bc-meeting-proposal"], sizing_mode="stretch_width"
+        )
+        self.lock.param.watch(self._on_lock, "value")
+        self.taking_part.param.watch(self._on_taking_part, "value")
+        self._watch_state(["version", "lang", "locked"])
+        self._refresh()
+
+    def _on_lock(self, event):
+        if not self.rendering:
+            self.state.locked = event.new
+
+    def _on_taking_part(self, event):
+        if not self.rendering:
+            shown = {pid for _, pid in self.taking_part.options.items()}
+            self.state.set_participants({p: p in event.new for p in shown})
+
+    def _refresh(self, *_):
+        s, lang = self.state, self.state.lang
+        r = s.result
+        self.lock.name = t("unlock" if s.locked else "lock", lang)
+        self.lock.value = s.locked
+        self.top.object = headline_cards(s)  # the title is in the bar above
+        y = r.case.meta.price_year
+        self.year_chart.update(
+            r.per_year("real"),
+            t("costs_benefits_year", lang, y=y),
+            (t("benefits", lang), t("costs", lang)),
+        )
+        set_axes(self.year_chart.fig, lang, t("axis_year", lang), t("axis_euro_year", lang, y=y))
+        rows = partner_rows(s)
+        self.partner_chart.update(
+            [x["label"] for x in rows],
+            [x["pv_costs"] for x in rows],
+            [x["pv_benefits"] for x in rows],
+            t("who_pays", lang),
+        )
+        set_axes(self.partner_chart.fig, lang, t("axis_euro_pv", lang), "")
+        if self.partner_pane.height != self.partner_chart.fig.height:
+            self.partner_pane.height = self.partner_chart.fig.height
+        participants = s.participant_rows()
+        self.taking_title.object = f"<h3>{esc(t('participants', lang))}</h3>"
+        self.taking_part.options = {name: pid for pid, name, _ in participants}
+        self.taking_part.value = [pid for pid, _, yes in participants if yes]
+        self.split.object = (
+            f"<h3>{esc(method_name(s.method, lang))}</h3>"
+            + allocation_html(s, lang, "bc-table bc-allocation-meeting")
+            + f"<h3>{esc(t('transfers', lang))}</h3>"
+            + transfers_html(s, lang)
+        )
+        self.proposal.object = f"<h3>{esc(t('proposal', lang))}</h3>" + proposal_html(s, lang)
+
+    def __panel__(self):
+        return pn.Column(
+            self.lock,
+            self.top,
+            pn.Row(
+                pn.pane.Bokeh(self.year_chart.fig),
+                self.partner_pane,
+                sizing_mode="stretch_width",
+            ),
+            self.taking_title,
+            self.taking_part,
+            self.split,
+            self.proposal,
+            sizing_mode="stretch_width",
+        )
