@@ -1,4 +1,5 @@
-"""The one text catalogue (Dutch and English) and the formatting of numbers."""
+"""The one text catalogue (Dutch and English), the units of the shipped figures and the
+formatting of numbers."""
 
 from .catalogue import (
     LANGUAGES,
@@ -11,6 +12,7 @@ from .catalogue import (
     total_label,
 )
 from .formatting import MetricKind, format_metric, irr_text, metric_kind
+from .units import UNITS, unit_text
 
 __all__ = [
     "LANGUAGES",
@@ -25,4 +27,6 @@ __all__ = [
     "metric_kind",
     "t",
     "total_label",
+    "UNITS",
+    "unit_text",
 ]
