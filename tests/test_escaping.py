@@ -170,6 +170,7 @@ TEXT_WIDGETS = (
     pn.widgets.Select,
     pn.widgets.CheckBoxGroup,
     pn.widgets.RadioButtonGroup,
+    pn.widgets.CheckButtonGroup,  # Bokeh writes button labels as text nodes
     pn.widgets.TextInput,
     pn.widgets.TextAreaInput,
     pn.widgets.IntSlider,

@@ -69,6 +69,7 @@ def test_problem_in_an_included_file_names_that_file(tmp_path):
         .replace("shared/welfare_staff.yaml", str(ASSUMPTIONS / "shared" / "welfare_staff.yaml"))
         .replace("shared/care_prices.yaml", str(ASSUMPTIONS / "shared" / "care_prices.yaml"))
         .replace("shared/overlap_groups.yaml", str(ASSUMPTIONS / "shared" / "overlap_groups.yaml"))
+        .replace("shared/wellbeing.yaml", str(ASSUMPTIONS / "shared" / "wellbeing.yaml"))
     )
     with pytest.raises(LoadError) as err:
         load_case(path)

@@ -78,7 +78,8 @@ def cmd_why(args) -> int:
     print(t("why_parameters", lang))
     for row in e.parameters.itertuples():
         source = row.source.strip().splitlines()[0] if row.source else ""
-        print(f"  {row.key}: {fmt.compact(row.value, lang)} {row.unit} ({row.confidence})")
+        grade = t(f"confidence_{row.confidence}", lang)
+        print(f"  {row.label} ({row.key}): {fmt.compact(row.value, lang)} {row.unit} ({grade})")
         if source:
             print(f"      {source[:160]}")
     return 0

@@ -24,7 +24,7 @@ from .evaluate import driver_values, evaluate
 from .investor import investor_view, investors
 from .metrics import ratio
 from .result import OUTCOME_CATEGORIES, Result
-from .wellbeing import wellbeing_layer
+from .wellbeing import WELLBEING_TOTALS, WellbeingLayer, wellbeing_layer
 from .why import LINE_FILTERS, PARTNER_FIGURES, FigureExplanation, why, why_figure
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
     "investors",
     "ratio",
     "wellbeing_layer",
+    "WELLBEING_TOTALS",
+    "WellbeingLayer",
     "why",
     "why_figure",
 ]

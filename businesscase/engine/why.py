@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from businesscase.model import FINANCIAL_FLOW_TYPES, INDEX_CATEGORIES, parameters_behind
+from businesscase.model import (
+    FINANCIAL_FLOW_TYPES,
+    INDEX_CATEGORIES,
+    parameter_labels,
+    parameters_behind,
+)
 from businesscase.text import formatting as fmt
-from businesscase.text import t
+from businesscase.text import t, unit_text
 
 from .formula_words import find_item, item_formula
 from .investor import investor_view, own_rate
@@ -49,7 +54,16 @@ FINANCIAL_FIGURES = frozenset(
     {"financial_npv", "irr", "financial_payback_year", "unprofitable_top"}
 )
 LINE_COLUMNS = ["item", "label", "partner", "category", "flow_type", "value", "parameters"]
-PARAMETER_COLUMNS = ["key", "value", "unit", "year", "source", "estimate", "confidence"]
+PARAMETER_COLUMNS = [
+    "key",
+    "label",
+    "value",
+    "unit",
+    "year",
+    "source",
+    "estimate",
+    "confidence",
+]
 
 
 @dataclass(frozen=True)
@@ -100,7 +114,7 @@ def why_figure(
         value=value,
         text=text,
         lines=lines,
-        parameters=_parameters(result, lines, financial, partner),
+        parameters=_parameters(result, lines, financial, partner, lang),
         numerator=num,
         denominator=den,
     )
@@ -162,7 +176,9 @@ def _lines(result, keep, values, lang, formulas: dict[str, str] | None) -> pd.Da
     return frame.reindex(order).reset_index(drop=True)
 
 
-def _parameters(result: Result, lines: pd.DataFrame, financial: bool, partner) -> pd.DataFrame:
+def _parameters(
+    result: Result, lines: pd.DataFrame, financial: bool, partner, lang: str
+) -> pd.DataFrame:
     """The parameters behind the lines, then the economics the figure is discounted and
     indexed with."""
     case = result.case
@@ -178,6 +194,7 @@ def _parameters(result: Result, lines: pd.DataFrame, financial: bool, partner) -
     used = {getattr(find_item(case, item), "indexation", "") for item in lines.item}
     keys += [f"economics.real_indexation.{c}" for c in INDEX_CATEGORIES if c in used]
     params = dict(case.parameters())
+    names = parameter_labels(case, lang)
     rows = []
     for key in dict.fromkeys(keys):
         p = params.get(key)
@@ -186,8 +203,9 @@ def _parameters(result: Result, lines: pd.DataFrame, financial: bool, partner) -
         rows.append(
             {
                 "key": key,
+                "label": names[key],
                 "value": float(p.value),
-                "unit": p.unit,
+                "unit": unit_text(p.unit, lang),
                 "year": p.year,
                 "source": (p.reasoning if p.estimate else p.source) or "",
                 "estimate": p.estimate,

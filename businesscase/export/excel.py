@@ -12,18 +12,29 @@ formula.
 from __future__ import annotations
 
 import io
+import math
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from businesscase.allocation import Allocation, explanation
-from businesscase.engine import Result
+from businesscase.engine import WELLBEING_TOTALS, Result, wellbeing_layer
 from businesscase.io import CASE_SHEET, KEY_HEADER, case_to_yaml
 from businesscase.model import Case, case_title, parameter_table
-from businesscase.text import MetricKind, language, metric_kind, t, total_label
+from businesscase.text import (
+    TEXTS,
+    MetricKind,
+    flow_label,
+    format_metric,
+    language,
+    metric_kind,
+    t,
+    total_label,
+)
 
 from .cells import put_row, put_text_row
+from .report_html import output_label
 from .summary import PARTNER_KEYS, TOTAL_KEYS
 
 EURO = "#,##0;[Red]-#,##0"
@@ -56,6 +67,17 @@ ASSUMPTION_COLUMNS = [  # (field, width, number format); the header is the field
     ("year", 8, "0"),
     ("source", 80, None),
 ]
+
+
+def column_title(key: str, lang: str) -> str:
+    """The header of a data column in the language: a flow type's side and label, or the
+    column's text in the catalogue."""
+    if key.startswith(("benefits_", "costs_")):
+        side, flow_type = key.split("_", 1)
+        return f"{t(side, lang)}: {flow_label(flow_type, lang)}"
+    if key.startswith("label_"):
+        key = "label"
+    return t(f"col_{key}" if f"col_{key}" in TEXTS else key, lang)
 
 
 def _name(sheet: str, lang: str) -> str:
@@ -102,7 +124,9 @@ def workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = _name("summary", lang)
-    put_row(ws, [t("case", lang), case_title(case, lang)])
+    put_row(ws, [t("case", lang), case.meta.name])
+    # The case as it now is: its size from the drivers in force, not the size of a name.
+    put_row(ws, [t("case_now", lang), case_title(case, lang)])
     put_row(
         ws,
         [t("period", lang), f"{case.meta.start_year}–{case.meta.start_year + case.meta.horizon}"],
@@ -117,8 +141,20 @@ def workbook(
     ws.cell(row=row, column=1).font = BOLD
     for key in TOTAL_KEYS:
         value = float(result.totals[key])
-        row = _numbered_row(ws, [total_label(key, lang), value if value == value else None])
+        # A figure that does not exist says why ("niet binnen de looptijd"), never a blank.
+        shown = value if math.isfinite(value) else format_metric(key, value, lang)
+        row = _numbered_row(ws, [total_label(key, lang), shown])
         ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[metric_kind(key)]
+    layer = wellbeing_layer(result)
+    if layer is not None:
+        put_row(ws, [])
+        row = _numbered_row(ws, [t("wellbeing_title", lang)])
+        ws.cell(row=row, column=1).font = BOLD
+        for key in WELLBEING_TOTALS:
+            value = layer.total(key)
+            shown = value if math.isfinite(value) else format_metric(key, value, lang)
+            row = _numbered_row(ws, [t(key, lang), shown])
+            ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[metric_kind(key)]
     put_row(ws, [t("sroi_definition", lang)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
@@ -179,22 +215,37 @@ def workbook(
         "pv_social",
         "pv_financial",
     ]
-    _header(ws, cols, [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14])
+    _header(
+        ws, [column_title(c, lang) for c in cols], [8, 5, 22, 24, 40, 18, 9, 20, 14, 14, 14, 14]
+    )
     for row in ledger[cols].itertuples(index=False):
-        r = _numbered_row(ws, [int(row[0]), int(row[1]), *row[2:8], *(float(x) for x in row[8:])])
+        words = [
+            row[2],
+            row[3],
+            row[4],
+            t(f"category_{row[5]}", lang),
+            t(f"role_{row[6]}", lang),
+            flow_label(row[7], lang),
+        ]
+        r = _numbered_row(ws, [int(row[0]), int(row[1]), *words, *(float(x) for x in row[8:])])
         _formats(ws, r, [None] * 8 + [EURO2] * 4)
 
     ws = wb.create_sheet(_name("partners", lang))
     bp = result.shown_by_partner
     pcols = list(PARTNER_KEYS) + [c for c in bp.columns if c.startswith(("benefits_", "costs_"))]
     _header(
-        ws, ["id", t("partner", lang)] + pcols + ["irr_note"], [22, 26] + [16] * len(pcols) + [30]
+        ws,
+        [column_title(c, lang) for c in ["id", "partner", *pcols, "irr_note"]],
+        [22, 26] + [16] * len(pcols) + [30],
     )
     for pid, row in bp.iterrows():
         r = _numbered_row(
             ws,
             [pid, result.partner_label(pid, lang)]
-            + [None if row[c] != row[c] else float(row[c]) for c in pcols]
+            + [
+                float(row[c]) if math.isfinite(row[c]) else format_metric(c, row[c], lang)
+                for c in pcols
+            ]
             + [t(f"irr_{row.irr_note}", lang) if row.irr_note else ""],
         )
         _formats(ws, r, [None, None] + [NUMBER_FORMATS[metric_kind(c)] for c in pcols])
@@ -202,14 +253,18 @@ def workbook(
     if allocation is not None:
         ws = wb.create_sheet(_name("split", lang))
         acols = list(allocation.table.columns)
-        _header(ws, ["id", t("partner", lang)] + acols, [22, 26] + [18] * len(acols))
+        _header(
+            ws,
+            [column_title(c, lang) for c in ["id", "partner", *acols]],
+            [22, 26] + [18] * len(acols),
+        )
         for pid, row in allocation.table.iterrows():
             r = _numbered_row(
                 ws, [pid, allocation.label(pid, lang)] + [float(row[c]) for c in acols]
             )
             _formats(ws, r, [None, None] + [EURO] * len(acols))
         put_row(ws, [])
-        put_row(ws, ["payer", "receiver", "pv", "per_year"])
+        put_row(ws, [column_title(c, lang) for c in ("payer", "receiver", "pv", "per_year")])
         for tr in allocation.transfers:
             r = _numbered_row(ws, [tr.payer, tr.receiver, float(tr.pv), float(tr.per_year)])
             _formats(ws, r, [None, None, EURO, EURO])
@@ -220,10 +275,16 @@ def workbook(
     if montecarlo is not None:
         ws = wb.create_sheet(_name("uncertainty", lang))
         summary = montecarlo.summary()
-        _header(ws, ["output", "mean", "p10", "p50", "p90", "p_positive"], [40, 16, 16, 16, 16, 12])
+        _header(
+            ws,
+            [column_title(c, lang) for c in ("output", "mean", "p10", "p50", "p90", "p_positive")],
+            [40, 16, 16, 16, 16, 12],
+        )
         for name, row in summary.iterrows():
             r = _numbered_row(
-                ws, [name] + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")]
+                ws,
+                [output_label(name, result, lang)]
+                + [float(row[c]) for c in ("mean", "p10", "p50", "p90", "p_positive")],
             )
             number = NUMBER_FORMATS[metric_kind(name)]
             _formats(
@@ -231,7 +292,7 @@ def workbook(
                 r,
                 [None, number, number, number, number, NUMBER_FORMATS[MetricKind.probability]],
             )
-        put_row(ws, [f"draws {montecarlo.n}, seed {montecarlo.seed}"])
+        put_row(ws, [f"{montecarlo.n} {t('draws', lang)}, seed {montecarlo.seed}"])
 
     hidden = wb.create_sheet(CASE_SHEET)
     # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 and the like,

@@ -4,133 +4,29 @@ agreement sheet (afsprakenblad) of every partner, one A4 page each."""
 
 from __future__ import annotations
 
-import html
-import io
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-import warnings
 from pathlib import Path
 
 from businesscase.allocation import explanation
 from businesscase.engine import Result
-from businesscase.model import case_title, parameter_table
+from businesscase.model import case_title, parameter_labels, parameter_table
 from businesscase.text import format_metric, t, total_label
 from businesscase.text import formatting as fmt
 from businesscase.uncertainty import tornado
 
+from .report_parts import CSS, HEAD, POLICY
+from .report_parts import esc as _e
+from .report_parts import partner_chart as _partner_chart
+from .report_parts import table as _table
+from .report_parts import year_chart as _year_chart
+from .report_sections import investor_section, must_be_true_section, wellbeing_section
+
 REVIEW_AFTER_YEARS = 2
-
-CSS = """
-@page { size: A4; margin: 14mm 12mm; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
-       color: #1d2329; }
-h1 { font-size: 17pt; margin: 0 0 4px; }
-h2 { font-size: 13pt; margin: 14px 0 6px; border-bottom: 1px solid #ccd; }
-.meta { color: #555; margin-bottom: 8px; }
-.cards { display: flex; flex-wrap: wrap; gap: 6px; }
-.card { background: #f2f4f7; border-radius: 6px; padding: 5px 9px; min-width: 120px; }
-.card .l { font-size: 8pt; color: #555; } .card .v { font-size: 13pt; font-weight: bold; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
-th, td { border-bottom: 1px solid #dde; padding: 2px 4px; vertical-align: top; }
-th { text-align: left; background: #eef1f5; } td.n { text-align: right; white-space: nowrap; }
-.section { page-break-inside: avoid; }
-.sheet { page-break-before: always; }
-.appendix { page-break-before: always; } .appendix td { font-size: 7.5pt; }
-.estimate { color: #8a5a00; }
-svg { max-width: 100%; height: auto; }
-.sign { margin-top: 30px; }
-.sign div { border-top: 1px solid #333; width: 60%; margin-top: 40px; padding-top: 2px; }
-"""
-
-
-# The reports hold user text (escaped by _e) and are opened in browsers and printed by
-# Chromium: this policy, first in <head>, forbids scripts and every load (files, network),
-# so that even a text that escaped escaping could not run or read anything.
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-    "form-action 'none'"
-)
-POLICY = f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
-HEAD = f"<meta charset='utf-8'>{POLICY}"
-
-
-def _e(x) -> str:
-    """Text as HTML text, quotes included: the one rule for user text in these documents."""
-    return html.escape(str(x), quote=True)
-
-
-def _m(x) -> str:
-    """Text as a matplotlib label: a ``$`` would start mathtext (and `$\\foo$` an error)."""
-    return str(x).replace("$", r"\$")
-
-
-def _svg(fig) -> str:
-    buffer = io.StringIO()
-    with warnings.catch_warnings():
-        # A partner name in a script the chart font lacks is drawn as boxes; the name
-        # itself is in the report's text, so the warning tells the user nothing.
-        warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
-        fig.savefig(buffer, format="svg", bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
-
-
-def _year_chart(result: Result, lang: str) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    per_year = result.per_year("real")
-    fig, ax = plt.subplots(figsize=(7.2, 2.6))
-    ax.bar(per_year.index, per_year.benefits, color="#2e7d32", label=t("pv_benefits", lang))
-    ax.bar(per_year.index, -per_year.costs, color="#c62828", label=t("pv_costs", lang))
-    ax.plot(per_year.index, per_year.net, color="#1a237e", label=t("net_position", lang))
-    ax.axhline(0, color="#555", linewidth=0.6)
-    ax.yaxis.set_major_formatter(lambda v, _: fmt.number(v, 0, lang))
-    ax.legend(fontsize=7, frameon=False, ncol=3)
-    ax.tick_params(labelsize=7)
-    return _svg(fig)
-
-
-def _partner_chart(result: Result, lang: str) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    bp = result.shown_by_partner
-    labels = [_m(result.partner_label(p, lang)) for p in bp.index][::-1]
-    fig, ax = plt.subplots(figsize=(7.2, 0.3 * len(labels) + 0.8))
-    ax.barh(labels, bp.pv_benefits[::-1], color="#2e7d32", label=t("pv_benefits", lang))
-    ax.barh(labels, -bp.pv_costs[::-1], color="#c62828", label=t("pv_costs", lang))
-    ax.axvline(0, color="#555", linewidth=0.6)
-    ax.xaxis.set_major_formatter(lambda v, _: fmt.number(v, 0, lang))
-    ax.tick_params(labelsize=7)
-    ax.legend(fontsize=7, frameon=False)
-    return _svg(fig)
-
-
-def _table(
-    head: list[str], rows: list[list], numeric: set[int] | frozenset[int] = frozenset()
-) -> str:
-    th = "".join(f"<th>{_e(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td class='n'>{_e(c)}</td>" if i in numeric else f"<td>{_e(c)}</td>"
-            for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
-    )
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+SIGNATURE_FIELDS = ("name", "function", "date", "place", "signature")
 
 
 def _headline(result: Result, lang: str) -> str:
@@ -174,6 +70,7 @@ def report_html(
         f"{_e(case.meta.zero_alternative(lang).strip())}</p>",
         _headline(result, lang),
         f"<p class='def'>{_e(t('sroi_definition', lang))}</p>",
+        wellbeing_section(result, lang),
         f"<div class='section'><h2>{_e(t('report_per_year', lang))}</h2>"
         f"{_year_chart(result, lang)}</div>",
     ]
@@ -222,6 +119,8 @@ def report_html(
         + _without_flows(result, lang)
         + "</div>"
     )
+    parts.append(investor_section(result, lang))
+    parts.append(must_be_true_section(result, lang))
     a = allocation
     columns = (
         "benefit",
@@ -260,7 +159,7 @@ def report_html(
         table = parameter_table(case, case, lang)
         rows = [
             [
-                r.key,
+                f"{r.name} ({r.key})" if r.name != r.key else r.key,
                 f"{fmt.compact(r.value, lang)} {r.unit}",
                 f"{fmt.compact(r.low, lang)} – {fmt.compact(r.high, lang)}",
                 r.confidence,
@@ -271,7 +170,7 @@ def report_html(
         parts.append(
             f"<div class='appendix'><h2>{_e(t('report_appendix', lang))}</h2>"
             + _table(
-                ["key"] + [t(k, lang) for k in ("value", "range", "confidence", "source_short")],
+                [t(k, lang) for k in ("name", "value", "range", "confidence", "source_short")],
                 rows,
             )
             + "</div>"
@@ -306,9 +205,10 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
         [a.label(tr.payer, lang), eur(tr.per_year)] for tr in a.transfers if tr.receiver == partner
     ]
     sens = tornado(case, "net_position", partner).head(5)
+    names = parameter_labels(case, lang)
     sens_rows = [
         [
-            k,
+            names.get(k, k),
             f"{fmt.compact(r.low, lang)} → {eur(r.at_low)}",
             f"{fmt.compact(r.high, lang)} → {eur(r.at_high)}",
         ]
@@ -336,14 +236,18 @@ def agreement_sheet(result: Result, allocation, partner: str, lang: str = "nl") 
         _table([t("receives_from", lang), t("contribution_per_year", lang)], gets or none, {1}),
         f"<h2>{_e(t('depends_most', lang))}</h2>",
         _table(
-            ["parameter", t("low", lang).lower(), t("high", lang).lower()],
+            [t("name", lang), t("low", lang).lower(), t("high", lang).lower()],
             sens_rows or [[t("none", lang), "", ""]],
             {1, 2},
         ),
         f"<h2>{_e(t('review_moment', lang))}</h2>"
         f"<p>{_e(t('review_text', lang, year=review_year))}</p>",
-        f"<div class='sign'>{_e(t('agreed_on_behalf', lang))} {_e(name)}"
-        "<div>&nbsp;</div></div></div>",
+        f"<div class='sign'><p>{_e(t('agreed_on_behalf', lang))} {_e(name)}</p>"
+        + _table(
+            ["", ""],
+            [[t(f"sign_{field}", lang), ""] for field in SIGNATURE_FIELDS],
+        )
+        + "</div></div>",
     ]
     return "".join(parts)
 

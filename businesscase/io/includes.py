@@ -14,7 +14,7 @@ In both, a symlink counts where it leads, and only regular files are read (throu
 folders is reported by file and line only: its content is not the user's to see.
 
 Included files are read first, each at most once; the case's own mappings are merged on
-top of them (the case wins) and the item lists (partners, costs, revenues, outcomes) are
+top of them (the case wins) and the item lists (partners, costs, revenues, outcomes, wellbeing) are
 appended.
 """
 
@@ -29,7 +29,7 @@ from businesscase.model import InputProblem
 from .yaml_source import LocDict, LocList, parse_yaml_bytes, read_bounded
 
 MAX_INCLUDE_DEPTH = 5
-APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes")
+APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes", "wellbeing")
 OUTSIDE_FLAG = "--allow-include-outside"
 UNUSABLE = "not a valid case file"
 HIDDEN = (

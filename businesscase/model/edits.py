@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from pydantic import ValidationError
 
-from businesscase.text import TEXTS, t
+from businesscase.text import TEXTS, t, unit_text
 
 from .case import Case, driver_inputs, meta_bounds
 from .labels import owner_labels, parameter_labels
@@ -164,7 +164,7 @@ def parameter_table(case: Case, base: Case, lang: str = "nl") -> pd.DataFrame:
                 "value": float(p.value),
                 "default": float(base_values.get(key, p.value)),
                 "changed": float(p.value) != float(base_values.get(key, p.value)),
-                "unit": p.unit,
+                "unit": unit_text(p.unit, lang),
                 "low": p.low,
                 "high": p.high,
                 "confidence": t(f"confidence_{p.confidence.value}", lang),

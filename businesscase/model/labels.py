@@ -61,7 +61,7 @@ def owner_labels(case: Case, lang: str = "nl") -> dict[tuple[str, str], str]:
     """(section, id) → label of each line item, outcome component, overlap group and
     partner: the owners whose fields hold parameters."""
     owners: dict[tuple[str, str], str] = {}
-    for section in ("costs", "revenues", "outcomes"):
+    for section in ("costs", "revenues", "outcomes", "wellbeing"):
         for item in getattr(case, section):
             owners[(section, item.id)] = item.label(lang)
     for outcome in case.outcomes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from businesscase.allocation import allocate
-from businesscase.engine import evaluate, ratio
+from businesscase.engine import evaluate, ratio, wellbeing_layer
 from businesscase.model import Case, PartnerType, UserError
 
 MIN_SCENARIOS, MAX_SCENARIOS = 2, 6
@@ -22,7 +22,9 @@ def compare(
 
     Columns: social_npv, sroi_ratio, municipal_cost (PV of what municipalities pay),
     value_per_municipal_euro (social value per euro of municipal money), net.<partner> and
-    fair.<partner> (fair contribution, PV) for every partner, rank.
+    fair.<partner> (fair contribution, PV) for every partner, rank (by the balance, never
+    by the wellbeing layer), and beside them social_npv_with_wellbeing and
+    sroi_with_wellbeing (NaN for a scenario without wellbeing values).
     """
     if not MIN_SCENARIOS <= len(scenarios) <= MAX_SCENARIOS:
         raise UserError(
@@ -47,6 +49,9 @@ def compare(
             "municipal_cost": cost,
             "value_per_municipal_euro": float(ratio(result.totals["pv_benefits"], cost)),
         }
+        layer = wellbeing_layer(result)
+        for key in ("social_npv_with_wellbeing", "sroi_with_wellbeing"):
+            row[key] = layer.total(key) if layer else float("nan")
         row.update({f"net.{p}": v for p, v in bp.net_position.items()})
         split = allocate(result, method, basis).table.fair_contribution
         row.update({f"fair.{p}": v for p, v in split.items()})

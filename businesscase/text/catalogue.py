@@ -17,6 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "care_in_complex": {"nl": "zorg in complex", "en": "care in the complex"},
     "period": {"nl": "Periode", "en": "Period"},
     "n_dwellings": {"nl": "{n} woningen", "en": "{n} dwellings"},
+    "case_now": {"nl": "Zoals nu doorgerekend", "en": "As now computed"},
     "years": {"nl": "jaar", "en": "years"},
     "prices_of": {"nl": "prijspeil", "en": "prices of"},
     "discounting": {"nl": "Disconteren", "en": "Discounting"},
@@ -697,6 +698,122 @@ TEXTS: dict[str, dict[str, str]] = {
     "group_costs": {"nl": "Kosten", "en": "Costs"},
     "group_revenues": {"nl": "Opbrengsten", "en": "Revenues"},
     "group_outcomes": {"nl": "Effecten", "en": "Outcomes"},
+    "group_wellbeing": {"nl": "Welzijnswaarde", "en": "Wellbeing value"},
+    # -- what must be true, and the investor's view ---------------------------------------
+    # -- workbook columns: every header a sheet shows ---------------------------------------
+    "col_id": {"nl": "Code", "en": "Id"},
+    "col_t": {"nl": "Jaarindex", "en": "Year index"},
+    "col_label": {"nl": "Omschrijving", "en": "Description"},
+    "col_category": {"nl": "Soort", "en": "Category"},
+    "col_flow_type": {"nl": "Soort stroom", "en": "Flow type"},
+    "col_nominal": {"nl": "Nominaal (€ van het jaar)", "en": "Nominal (€ of the year)"},
+    "col_real": {"nl": "Reëel (€ prijspeil)", "en": "Real (€ of the price year)"},
+    "col_pv_social": {
+        "nl": "Contante waarde (maatschappelijk)",
+        "en": "Present value (social rate)",
+    },
+    "col_pv_financial": {
+        "nl": "Contante waarde (financieel, eigen voet)",
+        "en": "Present value (financial, own rate)",
+    },
+    "col_irr_note": {"nl": "Toelichting IRR", "en": "IRR note"},
+    "col_payer": {"nl": "Betaler", "en": "Payer"},
+    "col_receiver": {"nl": "Ontvanger", "en": "Receiver"},
+    "col_pv": {"nl": "Contante waarde", "en": "Present value"},
+    "col_per_year": {"nl": "Per jaar", "en": "Per year"},
+    "col_output": {"nl": "Uitkomst", "en": "Output"},
+    "col_mean": {"nl": "Gemiddelde", "en": "Mean"},
+    "col_p10": {"nl": "P10", "en": "P10"},
+    "col_p50": {"nl": "P50 (mediaan)", "en": "P50 (median)"},
+    "col_p90": {"nl": "P90", "en": "P90"},
+    "col_p_positive": {"nl": "Kans > 0", "en": "P(> 0)"},
+    "col_change": {"nl": "Verandering", "en": "Change"},
+    "role_cost": {"nl": "kosten", "en": "cost"},
+    "role_benefit": {"nl": "baten", "en": "benefit"},
+    "category_investment": {"nl": "investering", "en": "investment"},
+    "category_replacement": {"nl": "vervanging", "en": "replacement"},
+    "category_residual_value": {"nl": "restwaarde", "en": "residual value"},
+    "category_operating": {"nl": "exploitatie", "en": "operating"},
+    "category_revenue": {"nl": "overdracht", "en": "transfer"},
+    "category_outcome": {"nl": "effect", "en": "outcome"},
+    "category_overlap_correction": {"nl": "overlapcorrectie", "en": "overlap correction"},
+    "sign_name": {"nl": "Naam", "en": "Name"},
+    "sign_function": {"nl": "Functie", "en": "Position"},
+    "sign_date": {"nl": "Datum", "en": "Date"},
+    "sign_place": {"nl": "Plaats", "en": "Place"},
+    "sign_signature": {"nl": "Handtekening", "en": "Signature"},
+    "mbt_title": {"nl": "Wat moet waar zijn?", "en": "What must be true?"},
+    "mbt_about": {
+        "nl": "Voor de aannames met de meeste invloed: bij welke waarde het MKBA-saldo, en "
+        "het saldo van elke partij die er nu op verliest, nul wordt. Naast de huidige "
+        "waarde, de bandbreedte en de zekerheid; een omslagwaarde buiten de bandbreedte is "
+        "gemarkeerd.",
+        "en": "For the assumptions with the most influence: the value at which the social "
+        "NPV, and the net position of each partner that now loses, reaches zero. Beside the "
+        "current value, the range and the confidence; a break-even outside the range is "
+        "marked.",
+    },
+    "mbt_positive": {
+        "nl": "Het MKBA-saldo is positief en geen partij verliest: er is geen omslagpunt te "
+        "zoeken.",
+        "en": "The social NPV is positive and no partner loses: there is no break-even to find.",
+    },
+    "mbt_target": {"nl": "Wat nul wordt", "en": "What reaches zero"},
+    "mbt_now": {"nl": "Nu", "en": "Now"},
+    "mbt_break_even": {"nl": "Omslagwaarde", "en": "Break-even value"},
+    "mbt_outside": {"nl": "buiten de bandbreedte", "en": "outside the range"},
+    "mbt_none": {
+        "nl": "geen omslag binnen de toegestane waarden",
+        "en": "no break-even within the allowed values",
+    },
+    "inv_title": {"nl": "Blik van de investeerder", "en": "The investor's view"},
+    "inv_about": {
+        "nl": "Onrendabele top = investering − contante waarde van de eigen netto "
+        "exploitatiekasstromen, tegen de eigen discontovoet van de partij; naast het "
+        "maatschappelijk rendement.",
+        "en": "Unprofitable top = investment − present value of the partner's own net "
+        "operating cash flows at its own rate; beside the social return.",
+    },
+    "inv_rate": {"nl": "Eigen discontovoet", "en": "Own discount rate"},
+    "inv_operating_pv": {
+        "nl": "Contante waarde eigen exploitatie",
+        "en": "Present value of own operation",
+    },
+    "inv_tornado": {
+        "nl": "Wat het saldo van {partner} het meest beweegt",
+        "en": "What moves the net position of {partner} most",
+    },
+    "inv_low": {"nl": "Saldo bij laagste waarde", "en": "Net position at low value"},
+    "inv_high": {"nl": "Saldo bij hoogste waarde", "en": "Net position at high value"},
+    # -- the wellbeing layer: beside the balance, never in it ------------------------------
+    "wellbeing_title": {
+        "nl": "Met welzijnswaarde (aparte laag, niet in het saldo)",
+        "en": "With wellbeing value (a separate layer, not in the balance)",
+    },
+    "wellbeing_about": {
+        "nl": "Het MKBA-saldo hierboven telt besparingen en bescheiden proxy's. Deze laag "
+        "waardeert daarnaast gezondheidswinst in QALY's tegen de Nederlandse "
+        "referentiewaarde per QALY; een proxy die hetzelfde welzijn al waardeerde, wordt "
+        "vervangen en niet dubbel geteld. De verdeling en de posities per partij gebruiken "
+        "deze laag nooit.",
+        "en": "The social NPV above counts savings and modest proxies. This layer also "
+        "values health gains in QALYs at the Dutch reference value per QALY; a proxy that "
+        "already valued the same wellbeing is replaced, not counted twice. The split and "
+        "the partners' positions never use this layer.",
+    },
+    "pv_wellbeing": {"nl": "Welzijnswaarde (contante waarde)", "en": "Wellbeing value (PV)"},
+    "pv_replaced": {
+        "nl": "Vervangen proxy's (contante waarde)",
+        "en": "Proxies replaced (PV)",
+    },
+    "social_npv_with_wellbeing": {
+        "nl": "MKBA-saldo met welzijnswaarde",
+        "en": "Social NPV with wellbeing value",
+    },
+    "sroi_with_wellbeing": {
+        "nl": "SROI-ratio met welzijnswaarde",
+        "en": "SROI ratio with wellbeing value",
+    },
     "group_overlap_groups": {"nl": "Overlap", "en": "Overlap"},
     # uncertainty: draws, optimism bias, break-even
     "draws_range": {
@@ -892,6 +1009,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sc_compare_choice": {"nl": "Vergelijk (2 tot 6)", "en": "Compare (2 to 6)"},
     "sc_compare": {"nl": "Vergelijk", "en": "Compare"},
     "sc_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "sc_rank": {"nl": "Rang (op MKBA-saldo)", "en": "Rank (by social NPV)"},
+    "sc_download": {"nl": "Vergelijking (Excel)", "en": "Comparison (Excel)"},
     "sc_municipal_cost": {"nl": "Kosten gemeente", "en": "Cost to the municipality"},
     "sc_value_per_municipal_euro": {
         "nl": "Maatschappelijke waarde per gemeente-euro",

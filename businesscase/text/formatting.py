@@ -88,6 +88,7 @@ class MetricKind(str, Enum):
 
 METRIC_KINDS = {  # every metric that is not euros; a partner's metric is "name.partner"
     "sroi_ratio": MetricKind.ratio,
+    "sroi_with_wellbeing": MetricKind.ratio,
     "benefit_cost_ratio": MetricKind.ratio,
     "value_per_municipal_euro": MetricKind.ratio,
     "payback_year": MetricKind.year,

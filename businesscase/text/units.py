@@ -260,6 +260,19 @@ UNITS: dict[str, dict[str, str]] = {
     },
     "years": {"nl": "jaren", "en": "years"},
     "year index": {"nl": "jaarindex", "en": "year index"},
+    "€ per QALY": {"nl": "€ per QALY", "en": "€ per QALY"},
+    "QALY per person less lonely per year": {
+        "nl": "QALY per persoon minder eenzaam per jaar",
+        "en": "QALY per person less lonely per year",
+    },
+    "QALY per fall with an emergency-department visit": {
+        "nl": "QALY per valongeval met SEH-bezoek",
+        "en": "QALY per fall with an emergency-department visit",
+    },
+    "€ per fall with an emergency-department visit avoided": {
+        "nl": "€ per voorkomen valongeval met SEH-bezoek",
+        "en": "€ per fall with an emergency-department visit avoided",
+    },
 }
 
 

@@ -13,6 +13,7 @@ from .vocabulary import (
     METHODS,
     PARTNER_FIGURES,
     PER_DRAW_METHODS,
+    WELLBEING_TOTALS,
     WHY_METRICS,
 )
 
@@ -29,6 +30,7 @@ __all__ = [
     "PARTNER_FIGURES",
     "PER_DRAW_METHODS",
     "Tornado",
+    "WELLBEING_TOTALS",
     "WHY_METRICS",
     "case_files",
     "problem_text",

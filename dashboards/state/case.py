@@ -26,7 +26,14 @@ from businesscase.allocation import (
     proposal_per_year,
     transfer_sentences,
 )
-from businesscase.engine import FigureExplanation, evaluate, why, why_figure
+from businesscase.engine import (
+    FigureExplanation,
+    WellbeingLayer,
+    evaluate,
+    wellbeing_layer,
+    why,
+    why_figure,
+)
 from businesscase.io import assumptions_dir, default_case_path, load_case, load_upload, upload_name
 from businesscase.model import (
     Case,
@@ -296,6 +303,15 @@ class CaseState(
         return next(
             (p.id for p in self.result.case.partners if p.type is PartnerType.corporation), None
         )
+
+    @property
+    def wellbeing(self) -> WellbeingLayer | None:
+        """The wellbeing layer of the current result (None for a case without one)."""
+        cached = getattr(self, "_wellbeing_cache", None)
+        if cached is None or cached[0] is not self.result:
+            cached = (self.result, wellbeing_layer(self.result))
+            self._wellbeing_cache = cached
+        return cached[1]
 
     @property
     def title(self) -> str:

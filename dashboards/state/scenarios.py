@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import param
 
+from businesscase.export import comparison_workbook_bytes
 from businesscase.model import Case, UserError
 from businesscase.scenarios import ScenarioStore, StoreError, Version, compare
 
@@ -136,6 +137,13 @@ class ScenarioState(param.Parameterized):
             return problem_text(exc, self.lang, "analysis")
         self.comparison = frame.sort_values("rank")
         return None
+
+    def comparison_workbook(self) -> bytes:
+        """The last comparison as its own workbook (empty bytes before a comparison)."""
+        if self.comparison is None:
+            return b""
+        names = {p.id: p.name(self.lang) for p in self.case.partners}
+        return comparison_workbook_bytes(self.comparison, names, self.lang)
 
 
 def unique_options(versions: list[Version]) -> dict[str, int]:

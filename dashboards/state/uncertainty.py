@@ -10,8 +10,15 @@ import pandas as pd
 import param
 
 from businesscase.allocation import PER_DRAW_METHODS
-from businesscase.engine import Result
+from businesscase.engine import Result, investors
+from businesscase.export import (
+    MUST_BE_TRUE_HEAD,
+    investor_rows,
+    investor_tornado_rows,
+    must_be_true_rows,
+)
 from businesscase.model import Case
+from businesscase.text import t
 from businesscase.uncertainty import (
     MonteCarloResult,
     break_even,
@@ -19,6 +26,7 @@ from businesscase.uncertainty import (
     monte_carlo,
     optimism_bias,
     tornado,
+    what_must_be_true,
 )
 
 from .problems import problem_text
@@ -116,6 +124,37 @@ class UncertaintyState(param.Parameterized):
             )
             cached = (key, Tornado(frame.head(TORNADO_ROWS), float(base), pid or ""))
             self._tornado_cache = cached
+        return cached[1]
+
+    @property
+    def must_be_true(self) -> pd.DataFrame:
+        """What must be true for the current case (the core's table), once per version."""
+        cached = getattr(self, "_must_be_true_cache", None)
+        if cached is None or cached[0] != self.version:
+            cached = (self.version, what_must_be_true(self.case))
+            self._must_be_true_cache = cached
+        return cached[1]
+
+    def must_be_true_rows(self) -> tuple[list[str], list[list[str]]]:
+        """Its header and rows as the report words them, in the session's language."""
+        head = [t(k, self.lang) for k in MUST_BE_TRUE_HEAD]
+        return head, must_be_true_rows(self.must_be_true, self.result, self.lang)
+
+    def investors(self) -> list[str]:
+        """The partners that invest: the asset manager's view is about one of them."""
+        return investors(self.result)
+
+    def investor_rows(self, partner: str) -> list[list[str]]:
+        """The investor's own-rate figures (onrendabele top first) beside the social return."""
+        return investor_rows(self.result, partner, self.lang)
+
+    def investor_tornado_rows(self, partner: str) -> list[list[str]]:
+        """What moves the investor's own net position most, once per version and partner."""
+        key = (self.version, partner, self.lang)
+        cached = getattr(self, "_investor_tornado_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, investor_tornado_rows(self.result, partner, self.lang))
+            self._investor_tornado_cache = cached
         return cached[1]
 
     def break_even_parameters(self) -> list[str]:

@@ -5,7 +5,7 @@ allocation, uncertainty, scenarios, io, export). Texts come from the one catalog
 (:mod:`businesscase.text`), which views may read directly."""
 
 from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
-from businesscase.engine import LINE_FILTERS, PARTNER_FIGURES
+from businesscase.engine import LINE_FILTERS, PARTNER_FIGURES, WELLBEING_TOTALS
 from businesscase.export import ALLOCATION_COLUMNS
 from businesscase.io import MAX_FILE_BYTES
 from businesscase.model import FLOW_TYPES
@@ -21,5 +21,6 @@ __all__ = [
     "METHODS",
     "PER_DRAW_METHODS",
     "PARTNER_FIGURES",
+    "WELLBEING_TOTALS",
     "WHY_METRICS",
 ]

@@ -4,6 +4,8 @@ clicks to the state's methods."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import panel as pn
 import param
@@ -277,6 +279,14 @@ class ScenariosPage(LazyPage):
         self.comparison = pn.pane.HTML(
             "", css_classes=["bc-sc-comparison"], sizing_mode="stretch_width"
         )
+        self.comparison_download = pn.widgets.FileDownload(
+            callback=self._comparison_file,
+            filename="vergelijking.xlsx",
+            css_classes=["bc-sc-download"],
+            color="light",
+            embed=False,
+            disabled=True,
+        )
         self.bar_source = ColumnDataSource(dict(name=[], npv=[]))
         self.bar = figure(
             height=260, sizing_mode="stretch_width", toolbar_location=None, x_range=[]
@@ -330,6 +340,9 @@ class ScenariosPage(LazyPage):
         else:
             self._show_comparison()
 
+    def _comparison_file(self):
+        return io.BytesIO(self.state.comparison_workbook())
+
     # -- rendering the state ---------------------------------------------------------------------
     def _list_versions(self, *_):
         options, problem = self.state.version_listing(self.listing.value)
@@ -339,6 +352,8 @@ class ScenariosPage(LazyPage):
 
     def _show_comparison(self):
         frame, lang = self.state.comparison, self.state.lang
+        self.comparison_download.label = t("sc_download", lang)
+        self.comparison_download.disabled = frame is None
         if frame is None:
             return
         rows = [
@@ -357,11 +372,22 @@ class ScenariosPage(LazyPage):
             ("sroi", t("sroi_ratio", lang)),
             ("municipal_cost", t("sc_municipal_cost", lang)),
             ("per_euro", t("sc_value_per_municipal_euro", lang)),
+            ("social_npv_with_wellbeing", t("social_npv_with_wellbeing", lang)),
         ]
         partner_cols = [c for c in frame.columns if c.startswith("net.")]
-        cols += [(c, c.split(".", 1)[1]) for c in partner_cols]
+        names = {p.id: p.name(lang) for p in self.state.case.partners}
+        cols += [(c, f"{t('net_position', lang)}: {names.get(c[4:], c[4:])}") for c in partner_cols]
         self.comparison.object = table(
-            cols, rows, "name", lang, money_columns={"social_npv", "municipal_cost", *partner_cols}
+            cols,
+            rows,
+            "name",
+            lang,
+            money_columns={
+                "social_npv",
+                "municipal_cost",
+                "social_npv_with_wellbeing",
+                *partner_cols,
+            },
         )
         names = [r["label"] for r in rows]
         with unlocked():
@@ -403,6 +429,7 @@ class ScenariosPage(LazyPage):
             pn.Row(self.to_compare, self.compare_button),
             self.bar,
             self.comparison,
+            self.comparison_download,
             sizing_mode="stretch_width",
         )
 

@@ -40,6 +40,7 @@ table.bc-table th { text-align: right; } table.bc-table th:first-child { text-al
 .bc-meeting .bc-figure { font-size: 1.9em; }
 .bc-meeting table.bc-table { font-size: 1em; }
 .bc-estimate { color: #8a5a00; font-weight: 600; }
+.bc-outside { color: #b3261e; font-weight: 600; }
 .bc-title-text { margin: 0.4em 0; }
 """
     + NOTICE_CSS

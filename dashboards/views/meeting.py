@@ -19,6 +19,7 @@ from .results import (
     partner_rows,
     proposal_html,
     transfers_html,
+    wellbeing_html,
 )
 from .safe import esc
 
@@ -65,7 +66,7 @@ class MeetingPage(LazyPage):
         r = s.result
         self.lock.name = t("unlock" if s.locked else "lock", lang)
         self.lock.value = s.locked
-        self.top.object = headline_cards(s)  # the title is in the bar above
+        self.top.object = headline_cards(s) + wellbeing_html(s)  # the title is in the bar above
         y = r.case.meta.price_year
         self.year_chart.update(
             r.per_year("real"),

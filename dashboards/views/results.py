@@ -27,6 +27,7 @@ from dashboards.state import (
     FLOW_TYPES,
     METHODS,
     PARTNER_FIGURES,
+    WELLBEING_TOTALS,
     WHY_METRICS,
     CaseState,
 )
@@ -76,6 +77,59 @@ def headline_cards(state: CaseState) -> str:
             )
         )
     return cards(items)
+
+
+def wellbeing_html(state: CaseState) -> str:
+    """The wellbeing layer beside the balance: its own heading, cards and what it is; ''
+    for a case without one."""
+    layer, lang = state.wellbeing, state.lang
+    if layer is None:
+        return ""
+    items = [
+        card(
+            key,
+            t(key, lang),
+            format_metric(key, layer.total(key), lang),
+            layer.total(key),
+            signed=key == "social_npv_with_wellbeing",
+        )
+        for key in WELLBEING_TOTALS
+    ]
+    return (
+        f'<div class="bc-wellbeing"><h4>{esc(t("wellbeing_title", lang))}</h4>'
+        + cards(items)
+        + f'<p class="bc-wellbeing-about">{esc(t("wellbeing_about", lang))}</p></div>'
+    )
+
+
+def text_table(head: list[str], rows: list[list[str]], css: str = "bc-table") -> str:
+    """A table of texts the core worded (every cell escaped)."""
+    th = "".join(f"<th>{esc(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f'<table class="{css}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def must_be_true_html(state: CaseState) -> str:
+    """What must be true for a negative case, each break-even with its raw value."""
+    lang, frame = state.lang, state.must_be_true
+    intro = f"<h3>{esc(t('mbt_title', lang))}</h3><p>{esc(t('mbt_about', lang))}</p>"
+    if not len(frame):
+        return intro + f"<p>{esc(t('mbt_positive', lang))}</p>"
+    head, rows = state.must_be_true_rows()
+    th = "".join(f"<th>{esc(h)}</th>" for h in head)
+    body = []
+    for r, cells in zip(frame.itertuples(), rows, strict=True):
+        raw = f"{r.break_even:.10g}" if np.isfinite(r.break_even) else ""
+        marked = " bc-outside" if np.isfinite(r.break_even) and not r.in_range else ""
+        tds = "".join(f"<td>{esc(c)}</td>" for c in cells[:-1])
+        body.append(
+            f'<tr data-row="{esc(r.parameter)}|{esc(r.target)}" data-value="{raw}">{tds}'
+            f'<td class="bc-break-even{marked}">{esc(cells[-1])}</td></tr>'
+        )
+    return intro + (
+        f'<table class="bc-table bc-mbt"><thead><tr>{th}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def headline_bar(state: CaseState) -> str:
@@ -163,6 +217,9 @@ class ResultsPage(LazyPage):
             ),
         )
         self.headlines = pn.pane.HTML("", css_classes=["bc-headlines"], sizing_mode="stretch_width")
+        self.wellbeing = pn.pane.HTML(
+            "", css_classes=["bc-wellbeing-layer"], sizing_mode="stretch_width"
+        )
         self.zero_alternative = pn.pane.HTML(
             "", css_classes=["bc-zero-alt"], sizing_mode="stretch_width"
         )
@@ -178,6 +235,14 @@ class ResultsPage(LazyPage):
             "", css_classes=["bc-without-flows"], sizing_mode="stretch_width"
         )
         self.partner_pane = pn.pane.Bokeh(self.partner_chart.fig, sizing_mode="stretch_width")
+        self.must_be_true = pn.pane.HTML(
+            "", css_classes=["bc-must-be-true"], sizing_mode="stretch_width"
+        )
+        self.investor = pn.widgets.Select(css_classes=["bc-investor"], width=320)
+        self.investor_view = pn.pane.HTML(
+            "", css_classes=["bc-investor-view"], sizing_mode="stretch_width"
+        )
+        self.investor.param.watch(self._show_investor, "value")
         self._watch_state(["version", "lang"])
         self._refresh()
 
@@ -185,6 +250,7 @@ class ResultsPage(LazyPage):
         s, lang = self.state, self.state.lang
         r = s.result
         self.headlines.object = headline_cards(s)
+        self.wellbeing.object = wellbeing_html(s)
         self.zero_alternative.object = zero_alternative_html(s)
         names = (
             "download_excel",
@@ -216,6 +282,14 @@ class ResultsPage(LazyPage):
             t("who_pays", lang),
         )
         set_axes(self.partner_chart.fig, lang, t("axis_euro_pv", lang), "")
+        self.must_be_true.object = must_be_true_html(s)
+        investing = s.investors()
+        self.investor.name = t("inv_title", lang)
+        self.investor.options = {r.partner_label(p, lang): p for p in investing}
+        self.investor.visible = bool(investing)
+        if investing and self.investor.value not in investing:
+            self.investor.value = investing[0]
+        self._show_investor()
         # The pane holds the chart's height, which grows with the number of partners.
         if self.partner_pane.height != self.partner_chart.fig.height:
             self.partner_pane.height = self.partner_chart.fig.height
@@ -253,9 +327,25 @@ class ResultsPage(LazyPage):
         )
         self.without_flows.object = without_flows_html(s)
 
+    def _show_investor(self, *_):
+        s, partner = self.state, self.investor.value
+        if not partner or partner not in s.investors():
+            self.investor_view.object = ""
+            return
+        lang = s.lang
+        name = s.result.partner_label(partner, lang)
+        head = [t("name", lang), t("range", lang), t("inv_low", lang), t("inv_high", lang)]
+        self.investor_view.object = (
+            f"<p>{esc(t('inv_about', lang))}</p>"
+            + text_table(["", ""], s.investor_rows(partner), "bc-table bc-investor-figures")
+            + f"<h4>{esc(t('inv_tornado', lang, partner=name))}</h4>"
+            + text_table(head, s.investor_tornado_rows(partner), "bc-table bc-investor-tornado")
+        )
+
     def __panel__(self):
         return pn.Column(
             self.headlines,
+            self.wellbeing,
             self.zero_alternative,
             self.downloads,
             pn.Row(
@@ -265,6 +355,9 @@ class ResultsPage(LazyPage):
             ),
             pn.Row(self.partner_pane, self.partner_table, sizing_mode="stretch_width"),
             self.without_flows,
+            self.must_be_true,
+            self.investor,
+            self.investor_view,
             self.flow_title,
             self.flow_table,
             sizing_mode="stretch_width",
@@ -554,7 +647,7 @@ class WhyPage(LazyPage):
         params = [
             {
                 "row": r.key,
-                "key": r.key,
+                "key": f"{r.label} ({r.key})" if r.label != r.key else r.key,
                 "value": f"{fmt.compact(r.value, lang)} {r.unit}",
                 "confidence": t(f"confidence_{r.confidence}", lang)
                 if f"confidence_{r.confidence}" in TEXTS
