@@ -141,7 +141,16 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     state.param.watch(meeting, ["locked"])
     retitle()
     app = DashboardApp(
-        pn.Row(title, headline, language, sizing_mode="stretch_width"),
+        # The title bar stays at the top while a page scrolls: the balance and the language
+        # switch in view on a projector.
+        pn.Row(
+            title,
+            headline,
+            language,
+            sizing_mode="stretch_width",
+            css_classes=["bc-top"],
+            styles={"position": "sticky", "top": "0", "z-index": "10", "background": "white"},
+        ),
         banner,
         holder,
         sizing_mode="stretch_width",

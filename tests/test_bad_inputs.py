@@ -61,7 +61,8 @@ def test_dashboard_shows_the_message_and_keeps_the_last_good_state(name):
     e = EXPECTED[name]
     if e.get("command"):  # valid to load; the nucleolus refusal is checked below
         return
-    state = CaseState(case_file=str(VALID))
+    # In English the expected messages are the CLI's words; the Dutch frame is checked below.
+    state = CaseState(case_file=str(VALID), lang="en")
     good = state.result.totals["social_npv"]
     path = HERE / e["file"]
     if "/" in e["file"]:  # a case with includes is chosen from its folder, not uploaded
@@ -75,6 +76,9 @@ def test_dashboard_shows_the_message_and_keeps_the_last_good_state(name):
     assert error and message in error and e.get("reported_file", path.name) in error, error
     if e["line"] and "/" not in e["file"]:
         assert f"{path.name}:{e['line']}:" in error, error
+        state.lang = "nl"
+        dutch = state.import_file(path.read_bytes(), path.name)
+        assert f"{path.name}, regel {e['line']}:" in dutch, dutch
     assert state.result.totals["social_npv"] == good and state.base.meta.name == "Kleine buurtkamer"
 
 

@@ -85,7 +85,7 @@ def test_an_uploads_message_shows_no_server_path_and_no_server_file(include):
     before = state.result.totals["social_npv"]
     message = state.import_file(upload([include]).encode(), "case.yaml")
     assert message and message == state.message
-    assert message.startswith("case.yaml:2: include: "), message
+    assert message.startswith("case.yaml, regel 2: veld include: "), message
     assert "an uploaded case may include only the shared files" in message
     for leak in (str(ROOT), "/work", tempfile.gettempdir(), "root:", "[tool", "PATH="):
         assert leak not in message, message

@@ -67,3 +67,16 @@ def test_the_assumption_table_shows_names_and_dutch_grades():
     assert row["name"].startswith(LINE.label("nl"))
     assert set(table.confidence) <= {"hoog", "midden", "laag"}
     assert set(parameter_table(CASE, CASE, "en").confidence) <= {"high", "medium", "low"}
+
+
+def test_searching_a_dutch_word_finds_the_parameter_by_its_label():
+    """The reviewer's case: "maanden" found nothing while only keys were searched."""
+    case = load_case(default_case_path().parent / "care_in_complex.yaml")
+    table = parameter_table(case, case, "nl")
+    found = {
+        k
+        for k, n, g in zip(table.key, table.name, table.group)
+        if matches_parameter("maanden", k, f"{n} {g}")
+    }
+    assert "drivers.cic_months_delayed" in found
+    assert all("maanden" in parameter_label(case, k).lower() for k in found)

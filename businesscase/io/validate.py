@@ -53,35 +53,44 @@ def validation_problems(
             for loc, msg in cause.problems:
                 problems.append(locate(data, tuple(loc), file, msg))
             continue
-        problems.append(locate(data, tuple(err["loc"]), file, _message(err, root)))
+        message, kind, values = _message(err, root)
+        problems.append(locate(data, tuple(err["loc"]), file, message, kind, values))
     return problems
 
 
-def _message(err: ErrorDetails, root: type[BaseModel]) -> str:
+def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str, dict]:
+    """(English message, kind, values): the kind and values let the interface word the
+    same problem in its language (:meth:`InputProblem.text`)."""
     kind, loc = err["type"], tuple(err["loc"])
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1], root)
         hint = RENAMED.get(str(loc[-1]), "") if len(loc) == 2 and loc[0] == "economics" else ""
-        return (
+        message = (
             f"unknown field '{loc[-1]}'"
             + (f": allowed are {', '.join(allowed)}" if allowed else "")
             + hint
         )
+        if hint:  # the renaming advice is in English only: keep the whole message
+            return message, "", {}
+        return message, "unknown_field", {"field": loc[-1], "fields": ", ".join(allowed)}
     if kind == "missing":
         choices = _choices(_field_type(loc, root))
-        return f"required field '{loc[-1]}' is missing" + (
+        message = f"required field '{loc[-1]}' is missing" + (
             f": write one of {choices}" if choices else ""
         )
+        return message, "missing_field", {"field": loc[-1], "choice_list": choices}
     model = _model_at(loc, root)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
-        return (
-            f"got {_echo(err['input'])}; a parameter is a mapping with value, unit, year, "
+        got = _echo(err["input"])
+        message = (
+            f"got {got}; a parameter is a mapping with value, unit, year, "
             "source (or estimate: true and reasoning), low, high and confidence"
         )
+        return message, "not_a_parameter", {"got": got}
     msg = err["msg"]
     if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
         msg = f"{msg} (got {_echo(err['input'])})"
-    return msg.replace("Value error, ", "")
+    return msg.replace("Value error, ", ""), kind, dict(err.get("ctx") or {})
 
 
 def _echo(value) -> str:
@@ -115,7 +124,9 @@ def _choices(tp) -> str:
     return ""
 
 
-def locate(data, loc: tuple, file: str, message: str) -> InputProblem:
+def locate(
+    data, loc: tuple, file: str, message: str, kind: str = "", values: dict | None = None
+) -> InputProblem:
     """Walk the data along loc; report the deepest line found and a readable field path.
 
     List items are named by their id where they have one: ``outcomes[less_loneliness]``.
@@ -143,8 +154,8 @@ def locate(data, loc: tuple, file: str, message: str) -> InputProblem:
             break
         node = child
     if line is not None:
-        return InputProblem(line.file, line.line, ".".join(names), message)
-    return InputProblem(file, None, ".".join(names), message)
+        return InputProblem(line.file, line.line, ".".join(names), message, kind, values)
+    return InputProblem(file, None, ".".join(names), message, kind, values)
 
 
 def _unwrap(tp):

@@ -22,7 +22,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from businesscase.text import language
+from businesscase.text import formatting, language, t
 
 
 class Strict(BaseModel):
@@ -35,13 +35,20 @@ class Confidence(str, Enum):
     low = "low"
 
 
-def percent_hint(value: float) -> str:
+def percent_hint(value: float, lang: str = "en") -> str:
     """A hint for a fraction typed as a percentage (40 → 40%, 225 → 2.25%)."""
     if 1 < abs(value) <= 100:
-        return f" Did you mean {value:g}%? Write {value / 100:g}."
-    if 100 < abs(value) <= 10_000:
-        return f" Did you mean {value / 100:g}%? Write {value / 10_000:g}."
-    return ""
+        meant, write = value, value / 100
+    elif 100 < abs(value) <= 10_000:
+        meant, write = value / 100, value / 10_000
+    else:
+        return ""
+    return " " + t(
+        "hint_percent",
+        lang,
+        meant=formatting.compact(meant, lang, 6),
+        write=formatting.compact(write, lang, 8),
+    )
 
 
 class Label(Strict):
@@ -79,7 +86,7 @@ class Parameter(Strict):
     # Subclasses narrow these; the message says what is allowed.
     _min: ClassVar[float] = -math.inf
     _max: ClassVar[float] = math.inf
-    _allowed: ClassVar[str] = "a finite number"
+    _allowed: ClassVar[str] = "allowed_finite"  # a catalogue key: the message in each language
     _percent_like: ClassVar[bool] = False
     _integer: ClassVar[bool] = False
 
@@ -95,7 +102,7 @@ class Parameter(Strict):
             raise PydanticCustomError(
                 "not_finite",
                 "{v} is not allowed: must be {allowed}",
-                {"v": v, "allowed": cls._allowed},
+                {"v": v, "allowed": t(cls._allowed, "en"), "allowed_key": cls._allowed},
             )
         lo, hi = cls._min, cls._max
         if not (lo <= v <= hi):
@@ -103,13 +110,19 @@ class Parameter(Strict):
             raise PydanticCustomError(
                 "out_of_range",
                 "{v} is not allowed: must be {allowed}.{hint}",
-                {"v": v, "allowed": cls._allowed, "hint": hint},
+                {
+                    "v": v,
+                    "allowed": t(cls._allowed, "en"),
+                    "hint": hint,
+                    "allowed_key": cls._allowed,
+                    "percent_like": cls._percent_like,
+                },
             )
         if cls._integer and v != int(v):
             raise PydanticCustomError(
                 "not_whole",
                 "{v} is not allowed: must be {allowed}",
-                {"v": v, "allowed": cls._allowed},
+                {"v": v, "allowed": t(cls._allowed, "en"), "allowed_key": cls._allowed},
             )
         return v
 
@@ -143,7 +156,7 @@ class Fraction(Parameter):
 
     _min = 0.0
     _max = 1.0
-    _allowed = "a fraction between 0 and 1 (e.g. 0.4 for 40%)"
+    _allowed = "allowed_fraction"
     _percent_like = True
 
 
@@ -152,21 +165,21 @@ class Rate(Parameter):
 
     _min = -0.5
     _max = 1.0
-    _allowed = "a yearly rate as a fraction between -0.5 and 1 (e.g. 0.0225 for 2.25%)"
+    _allowed = "allowed_rate"
     _percent_like = True
 
 
 class DiscountRate(Rate):
     _min = 0.0
     _max = 0.5
-    _allowed = "a yearly discount rate as a fraction between 0 and 0.5 (e.g. 0.0225 for 2.25%)"
+    _allowed = "allowed_discount_rate"
 
 
 class Amount(Parameter):
     """Money or a quantity: zero or more."""
 
     _min = 0.0
-    _allowed = "zero or more"
+    _allowed = "allowed_zero_or_more"
 
 
 class Years(Parameter):
@@ -174,13 +187,13 @@ class Years(Parameter):
 
     _min = 0.0
     _max = 100.0
-    _allowed = "a whole number of years from 0 to 100"
+    _allowed = "allowed_years"
     _integer = True
 
 
 class Lifetime(Years):
     _min = 1.0
-    _allowed = "a whole number of years from 1 to 100"
+    _allowed = "allowed_lifetime"
 
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]

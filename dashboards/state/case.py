@@ -129,7 +129,7 @@ class CaseState(
         except LoadError as exc:
             if not hasattr(self, "base"):
                 raise  # nothing to fall back on when the session starts
-            self.message = str(exc)
+            self.message = exc.text(self.lang)
             return
         self.base = base
         self.case = base
@@ -243,7 +243,7 @@ class CaseState(
         try:
             case = load_upload(data, filename)
         except LoadError as exc:
-            self.message = str(exc)
+            self.message = exc.text(self.lang)
             return self.message
         self.use_case(case, upload_name(filename))
         return None

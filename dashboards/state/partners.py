@@ -45,7 +45,7 @@ class PartnersMixin:
                 text, self.role_choices(), self._taken_names(), source=self._list_name()
             )
         except LoadError as exc:
-            return str(exc)
+            return exc.text(self.lang)
         return self.add_partner_rows(rows)
 
     def import_partner_file(self, data: bytes, filename: str) -> str | None:
@@ -53,7 +53,7 @@ class PartnersMixin:
         try:
             rows = parse_partner_file(data, filename, self.role_choices(), self._taken_names())
         except LoadError as exc:
-            return str(exc)
+            return exc.text(self.lang)
         return self.add_partner_rows(rows)
 
     def _list_name(self) -> str:

@@ -33,6 +33,9 @@ class MeetingPage(LazyPage):
             value=self.state.locked, css_classes=["bc-lock"], color="warning", width=260
         )
         self.top = pn.pane.HTML("", css_classes=["bc-meeting"], sizing_mode="stretch_width")
+        self.wellbeing = pn.pane.HTML(
+            "", css_classes=["bc-meeting-wellbeing"], sizing_mode="stretch_width"
+        )
         self.year_chart, self.partner_chart = YearChart(), PartnerChart()
         self.partner_pane = pn.pane.Bokeh(self.partner_chart.fig, sizing_mode="stretch_width")
         self.taking_part = pn.widgets.CheckButtonGroup(
@@ -66,7 +69,8 @@ class MeetingPage(LazyPage):
         r = s.result
         self.lock.name = t("unlock" if s.locked else "lock", lang)
         self.lock.value = s.locked
-        self.top.object = headline_cards(s) + wellbeing_html(s)  # the title is in the bar above
+        self.top.object = headline_cards(s)  # the title is in the bar above
+        self.wellbeing.object = wellbeing_html(s)
         y = r.case.meta.price_year
         self.year_chart.update(
             r.per_year("real"),
@@ -100,6 +104,7 @@ class MeetingPage(LazyPage):
         return pn.Column(
             self.lock,
             self.top,
+            self.wellbeing,
             pn.Row(
                 pn.pane.Bokeh(self.year_chart.fig),
                 self.partner_pane,

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from test_dashboard import CENT, Dashboard, app, core_headlines  # noqa: F401 (fixture)
 
 from businesscase import default_case_path, evaluate, load_case
+from businesscase.model import parameter_label
 from businesscase.uncertainty import break_even, monte_carlo
 
 BAD_INPUTS = Path(__file__).resolve().parents[1] / "bad_inputs"
@@ -47,7 +48,8 @@ def test_monte_carlo_page_shows_the_core_percentiles(app: Dashboard, screenshot_
 
 def test_break_even_finder_matches_the_core(app: Dashboard):
     app.tab("tab_uncertainty")
-    app.page.locator(".bc-be-parameter select").select_option("drivers.tenant_changes_avoided")
+    name = parameter_label(load_case(default_case_path()), "drivers.tenant_changes_avoided")
+    app.page.locator(".bc-be-parameter select").select_option(label=name)
     app.page.locator(".bc-be-target select").select_option(label="Financiële NCW van een partij")
     app.page.locator(".bc-be-partner select").select_option(label="Woningcorporatie")
     app.page.locator(".bc-be-run button").click()
@@ -159,7 +161,7 @@ def test_uploading_a_bad_file_shows_a_message_and_keeps_the_case(app: Dashboard,
         lambda: "deadweight_1_5.yaml" in app.text(alert) or app.text(alert),
         "no inline message for the bad file",
     )
-    assert "a fraction between 0 and 1" in app.text(alert)
+    assert "een fractie tussen 0 en 1" in app.text(alert)
     app.wait_for_bar("social_npv", default)
     app.page.screenshot(path=str(screenshot_dir / "nl_1_opzet_bad_upload.png"), full_page=True)
     app.assert_clean()

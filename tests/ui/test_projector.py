@@ -37,4 +37,8 @@ def test_every_page_fits_the_screen(app: Dashboard, screenshot_dir, width, heigh
             if box is not None and box["width"] > 0:  # a chart on this page
                 assert box["x"] + box["width"] <= width + 1, f"{key}: a chart runs off"
         page.screenshot(path=str(screenshot_dir / f"projector_{width}_{i}_{key}.png"))
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_timeout(150)
+        in_view(app, ".bc-headline-bar .bc-figure[data-key='social_npv']", width, height)
+        in_view(app, ".bc-lang", width, height)
     app.assert_clean()
