@@ -12,9 +12,11 @@ from param.parameters import NoNone
 from businesscase.text import method_name, t
 from dashboards.state import CaseState
 
-from .components import LazyPage, PartnerChart, YearChart, set_axes
+from .components import LazyPage, PartnerChart, YearChart
 from .results import (
     allocation_html,
+    draw_partner_chart,
+    draw_year_chart,
     headline_cards,
     partner_rows,
     proposal_html,
@@ -66,28 +68,12 @@ class MeetingPage(LazyPage):
 
     def _refresh(self, *_):
         s, lang = self.state, self.state.lang
-        r = s.result
         self.lock.name = t("unlock" if s.locked else "lock", lang)
         self.lock.value = s.locked
         self.top.object = headline_cards(s)  # the title is in the bar above
         self.wellbeing.object = wellbeing_html(s)
-        y = r.case.meta.price_year
-        self.year_chart.update(
-            r.per_year("real"),
-            t("costs_benefits_year", lang, y=y),
-            (t("benefits", lang), t("costs", lang)),
-        )
-        set_axes(self.year_chart.fig, lang, t("axis_year", lang), t("axis_euro_year", lang, y=y))
-        rows = partner_rows(s)
-        self.partner_chart.update(
-            [x["label"] for x in rows],
-            [x["pv_costs"] for x in rows],
-            [x["pv_benefits"] for x in rows],
-            t("who_pays", lang),
-        )
-        set_axes(self.partner_chart.fig, lang, t("axis_euro_pv", lang), "")
-        if self.partner_pane.height != self.partner_chart.fig.height:
-            self.partner_pane.height = self.partner_chart.fig.height
+        draw_year_chart(self.year_chart, s)
+        draw_partner_chart(self.partner_chart, self.partner_pane, s, partner_rows(s))
         participants = s.participant_rows()
         self.taking_title.object = f"<h3>{esc(t('participants', lang))}</h3>"
         self.taking_part.options = {name: pid for pid, name, _ in participants}

@@ -102,6 +102,35 @@ def wellbeing_html(state: CaseState) -> str:
     )
 
 
+def draw_year_chart(chart: YearChart, state: CaseState) -> None:
+    """Costs and benefits per year of the current result, real, with titled axes."""
+    r, lang = state.result, state.lang
+    y = r.case.meta.price_year
+    chart.update(
+        r.per_year("real"),
+        t("costs_benefits_year", lang, y=y),
+        (t("benefits", lang), t("costs", lang)),
+    )
+    set_axes(chart.fig, lang, t("axis_year", lang), t("axis_euro_year", lang, y=y))
+
+
+def draw_partner_chart(
+    chart: PartnerChart, pane: pn.pane.Bokeh, state: CaseState, rows: list[dict]
+) -> None:
+    """Who pays and who gains (the partners' rows of ``partner_rows``), with a titled axis."""
+    lang = state.lang
+    chart.update(
+        [x["label"] for x in rows],
+        [x["pv_costs"] for x in rows],
+        [x["pv_benefits"] for x in rows],
+        t("who_pays", lang),
+    )
+    set_axes(chart.fig, lang, t("axis_euro_pv", lang), "")
+    # The pane holds the chart's height, which grows with the number of partners.
+    if pane.height != chart.fig.height:
+        pane.height = chart.fig.height
+
+
 def text_table(head: list[str], rows: list[list[str]], css: str = "bc-table") -> str:
     """A table of texts the core worded (every cell escaped)."""
     th = "".join(f"<th>{esc(h)}</th>" for h in head)
@@ -261,27 +290,14 @@ class ResultsPage(LazyPage):
         for widget, name in zip(self.downloads, names):
             widget.label = t(name, lang)
         self.flow_title.object = f"#### {t('by_flow_type', lang)}"
-        per_year = r.per_year("real")
-        self.year_chart.update(
-            per_year,
-            t("costs_benefits_year", lang, y=r.case.meta.price_year),
-            (t("benefits", lang), t("costs", lang)),
-        )
-        y = r.case.meta.price_year
-        set_axes(self.year_chart.fig, lang, t("axis_year", lang), t("axis_euro_year", lang, y=y))
+        draw_year_chart(self.year_chart, s)
         pv = r.per_year("pv_social")
         self.cumulative.update(
             pv.index, pv.cumulative, float(r.totals["payback_year"]), t("cumulative", lang)
         )
         set_axes(self.cumulative.fig, lang, t("axis_year", lang), t("axis_euro_cumulative", lang))
         rows = partner_rows(s)
-        self.partner_chart.update(
-            [x["label"] for x in rows],
-            [x["pv_costs"] for x in rows],
-            [x["pv_benefits"] for x in rows],
-            t("who_pays", lang),
-        )
-        set_axes(self.partner_chart.fig, lang, t("axis_euro_pv", lang), "")
+        draw_partner_chart(self.partner_chart, self.partner_pane, s, rows)
         self.must_be_true.object = must_be_true_html(s)
         investing = s.investors()
         self.investor.name = t("inv_title", lang)
@@ -290,9 +306,6 @@ class ResultsPage(LazyPage):
         if investing and self.investor.value not in investing:
             self.investor.value = investing[0]
         self._show_investor()
-        # The pane holds the chart's height, which grows with the number of partners.
-        if self.partner_pane.height != self.partner_chart.fig.height:
-            self.partner_pane.height = self.partner_chart.fig.height
         cols = [
             ("label", t("partner", lang)),
             ("pv_costs", t("pv_costs", lang)),
