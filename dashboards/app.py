@@ -47,7 +47,10 @@ TABS = (
 )
 
 
-TABS_HIDDEN = ":host(.bc-locked) .bk-headers-wrapper { display: none; }"
+# Locked, the room sees the meeting page only: the tab headers go, so no page with an edit is
+# in reach (and the edits refuse besides). A changed stylesheet reaches the browser, where a
+# changed class of the Tabs shown does not; a rebuilt Tabs raced a quick lock-unlock.
+TABS_HIDDEN = ".bk-headers-wrapper { display: none; }"
 
 
 class DashboardApp(pn.Column):
@@ -86,8 +89,8 @@ def create_app(case_file: str | None = None) -> DashboardApp:
         tabs = pn.Tabs(
             *[(t(tab, state.lang), p) for tab, p in zip(TABS, pages)],
             active=active,
-            css_classes=["bc-tabs", "bc-locked"] if state.locked else ["bc-tabs"],
-            stylesheets=[TABS_HIDDEN],
+            css_classes=["bc-tabs"],
+            stylesheets=[TABS_HIDDEN] if state.locked else [],
             dynamic=False,
             sizing_mode="stretch_width",
         )
@@ -128,12 +131,10 @@ def create_app(case_file: str | None = None) -> DashboardApp:
         banner.visible = bool(state.message)
 
     def meeting(*_):
-        # Locked, the room sees the meeting page only: the tab headers go, so no page with
-        # an edit is in reach (and the edits refuse besides). A new Tabs, as for a language
-        # switch: a changed class of the Tabs shown does not reach the browser.
-        active = TABS.index("tab_meeting") if state.locked else holder.objects[0].active
-        holder.objects = [make_tabs(active)]
-        show(active)
+        tabs = holder.objects[0]
+        tabs.stylesheets = [TABS_HIDDEN] if state.locked else []
+        if state.locked:
+            tabs.active = TABS.index("tab_meeting")
 
     state.param.watch(retitle, ["lang", "version"])
     state.param.watch(relabel, ["lang"])
