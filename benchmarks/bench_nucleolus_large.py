@@ -9,7 +9,9 @@ Games:
   needing 1–4 partners, a quarter of them negative, a cost per partner, one shared cost);
   dense and hard: every partner is in several streams.
 - ``case``: real case games: the default case with 28 partners added (19 with flows), per
-  basis; the forty-partner case whose one outcome needs everyone; the same with 100.
+  basis; the forty-partner case whose one outcome needs everyone; the same with 100; and
+  the illustrative 35-partner programme with every partner in every theme (roles and
+  shares: a line of a role becomes a stream per combination of its partners).
 
 Goals (issue 14): 35 partners under 1 s, 40 under 2 s, 100 under 30 s.
 Run: ``.venv/bin/python benchmarks/bench_nucleolus_large.py [--sizes 14 17 20 35 40]``
@@ -36,6 +38,7 @@ from businesscase import evaluate, load_case  # noqa: E402
 from businesscase.allocation import StructuredGame, case_game  # noqa: E402
 from businesscase.allocation.nucleolus_large import structured_nucleolus  # noqa: E402
 from businesscase.model import apply_changes  # noqa: E402
+from businesscase.programme import load_programme, theme_case  # noqa: E402
 
 try:
     import coopgame
@@ -103,6 +106,17 @@ def case_games(tmp: Path):
     path = tmp / "hundred.yaml"
     path.write_text(yaml.safe_dump(data))
     yield "case: 100 partners, all needed", case_game(evaluate(load_case(path))).game
+    programme = ROOT / "assumptions" / "programmes" / "zuidoost_illustrative.yaml"
+    data = yaml.safe_load(programme.read_text(encoding="utf-8"))
+    everyone = [p["id"] for p in data["partners"]]
+    for theme in data["themes"]:
+        theme["participants"] = everyone
+    path = tmp / "programme_everyone.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    loaded = load_programme(path)  # its cases are found among the shipped ones
+    for theme_id in loaded.theme_ids:
+        result = evaluate(theme_case(loaded, theme_id))
+        yield f"programme of 35, all in {theme_id}, societal", case_game(result, "societal").game
 
 
 def main() -> None:

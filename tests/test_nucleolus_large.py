@@ -89,3 +89,28 @@ def test_a_separation_answer_at_the_level_does_not_end_a_round():
     found = structured_nucleolus(game, True)
     assert found.certificate.certified
     assert found.certificate.max_deviation <= 1e-6 * 1e5
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(2, 12), st.integers(0, 10_000))
+def test_the_local_search_scores_every_flip_as_the_game_does(n, seed):
+    """The local search scores a one-player flip from the streams it completes or breaks;
+    each score must be the excess of the flipped coalition computed from the game."""
+    from businesscase.allocation.oracle import Oracle
+
+    game = random_game(n, seed)
+    oracle = Oracle(game, 1.0)
+    rng = np.random.default_rng(seed)
+    chis = (rng.random((12, n)) < 0.5).astype(float)
+    x = rng.normal(size=n) * 1_000
+    scored = oracle._flip_excess(chis, x)
+    for a, chi in enumerate(chis):
+        for i in range(n):
+            flipped = chi.copy()
+            flipped[i] = 1.0 - flipped[i]
+            if not 1 <= flipped.sum() <= n - 1:
+                assert scored[a, i] == -np.inf
+                continue
+            members = [p for p, inside in zip(game.players, flipped) if inside]
+            expected = max(game.value(members), 0.0) - flipped @ x
+            assert abs(scored[a, i] - expected) <= 1e-6 * max(1.0, abs(expected))

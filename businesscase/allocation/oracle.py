@@ -86,16 +86,23 @@ class Oracle:
 
     # -- local search --------------------------------------------------------------------------
     def _flip_excess(self, chis: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """(m, n): the excess of each coalition with player i flipped in or out, from the
-        stream counts, so the work is m·n·(K + J) rather than m·n²·(K + J)."""
+        """(m, n): the excess of each coalition with player i flipped in or out.
+
+        A flip changes only the streams one player short of complete (a join completes
+        them) or complete (a leave breaks them), and the costs no member pays yet (a join)
+        or one member pays alone (a leave): four matrix products over the streams, so the
+        work is m·n·(K + J) in BLAS rather than an (m, n, K) array of comparisons."""
+        missing = self.size_R[None, :] - chis @ self.R.T  # (m, K) members short
+        paying = chis @ self.U.T  # (m, J) members that incur each cost
+        complete, one_short = np.abs(missing) < 0.5, np.abs(missing - 1.0) < 0.5
+        unpaid, alone = paying < 0.5, np.abs(paying - 1.0) < 0.5
+        v = complete.astype(float) @ self.B - (~unpaid).astype(float) @ self.C
+        join = (one_short * self.B) @ self.R - (unpaid * self.C) @ self.U
+        leave = (alone * self.C) @ self.U - (complete * self.B) @ self.R
+        inside = chis > 0.5
+        flipped = v[:, None] + np.where(inside, leave, join)
         sign = 1.0 - 2.0 * chis  # +1 joins, −1 leaves
-        in_R = chis @ self.R.T  # (m, K)
-        in_U = chis @ self.U.T
-        flipped_R = in_R[:, None, :] + sign[:, :, None] * self.R.T[None, :, :]
-        flipped_U = in_U[:, None, :] + sign[:, :, None] * self.U.T[None, :, :]
-        v = (flipped_R >= self.size_R - 0.5).astype(float) @ self.B
-        v -= (flipped_U > 0.5).astype(float) @ self.C
-        e = np.maximum(v, 0.0) - (chis @ x)[:, None] - sign * x[None, :]
+        e = np.maximum(flipped, 0.0) - (chis @ x)[:, None] - sign * x[None, :]
         size = chis.sum(1)[:, None] + sign
         e[(size < 0.5) | (size > self.n - 0.5)] = -np.inf
         return e
