@@ -18,7 +18,7 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
     __package__ = "dashboards"
 
 from businesscase.text import t
-from dashboards.state import CaseState
+from dashboards.state import CaseState, problem_text
 from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 from dashboards.views.components import CSS, LazyPage
 from dashboards.views.inputs import AssumptionsPage, SetupPage
@@ -141,6 +141,7 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     state.param.watch(show_message, ["message", "lang"])
     state.param.watch(meeting, ["locked"])
     retitle()
+    show_message()  # a problem found while the session started (a broken start file)
     app = DashboardApp(
         # The title bar stays at the top while a page scrolls: the balance and the language
         # switch in view on a projector.
@@ -158,6 +159,22 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     )
     app.state, app.pages = state, pages  # for tests and the benchmark
     return app
+
+
+def serve_app() -> pn.viewable.Viewable:
+    """A session's page; if it cannot be built, a page that says so in both languages
+    instead of Panel's traceback (the log has the traceback)."""
+    try:
+        return create_app()
+    except Exception as exc:  # the page must never show a traceback
+        text = problem_text(exc, "nl", "starting a session")
+        english = problem_text(exc, "en", "starting a session")
+        return pn.Column(
+            pn.pane.HTML(notice("danger", text, t("error", "nl")), sizing_mode="stretch_width"),
+            pn.pane.HTML(notice("danger", english, t("error", "en")), sizing_mode="stretch_width"),
+            css_classes=["bc-start-failed"],
+            sizing_mode="stretch_width",
+        )
 
 
 def _draft_asked() -> str | None:
@@ -181,7 +198,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--show", action="store_true", help="open a browser")
     args = parser.parse_args(argv)
     pn.serve(
-        {"businesscase": create_app},
+        {"businesscase": serve_app},
         port=args.port,
         address=args.address,
         show=args.show,
@@ -194,4 +211,4 @@ def main(argv: list[str] | None = None) -> None:
 if __name__ == "__main__":
     main()
 elif __name__.startswith("bokeh_app"):  # `panel serve dashboards/app.py`
-    create_app().servable(title="businesscase")
+    serve_app().servable(title="businesscase")

@@ -113,8 +113,9 @@ class CaseState(
         self.files = case_files()
         self.opened = ""
         self._init_store(store)  # opened on first use unless given
-        self.case_file = case_file or str(default_case_path())
-        self._load()
+        self.case_file = case_file or str(default_case_path())  # loads it (the watcher)
+        if not hasattr(self, "base"):
+            self._load()
 
     # -- loading and recomputing ----------------------------------------------------------------
     def _load(self):
@@ -127,9 +128,15 @@ class CaseState(
                 base = load_case(path)
                 self._close_programme()
         except LoadError as exc:
+            message = exc.text(self.lang)
+            default = str(default_case_path())
             if not hasattr(self, "base"):
-                raise  # nothing to fall back on when the session starts
-            self.message = exc.text(self.lang)
+                if self.case_file == default:
+                    raise  # nothing to fall back on: the installation is broken
+                # A session asked to start on a broken file (BUSINESSCASE_CASE) opens on
+                # the default case and says why, instead of a page with a traceback.
+                self.case_file = default  # loads it (the watcher below)
+            self.message = message
             return
         self.base = base
         self.case = base
