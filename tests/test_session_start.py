@@ -37,3 +37,26 @@ def test_a_page_that_cannot_be_built_says_so_without_a_traceback(monkeypatch):
     shown = texts(app_module.serve_app())
     assert t("internal_error", "nl") in shown and t("internal_error", "en") in shown
     assert "secret internal detail" not in shown and "Traceback" not in shown
+
+
+def test_the_case_list_is_read_once_per_version_of_the_files(monkeypatch, tmp_path):
+    import shutil
+
+    import dashboards.state.case as case_module
+
+    folder = tmp_path / "assumptions"
+    shutil.copytree(default_case_path().parent, folder)
+    monkeypatch.setattr(case_module, "assumptions_dir", lambda: folder)
+    reads = []
+    real = case_module.load_case
+    monkeypatch.setattr(case_module, "load_case", lambda p: reads.append(p) or real(p))
+    first = case_module.case_files()
+    n = len(reads)
+    assert n >= 5 and case_module.case_files() == first and len(reads) == n
+    meeting = folder / "meeting_space.yaml"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace("name:", "name: Gewijzigd", 1),
+        encoding="utf-8",
+    )
+    again = case_module.case_files()
+    assert len(reads) == 2 * n and any(name.startswith("Gewijzigd") for name in again)

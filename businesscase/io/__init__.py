@@ -9,7 +9,7 @@ from .partner_list import PartnerRow, parse_partner_file, parse_partner_text, pa
 from .provenance import provenance_problems
 from .validate import locate, validation_problems
 from .workbook import CASE_SHEET, KEY_HEADER
-from .yaml_source import MAX_FILE_BYTES, read_yaml
+from .yaml_source import MAX_FILE_BYTES, read_bounded, read_yaml
 
 __all__ = [
     "CASE_SHEET",
@@ -28,6 +28,7 @@ __all__ = [
     "parse_partner_text",
     "partner_text",
     "provenance_problems",
+    "read_bounded",
     "read_yaml",
     "upload_name",
     "validation_problems",

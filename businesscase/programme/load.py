@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from businesscase.io import (
     assumptions_dir,
     load_case,
     locate,
+    read_bounded,
     read_yaml,
     validation_problems,
 )
@@ -44,12 +46,22 @@ from .model import Programme, ProgrammeFile, Theme, ThemeSpec
 from .themes import theme_case
 
 META_FIELDS = ("meta.horizon", "meta.start_year")
+_THEMES_KEY = re.compile(rb"""^["']?themes["']?[ \t]*:""", re.MULTILINE)
 
 
 def is_programme_file(path: str | os.PathLike) -> bool:
     """Whether a YAML file is a programme (a mapping with ``themes``) rather than a case."""
     path = Path(path)
     if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        head = read_bounded(path)
+    except InputProblem:
+        return False  # the case loader reports what is wrong with the file
+    # A programme names ``themes`` at the top level, as a key at the start of a line (or
+    # inside a flow mapping): without it the full parse (a fifth of a new dashboard
+    # session) is not needed to say no.
+    if not _THEMES_KEY.search(head) and not head.lstrip().startswith(b"{"):
         return False
     try:
         data = read_yaml(path)
