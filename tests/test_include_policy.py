@@ -86,7 +86,7 @@ def test_an_uploads_message_shows_no_server_path_and_no_server_file(include):
     message = state.import_file(upload([include]).encode(), "case.yaml")
     assert message and message == state.message
     assert message.startswith("case.yaml, regel 2: veld include: "), message
-    assert "an uploaded case may include only the shared files" in message
+    assert "een geüploade case mag alleen de gedeelde bestanden opnemen" in message
     for leak in (str(ROOT), "/work", tempfile.gettempdir(), "root:", "[tool", "PATH="):
         assert leak not in message, message
     assert state.result.totals["social_npv"] == before  # the current case stays

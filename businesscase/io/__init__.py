@@ -7,7 +7,7 @@ from .includes import IncludePolicy
 from .loader import assumptions_dir, default_case_path, load_case, load_upload, upload_name
 from .partner_list import PartnerRow, parse_partner_file, parse_partner_text, partner_text
 from .provenance import provenance_problems
-from .validate import locate, validation_problems
+from .validate import error_message, locate, validation_problems
 from .workbook import CASE_SHEET, KEY_HEADER
 from .yaml_source import MAX_FILE_BYTES, read_bounded, read_yaml
 
@@ -20,6 +20,7 @@ __all__ = [
     "case_from_yaml",
     "case_to_yaml",
     "default_case_path",
+    "error_message",
     "load_case",
     "load_upload",
     "PartnerRow",

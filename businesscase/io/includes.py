@@ -24,17 +24,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from businesscase.model import InputProblem
+from businesscase.model import InputProblem, nested, part
 
 from .yaml_source import LocDict, LocList, parse_yaml_bytes, read_bounded
 
 MAX_INCLUDE_DEPTH = 5
 APPENDED_SECTIONS = ("partners", "costs", "revenues", "outcomes", "wellbeing")
 OUTSIDE_FLAG = "--allow-include-outside"
-UNUSABLE = "not a valid case file"
-HIDDEN = (
-    "its content is not shown: the file lies outside the case's folder and the assumptions folder"
-)
 
 
 @dataclass(frozen=True)
@@ -62,27 +58,24 @@ class IncludePolicy:
     def target(self, written: str, folder: Path, where: tuple[str, int | None]) -> Path:
         """The resolved file an include names, or an InputProblem at the include line."""
 
-        def refuse(why: str):
-            return InputProblem(where[0], where[1], "include", f"{_quote(written)} {why}")
+        def refuse(kind: str, **values):
+            values = {"written": _quote(written), **values}
+            return InputProblem(where[0], where[1], "include", kind=kind, values=values)
 
         if not written.strip() or any(ord(c) < 32 for c in written):
-            raise refuse("is not a file name")
+            raise refuse("include_not_a_name")
         if self.upload and (os.path.isabs(written) or written.startswith("~")):
-            raise refuse("is an absolute path; " + self.upload_rule())
+            raise refuse("include_absolute", rule=self.upload_rule())
         try:
             resolved = (folder / written).resolve()
         except (OSError, RuntimeError, ValueError):
-            raise refuse("cannot be resolved (a symlink loop?)") from None
+            raise refuse("include_unresolvable") from None
         if self.inside(resolved):
             return resolved
         if self.upload:
-            raise refuse("leads outside the assumptions folder; " + self.upload_rule())
+            raise refuse("include_outside_upload", rule=self.upload_rule())
         if not self.allow_outside:
-            raise refuse(
-                f"leads outside the case's folder and the assumptions folder; "
-                f"include files from those folders, or run with {OUTSIDE_FLAG} "
-                "to include it anyway"
-            )
+            raise refuse("include_outside", flag=OUTSIDE_FLAG)
         return resolved
 
     def shown(self, resolved: Path, written: str, including_shown: str) -> str:
@@ -92,13 +85,12 @@ class IncludePolicy:
             return resolved.relative_to(self.shipped).as_posix()
         return str(Path(including_shown).parent / written)
 
-    def upload_rule(self) -> str:
+    def upload_rule(self) -> dict:
+        """What an uploaded case may include, as a piece of a problem's wording."""
         shared = sorted(
             p.relative_to(self.shipped).as_posix() for p in (self.shipped / "shared").glob("*.yaml")
         )
-        return "an uploaded case may include only the shared files that come with the tool" + (
-            f": {', '.join(shared)}" if shared else ""
-        )
+        return part("part_upload_rule", files=part("part_files", files=shared) if shared else "")
 
 
 @dataclass
@@ -116,8 +108,8 @@ class IncludeReader:
 
     def hide(self, problem: InputProblem) -> InputProblem:
         """The problem, or for a file the user may not see only where it is."""
-        if problem.file in self.hidden and not problem.message.startswith(UNUSABLE):
-            return InputProblem(problem.file, problem.line, "", f"{UNUSABLE} ({HIDDEN})")
+        if problem.file in self.hidden and problem.kind != "hidden_problem":
+            return InputProblem(problem.file, problem.line, "", kind="hidden_problem")
         return problem
 
     def _with_includes(self, data, shown: str, folder: Path, depth: int):
@@ -127,11 +119,9 @@ class IncludeReader:
         inc_mark = data.key_marks.pop("include")
         data.value_marks.pop("include")
         if depth >= MAX_INCLUDE_DEPTH:
+            depth_values = {"depth": MAX_INCLUDE_DEPTH}
             raise InputProblem(
-                shown,
-                inc_mark.line,
-                "include",
-                f"includes nested deeper than {MAX_INCLUDE_DEPTH}: a cycle?",
+                shown, inc_mark.line, "include", kind="include_too_deep", values=depth_values
             )
         lines = [inc_mark.line]
         if isinstance(includes, LocList):
@@ -139,17 +129,15 @@ class IncludeReader:
         elif isinstance(includes, str):
             includes = [includes]
         if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
-            raise InputProblem(
-                shown, inc_mark.line, "include", "must be a file name or a list of file names"
-            )
+            raise InputProblem(shown, inc_mark.line, "include", kind="include_not_names")
         merged = None
         for written, line in zip(includes, lines):
-            part = self._include(written, folder, (shown, line), depth)
-            if part is None:
+            piece = self._include(written, folder, (shown, line), depth)
+            if piece is None:
                 continue
             if merged is not None:
-                _check_siblings_agree(merged, part)
-            merged = part if merged is None else _merge(merged, part, top_level=True)
+                _check_siblings_agree(merged, piece)
+            merged = piece if merged is None else _merge(merged, piece, top_level=True)
         return data if merged is None else _merge(merged, data, top_level=True)
 
     def _include(self, written: str, folder: Path, where: tuple[str, int], depth: int):
@@ -161,33 +149,35 @@ class IncludeReader:
         try:
             raw = read_bounded(target, shown)
         except InputProblem as problem:  # not found, not a file, too big: fix the include
-            why = problem.message
+            extra: object = ""
             if self.policy.upload:
-                why += f"; {self.policy.upload_rule()}"
-            elif why == "file not found" and shown != written:
-                why += f" (looked for {shown})"
-            raise InputProblem(where[0], where[1], "include", f"{_clip(written)}: {why}") from None
+                extra = part("part_then_rule", rule=self.policy.upload_rule())
+            elif problem.kind == "file_not_found" and shown != written:
+                extra = part("part_looked_for", file=shown)
+            why = nested(problem.kind, problem.values, problem.message)
+            values = {"written": _clip(written), "why": why, "extra": extra}
+            raise InputProblem(
+                where[0], where[1], "include", kind="include_unreadable", values=values
+            ) from None
         if not self.policy.inside(target):
             self.hidden.add(shown)
         try:
-            part = parse_yaml_bytes(raw, shown)
+            piece = parse_yaml_bytes(raw, shown)
         except InputProblem as problem:
             hidden = self.hide(problem)
+            values = {
+                "problem": nested(hidden.kind, hidden.values, hidden.message),
+                "file": where[0],
+                "line": where[1],
+            }
             raise InputProblem(
-                hidden.file,
-                hidden.line,
-                hidden.field,
-                f"{hidden.message} (included from {where[0]} line {where[1]})",
+                hidden.file, hidden.line, hidden.field, kind="in_included", values=values
             ) from None
-        part = self._with_includes(part, shown, target.parent, depth + 1)
-        if not isinstance(part, LocDict):
-            raise InputProblem(
-                shown,
-                1,
-                "",
-                f"an included file must be a mapping (included from {where[0]} line {where[1]})",
-            )
-        return part
+        piece = self._with_includes(piece, shown, target.parent, depth + 1)
+        if not isinstance(piece, LocDict):
+            values = {"file": where[0], "line": where[1]}
+            raise InputProblem(shown, 1, "", kind="included_not_mapping", values=values)
+        return piece
 
 
 def _quote(written: str) -> str:
@@ -217,12 +207,9 @@ def _check_siblings_agree(first: LocDict, second: LocDict) -> None:
         for key in a.keys() & b.keys():
             if _disagree(a[key], b[key], section):
                 there, here = a.key_marks[key], b.key_marks[key]
+                values = {"file": there.file, "line": there.line}
                 raise InputProblem(
-                    here.file,
-                    here.line,
-                    f"{section}.{key}",
-                    f"also defined, differently, in {there.file} line {there.line}; "
-                    "give one of them another name or define it once in a shared file",
+                    here.file, here.line, f"{section}.{key}", kind="defined_twice", values=values
                 )
 
 

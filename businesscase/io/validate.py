@@ -10,28 +10,27 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
-from businesscase.model import Case, CaseReferenceError, InputProblem, LoadError, Parameter
+from businesscase.model import (
+    Case,
+    CaseReferenceError,
+    InputProblem,
+    LoadError,
+    Parameter,
+    part,
+    worded,
+)
 
 from .yaml_source import LocDict, LocList
 
-__all__ = ["case_from_data", "locate", "validation_problems"]
+__all__ = ["case_from_data", "error_message", "locate", "validation_problems"]
 
 
 def case_from_data(data, file: str = "<case>") -> Case:
     """Validate parsed data (LocDict from YAML or a plain dict). Raises :class:`LoadError`."""
     if not isinstance(data, dict):
-        raise LoadError(
-            [
-                InputProblem(
-                    file,
-                    1,
-                    "",
-                    "a case file must be a mapping with "
-                    "meta, economics, partners, drivers, costs, outcomes",
-                )
-            ]
-        )
+        raise LoadError([InputProblem(file, 1, "", kind="case_not_mapping")])
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -50,47 +49,66 @@ def validation_problems(
     for err in exc.errors():
         cause = (err.get("ctx") or {}).get("error")
         if isinstance(cause, CaseReferenceError):
-            for loc, msg in cause.problems:
-                problems.append(locate(data, tuple(loc), file, msg))
+            for loc, kind, values in cause.problems:
+                problems.append(locate(data, tuple(loc), file, "", kind, values))
             continue
-        message, kind, values = _message(err, root)
+        message, kind, values = error_message(err, root)
         problems.append(locate(data, tuple(err["loc"]), file, message, kind, values))
     return problems
 
 
-def _message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str, dict]:
-    """(English message, kind, values): the kind and values let the interface word the
-    same problem in its language (:meth:`InputProblem.text`)."""
+# pydantic's own kinds of error (its messages are worded again in the catalogue); any
+# other kind is the model's own refusal, whose message pydantic fills in from the
+# catalogue's English (see businesscase.model.problems.refusal)
+PYDANTIC_KINDS = frozenset(typing.get_args(ErrorType))
+# the kinds whose message echoes what the user wrote
+ECHOED = ("float_", "int_", "string_", "bool_", "list_", "enum", "literal")
+
+
+def error_message(err: ErrorDetails, root: type[BaseModel] = Case) -> tuple[str, str, dict]:
+    """(English message, kind, values) of one pydantic error: the kind and values word the
+    same problem in the interface's language (:meth:`InputProblem.text`)."""
     kind, loc = err["type"], tuple(err["loc"])
     if kind == "extra_forbidden":
         allowed = _allowed_fields(loc[:-1], root)
-        hint = RENAMED.get(str(loc[-1]), "") if len(loc) == 2 and loc[0] == "economics" else ""
-        message = (
-            f"unknown field '{loc[-1]}'"
-            + (f": allowed are {', '.join(allowed)}" if allowed else "")
-            + hint
-        )
-        if hint:  # the renaming advice is in English only: keep the whole message
-            return message, "", {}
-        return message, "unknown_field", {"field": loc[-1], "fields": ", ".join(allowed)}
+        listed = part("problem_allowed_fields", fields=allowed) if allowed else ""
+        values: dict = {"field": loc[-1], "allowed": listed}
+        renamed = len(loc) == 2 and loc[0] == "economics" and str(loc[-1]) in RENAMED
+        kind = RENAMED[str(loc[-1])] if renamed else "unknown_field"
+        return worded(kind, values), kind, values
     if kind == "missing":
         choices = _choices(_field_type(loc, root))
-        message = f"required field '{loc[-1]}' is missing" + (
-            f": write one of {choices}" if choices else ""
-        )
-        return message, "missing_field", {"field": loc[-1], "choice_list": choices}
+        listed = part("problem_choices", choices=choices) if choices else ""
+        values = {"field": loc[-1], "choices": listed}
+        return worded("missing_field", values), "missing_field", values
     model = _model_at(loc, root)
     if kind in {"model_type", "model_attributes_type", "dict_type"} and _is_parameter(model):
-        got = _echo(err["input"])
-        message = (
-            f"got {got}; a parameter is a mapping with value, unit, year, "
-            "source (or estimate: true and reasoning), low, high and confidence"
+        values = {"got": _echo(err["input"])}
+        return worded("not_a_parameter", values), "not_a_parameter", values
+    values = {k: v for k, v in (err.get("ctx") or {}).items() if k != "error"}
+    if kind.startswith(ECHOED):
+        values["got"] = _echo(err["input"])
+    if kind in ("enum", "literal_error"):
+        values["expected"] = _one_of(str(values.get("expected", "")))
+    for length in ("min_length", "max_length"):
+        if length in values and kind.startswith(("too_", "string_too_")):
+            values.setdefault("expected_plural", "" if values[length] == 1 else "s")
+    if "field_type" in values:
+        values["field_type"] = part(f"part_type_{str(values['field_type']).lower()}")
+    if kind in PYDANTIC_KINDS:
+        english = worded(kind, values)
+        return (
+            (english if english != kind else err["msg"].replace("Value error, ", "")),
+            kind,
+            values,
         )
-        return message, "not_a_parameter", {"got": got}
-    msg = err["msg"]
-    if kind.startswith(("float_", "int_", "string_", "bool_", "list_", "enum", "literal")):
-        msg = f"{msg} (got {_echo(err['input'])})"
-    return msg.replace("Value error, ", ""), kind, dict(err.get("ctx") or {})
+    return err["msg"], kind, values
+
+
+def _one_of(expected: str) -> object:
+    """pydantic's "'a', 'b' or 'c'" as a piece worded in the language."""
+    first, sep, last = expected.rpartition(" or ")
+    return part("part_one_of", choices=first, last=last) if sep else expected
 
 
 def _echo(value) -> str:
@@ -100,14 +118,8 @@ def _echo(value) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-RENAMED = {
-    "indexation": (
-        ". Since December 2026 indexation is a real change on top of inflation, "
-        "so that inflation alone never moves a real figure: rename it to "
-        "real_indexation and subtract inflation from each rate (wages 0.03 with "
-        "inflation 0.02 becomes 0.01)"
-    ),
-}
+# fields renamed since: the kind of problem that says how to write them now
+RENAMED = {"indexation": "renamed_indexation"}
 
 
 def _field_type(loc: tuple, root: type[BaseModel]):
@@ -136,7 +148,7 @@ def locate(
         if isinstance(node, dict) and step in node:
             child, last = node[step], i == len(loc) - 1
             if isinstance(node, LocDict):
-                unknown_key = last and message.startswith("unknown field")
+                unknown_key = last and kind in ("unknown_field", *RENAMED.values())
                 # A field missing below a mapping is reported on the line of that key.
                 missing_below = not last and isinstance(child, LocDict) and loc[i + 1] not in child
                 line = (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from businesscase.model import InputProblem
+from businesscase.model import InputProblem, part
 
 try:  # the C composer is faster; both give the same marks
     from yaml import CSafeLoader as _Loader
@@ -64,29 +64,26 @@ def read_bounded(path: str | os.PathLike, name: str | None = None) -> bytes:
         real = Path(path).resolve()
         before = os.stat(real)
     except FileNotFoundError:
-        raise InputProblem(name, None, "", "file not found") from None
+        raise InputProblem(name, None, "", kind="file_not_found") from None
     except (OSError, RuntimeError, ValueError) as exc:  # a loop, a too-long name, a NUL
-        raise InputProblem(name, None, "", f"cannot be read: {_reason(exc)}") from None
+        raise InputProblem(name, None, "", kind="cannot_read", values=_reason(exc)) from None
     if not stat.S_ISREG(before.st_mode):
         raise InputProblem(
-            name,
-            None,
-            "",
-            f"is {_kind(before.st_mode)}, not a regular file; only a YAML file can be read",
+            name, None, "", kind="not_a_file", values={"what": _kind(before.st_mode)}
         )
     if before.st_size > MAX_FILE_BYTES:
-        raise InputProblem(name, None, "", _too_big(before.st_size))
+        raise InputProblem(name, None, "", kind="file_too_big", values=_too_big(before.st_size))
     try:
         fd = os.open(real, _OPEN_FLAGS)
     except OSError as exc:
-        raise InputProblem(name, None, "", f"cannot be read: {_reason(exc)}") from None
+        raise InputProblem(name, None, "", kind="cannot_read", values=_reason(exc)) from None
     try:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (
             before.st_dev,
             before.st_ino,
         ):
-            raise InputProblem(name, None, "", "was replaced while being read; try again")
+            raise InputProblem(name, None, "", kind="file_replaced")
         chunks, size = [], 0
         while size <= MAX_FILE_BYTES:
             chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
@@ -95,11 +92,11 @@ def read_bounded(path: str | os.PathLike, name: str | None = None) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise InputProblem(name, None, "", f"cannot be read: {_reason(exc)}") from None
+        raise InputProblem(name, None, "", kind="cannot_read", values=_reason(exc)) from None
     finally:
         os.close(fd)
     if size > MAX_FILE_BYTES:  # grew after the check
-        raise InputProblem(name, None, "", _too_big(size, more=True))
+        raise InputProblem(name, None, "", kind="file_grew_too_big", values=_too_big(size))
     return b"".join(chunks)
 
 
@@ -112,30 +109,28 @@ _OPEN_FLAGS = (
 )
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> dict:
     for test, kind in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISCHR, "character_device"),
+        (stat.S_ISBLK, "block_device"),
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISSOCK, "socket"),
     ):
         if test(mode):
-            return kind
-    return "a special file"
+            return part(f"part_file_{kind}")
+    return part("part_file_special")
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> dict:
+    """The values of a file that cannot be read: the system's reason (in its own words)."""
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return "not a usable file name" if isinstance(exc, ValueError) else "a symlink loop"
+        return {"reason": exc.strerror.lower()}
+    return {"reason": part("part_unusable_name" if isinstance(exc, ValueError) else "part_loop")}
 
 
-def _too_big(size: int, more: bool = False) -> str:
-    return (
-        f"file is {'more than ' if more else ''}{size / 1e6:.1f} MB; at most "
-        f"{MAX_FILE_BYTES / 1e6:.0f} MB is allowed for a case file"
-    )
+def _too_big(size: int) -> dict:
+    return {"mb": round(size / 1e6, 1), "limit": round(MAX_FILE_BYTES / 1e6)}
 
 
 def read_yaml(path: Path, display_name: str | None = None):
@@ -147,26 +142,20 @@ def read_yaml(path: Path, display_name: str | None = None):
 def parse_yaml_bytes(raw: bytes, name: str):
     """Parse the bytes of a YAML file (read or uploaded). Raises InputProblem."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputProblem(name, None, "", _too_big(len(raw)))
+        raise InputProblem(name, None, "", kind="file_too_big", values=_too_big(len(raw)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputProblem(
-            name, line, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; save the file as UTF-8"
-        ) from None
+        byte = f"0x{raw[exc.start]:02x}"
+        raise InputProblem(name, line, "", kind="not_utf8", values={"byte": byte}) from None
     return read_yaml_text(text, name)
 
 
 def read_yaml_text(text: str, name: str = "<text>"):
     """Parse YAML text into LocDict/LocList/scalars. Raises InputProblem."""
     if len(text) > MAX_FILE_BYTES:
-        raise InputProblem(
-            name,
-            None,
-            "",
-            f"text of {len(text) / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB is allowed",
-        )
+        raise InputProblem(name, None, "", kind="text_too_big", values=_too_big(len(text)))
     _check_characters(text, name)
     try:
         _check_events(text, name)
@@ -174,25 +163,22 @@ def read_yaml_text(text: str, name: str = "<text>"):
         try:
             node = loader.get_single_node()
             if node is None:
-                raise InputProblem(
-                    name,
-                    1,
-                    "",
-                    "the file is empty; a case needs at least meta, economics and partners",
-                )
+                raise InputProblem(name, 1, "", kind="empty_file")
             return _Builder(loader, name).build(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         line = m.line + 1 if m else None
-        raise InputProblem(
-            name, line, "", f"not valid YAML: {exc.problem or exc.context}"
-        ) from None
+        reason = {"reason": exc.problem or exc.context}
+        raise InputProblem(name, line, "", kind="yaml_syntax", values=reason) from None
     except yaml.YAMLError as exc:
-        raise InputProblem(name, None, "", f"not valid YAML: {exc}") from None
+        raise InputProblem(
+            name, None, "", kind="yaml_syntax", values={"reason": str(exc)}
+        ) from None
     except RecursionError:  # a last line of defence; the depth checks should come first
-        raise InputProblem(name, None, "", f"nested deeper than {MAX_DEPTH} levels") from None
+        depth = {"depth": MAX_DEPTH}
+        raise InputProblem(name, None, "", kind="nested_too_deep", values=depth) from None
 
 
 # YAML 1.1 allows these characters only; PyYAML names a position, not a line.
@@ -203,14 +189,10 @@ def _check_characters(text: str, name: str) -> None:
     bad = _NOT_YAML.search(text)
     if bad:
         code = ord(bad.group())
-        what = "a NUL byte" if code == 0 else "a control character"
-        raise InputProblem(
-            name,
-            text.count("\n", 0, bad.start()) + 1,
-            "",
-            f"character U+{code:04X} ({what}) is not allowed in a YAML file; "
-            "remove it or save the file as plain UTF-8 text",
-        )
+        what = part("part_nul_byte" if code == 0 else "part_control_character")
+        line = text.count("\n", 0, bad.start()) + 1
+        values = {"code": f"U+{code:04X}", "what": what}
+        raise InputProblem(name, line, "", kind="bad_character", values=values)
 
 
 def _check_events(text: str, name: str) -> None:
@@ -224,24 +206,14 @@ def _check_events(text: str, name: str) -> None:
             if isinstance(event, _STARTS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InputProblem(
-                        name,
-                        _line_of(event),
-                        "",
-                        f"nested deeper than {MAX_DEPTH} levels; a case file needs only a few",
-                    )
+                    deep = {"depth": MAX_DEPTH}
+                    raise InputProblem(name, _line_of(event), "", kind="too_deep", values=deep)
             elif isinstance(event, _ENDS):
                 depth -= 1
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _ALLOWED_TAGS[type(event)]:
-                raise InputProblem(
-                    name,
-                    _line_of(event),
-                    "",
-                    f"the YAML tag {_short(tag)} is not allowed; a case file "
-                    "holds plain text, numbers, dates, lists and mappings "
-                    "(remove the tag)",
-                )
+                values = {"tag": _short(tag)}
+                raise InputProblem(name, _line_of(event), "", kind="yaml_tag", values=values)
     finally:
         loader.dispose()
 
@@ -280,23 +252,14 @@ class _Builder:
         line = max(line, node.start_mark.line)
         self.count += 1
         if self.count > MAX_NODES:
-            raise InputProblem(
-                self.file,
-                line + 1,
-                "",
-                f"more than {MAX_NODES:,} values (an alias bomb?); not read",
-            )
+            values = {"n": MAX_NODES}
+            raise InputProblem(self.file, line + 1, "", kind="alias_bomb", values=values)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise InputProblem(
-                self.file,
-                line + 1,
-                "",
-                f"nested deeper than {MAX_DEPTH} levels (through aliases); "
-                "a case file needs only a few",
-            )
+            values = {"depth": MAX_DEPTH}
+            raise InputProblem(self.file, line + 1, "", kind="too_deep_aliases", values=values)
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, line)
@@ -312,11 +275,10 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError) as exc:  # a date like 2025-13-45, a 5000-digit number
             reason = str(exc).split(";")[0].split(": value has")[0]
+            line = node.start_mark.line + 1
+            values = {"reason": reason}
             raise InputProblem(
-                self.file,
-                node.start_mark.line + 1,
-                "",
-                f"this value cannot be read ({reason}); put it in quotes if it is text",
+                self.file, line, "", kind="unreadable_value", values=values
             ) from None
 
     def _mapping(self, node, line: int):
@@ -330,18 +292,11 @@ class _Builder:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 shown = "" if key is None else _clip(str(key))
-                raise InputProblem(
-                    self.file, km.line, shown, "keys must be text (write the key as a word)"
-                )
+                raise InputProblem(self.file, km.line, shown, kind="key_not_text")
             if key in out:
                 first = out.key_marks[key].line
-                raise InputProblem(
-                    self.file,
-                    km.line,
-                    key,
-                    f"duplicate key '{key}' (first given on line {first}); "
-                    "each key may appear once",
-                )
+                values = {"key": key, "first": first}
+                raise InputProblem(self.file, km.line, key, kind="duplicate_key", values=values)
             out[key] = self.build(value_node, line)
             out.key_marks[key] = km
             out.value_marks[key] = _mark(self.file, value_node.start_mark)

@@ -43,11 +43,24 @@ from .items import (
 from .labels import case_title, matches_parameter, parameter_label, parameter_labels
 from .parameters import Amount, Identifier, Label, Parameter, Strict, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
-from .problems import InputProblem, LoadError, OptionError, UserError
+from .problems import (
+    InputProblem,
+    LoadError,
+    OptionError,
+    UserError,
+    nested,
+    part,
+    refusal,
+    worded,
+)
 
 __all__ = [
     "case_title",
     "matches_parameter",
+    "nested",
+    "part",
+    "refusal",
+    "worded",
     "parameter_label",
     "parameter_labels",
     "Amount",

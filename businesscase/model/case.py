@@ -22,6 +22,7 @@ from .parameters import (
     min_or,
 )
 from .partners import EXTERNAL, Partner
+from .problems import part, worded
 
 
 class RealIndexation(Strict):
@@ -211,19 +212,30 @@ def line_references(case: Case) -> Iterator[str]:
 # -- cross-references that must resolve ---------------------------------------------
 
 
+Problem = tuple[tuple, str, dict]  # (location, kind, values): see InputProblem
+
+
 class CaseReferenceError(ValueError):
-    """Cross-references that do not resolve; each problem carries its own location."""
+    """Cross-references that do not resolve; each problem carries its own location, its
+    kind and its values (worded from the catalogue, see :class:`InputProblem`)."""
 
-    def __init__(self, problems: list[tuple[tuple, str]]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in problems))
+        super().__init__(
+            "; ".join(f"{'.'.join(map(str, loc))}: {worded(k, v)}" for loc, k, v in problems)
+        )
 
 
-def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
-    """(location, message) for every reference in the case that does not resolve."""
+def _listed(ids, none: str) -> object:
+    """Ids as a list for a message, or the piece that says there are none."""
+    return list(ids) if ids else part(none)
+
+
+def reference_problems(case: Case) -> Iterator[Problem]:
+    """(location, kind, values) for every reference in the case that does not resolve."""
     partner_ids = case.partner_ids
     roles = sorted({p.role_id for p in case.partners} - set(partner_ids))
-    known = ", ".join(partner_ids) + (f"; roles {', '.join(roles)}" if roles else "")
+    known = {"allowed": partner_ids, "roles": part("part_roles", roles=roles) if roles else ""}
     yield from _duplicates("partners", [p.id for p in case.partners])
     yield from _partner_role_problems(case)
     yield from _duplicates("costs", [c.id for c in case.costs])
@@ -234,17 +246,13 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
     def partner_ref(loc: tuple, ref: str, allow_external: bool = False):
         if ref in partner_ids or ref in roles or (allow_external and ref == EXTERNAL):
             return
-        extra = f" or '{EXTERNAL}'" if allow_external else ""
-        yield (
-            loc,
-            f"unknown partner '{ref}': no partner has this id or this role; "
-            f"allowed are {known}{extra}",
-        )
+        extra = part("part_or_external", external=EXTERNAL) if allow_external else ""
+        yield loc, "unknown_partner", {"ref": ref, **known, "external": extra}
 
     def driver_ref(loc: tuple, name: str):
         if name not in driver_names:
-            allowed = ", ".join(driver_names) or "(no drivers defined)"
-            yield loc, f"unknown driver '{name}': allowed are the drivers {allowed}"
+            allowed = _listed(driver_names, "part_no_drivers")
+            yield loc, "unknown_driver", {"name": name, "allowed": allowed}
 
     def driver_refs(loc: tuple, names: list[str]):
         for j, name in enumerate(names):
@@ -252,23 +260,18 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
 
     for name in case.derived_drivers:
         if name in case.drivers:
-            yield (
-                ("derived_drivers", name),
-                (f"'{name}' is also an ordinary driver: a name is either a driver or derived"),
-            )
+            yield ("derived_drivers", name), "derived_and_driver", {"name": name}
     for name, d in case.derived_drivers.items():
         yield from driver_refs(("derived_drivers", name, "product"), d.product)
         yield from driver_refs(("derived_drivers", name, "divide_by"), d.divide_by)
         for j, div in enumerate(d.divide_by):
             p = case.drivers.get(div)
             if p is not None and min(p.low, float(min_or(p.value))) <= 0:
-                yield (
-                    ("derived_drivers", name, "divide_by", j),
-                    (f"driver '{div}' can be 0 (its value or low is 0): a divisor must be above 0"),
-                )
+                yield ("derived_drivers", name, "divide_by", j), "divisor_zero", {"name": div}
     yield from _derived_cycles(case)
 
     outcome_ids = [o.id for o in case.outcomes]
+    outcomes = _listed(outcome_ids, "part_no_outcomes")
     for i, c in enumerate(case.costs):
         yield from partner_ref(("costs", i, "payer"), c.payer)
         yield from driver_refs(("costs", i, "quantity"), c.quantity)
@@ -276,16 +279,14 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
             yield from driver_ref(("costs", i, "amount"), c.amount_driver)
         for j, provided_id in enumerate(c.provides):
             if provided_id not in outcome_ids:
-                yield (
-                    ("costs", i, "provides", j),
-                    (f"unknown outcome '{provided_id}': allowed are {', '.join(outcome_ids)}"),
-                )
+                loc: tuple = ("costs", i, "provides", j)
+                yield loc, "unknown_outcome", {"id": provided_id, "allowed": outcomes}
     for i, r in enumerate(case.revenues):
         yield from partner_ref(("revenues", i, "to"), r.to)
         yield from partner_ref(("revenues", i, "from"), r.from_, allow_external=True)
         yield from driver_refs(("revenues", i, "quantity"), r.quantity)
         if r.to == r.from_:
-            yield ("revenues", i, "from"), "a revenue cannot come from the partner it goes to"
+            yield ("revenues", i, "from"), "revenue_to_itself", {}
     sections = (("outcomes", case.outcomes), ("wellbeing", case.wellbeing))
     for section, i, o in ((sec, i, o) for sec, items in sections for i, o in enumerate(items)):
         if o.components:
@@ -303,76 +304,53 @@ def reference_problems(case: Case) -> Iterator[tuple[tuple, str]]:
         yield from driver_refs((section, i, "quantity"), o.quantity)
         if o.overlap_group is not None:
             group = case.overlap_groups.get(o.overlap_group)
+            where: tuple = (section, i, "overlap_group")
             if group is None:
-                allowed = ", ".join(case.overlap_groups) or "(no overlap_groups defined)"
-                yield (
-                    (section, i, "overlap_group"),
-                    (f"unknown overlap group '{o.overlap_group}': allowed are {allowed}"),
-                )
+                allowed = _listed(case.overlap_groups, "part_no_overlap_groups")
+                yield where, "unknown_overlap_group", {"group": o.overlap_group, "allowed": allowed}
             elif o.id not in group.members:
-                yield (
-                    (section, i, "overlap_group"),
-                    (
-                        f"outcome '{o.id}' names overlap group '{o.overlap_group}', but the "
-                        f"group's members ({', '.join(group.members)}) do not list it: add it to "
-                        f"overlap_groups.{o.overlap_group}.members"
-                    ),
-                )
+                values: dict = {"id": o.id, "group": o.overlap_group, "members": group.members}
+                yield where, "group_misses_outcome", values
     yield from _duplicates("wellbeing", [w.id for w in case.wellbeing])
     for i, w in enumerate(case.wellbeing):
         if w.id in outcome_ids:
-            yield ("wellbeing", i, "id"), f"'{w.id}' is also an outcome: give it an id of its own"
+            yield ("wellbeing", i, "id"), "wellbeing_is_outcome", {"id": w.id}
         if w.overlap_group is not None:
-            yield (
-                ("wellbeing", i, "overlap_group"),
-                "a wellbeing value is in no overlap group: it replaces outcomes instead "
-                "(replaces: [...])",
-            )
+            yield ("wellbeing", i, "overlap_group"), "wellbeing_in_group", {}
         for j, replaced in enumerate(w.replaces):
             if replaced not in outcome_ids:
                 yield (
                     ("wellbeing", i, "replaces", j),
-                    f"unknown outcome '{replaced}': allowed are {', '.join(outcome_ids)}",
+                    "unknown_outcome",
+                    {
+                        "id": replaced,
+                        "allowed": outcomes,
+                    },
                 )
     by_id = {o.id: o for o in case.outcomes}
     for name, group in case.overlap_groups.items():
         for j, member in enumerate(group.members):
             loc = ("overlap_groups", name, "members", j)
             if member not in by_id:
-                yield (
-                    loc,
-                    (
-                        f"member '{member}' is not an outcome of this case: allowed are "
-                        f"{', '.join(outcome_ids) or '(no outcomes)'}"
-                    ),
-                )
+                yield loc, "member_not_outcome", {"member": member, "allowed": outcomes}
             elif by_id[member].overlap_group != name:
-                declared = by_id[member].overlap_group
-                yield (
-                    loc,
-                    (
-                        f"member '{member}' does not declare this group: it says "
-                        f"overlap_group: {declared or '(none)'}; write overlap_group: "
-                        f"{name} on the outcome, or remove it from the members"
-                    ),
-                )
+                declared = by_id[member].overlap_group or part("part_none")
+                values = {"member": member, "declared": declared, "group": name}
+                yield loc, "member_not_declared", values
         yield from _duplicates_at(("overlap_groups", name, "members"), group.members)
     if case.meta.price_year > case.meta.start_year + case.meta.horizon:
-        yield ("meta", "price_year"), "price_year lies after the last year of the case"
+        yield ("meta", "price_year"), "price_year_after_end", {}
 
 
-def _partner_role_problems(case: Case) -> Iterator[tuple[tuple, str]]:
+def _partner_role_problems(case: Case) -> Iterator[Problem]:
     """Duplicate names, roles no line names, and ids that mean two things."""
     for lang in ("nl", "en"):
         seen: dict[str, str] = {}
         for i, p in enumerate(case.partners):
             name = " ".join(getattr(p.name, lang).split()).casefold()
             if name in seen:
-                yield (
-                    ("partners", i, "name", lang),
-                    f"duplicate name '{getattr(p.name, lang)}': partner '{seen[name]}' has it "
-                    "too; every partner needs a name of its own",
-                )
+                values = {"name": getattr(p.name, lang), "other": seen[name]}
+                yield ("partners", i, "name", lang), "duplicate_name", values
             seen.setdefault(name, p.id)
     named = set(line_references(case))
     by_id = {p.id: p for p in case.partners}
@@ -381,40 +359,25 @@ def _partner_role_problems(case: Case) -> Iterator[tuple[tuple, str]]:
             continue
         other = by_id.get(p.role)
         if other is not None and other.role_id != p.role:
-            yield (
-                ("partners", i, "role"),
-                f"role '{p.role}' is the id of partner '{p.role}', whose own role is "
-                f"'{other.role_id}': join that role ({other.role_id}) or name another role",
-            )
+            values = {"role": p.role, "own": other.role_id}
+            yield ("partners", i, "role"), "role_is_partner_id", values
         elif p.role not in named and other is None:
-            allowed = ", ".join(sorted(named - {EXTERNAL})) or "(no lines)"
-            yield (
-                ("partners", i, "role"),
-                f"unknown role '{p.role}': no cost, revenue or outcome of this case names it; "
-                f"roles named here are {allowed}",
-            )
+            allowed = _listed(sorted(named - {EXTERNAL}), "part_no_lines")
+            yield ("partners", i, "role"), "unknown_role", {"role": p.role, "allowed": allowed}
         sharing = [q.id for q in case.partners if q.role_id == p.id]
         if sharing:
-            holders = ", ".join(sharing)
-            yield (
-                ("partners", i, "id"),
-                f"id '{p.id}' is also the role of {holders}, while this partner has role "
-                f"'{p.role}': a line naming '{p.id}' would be ambiguous; give it another id",
-            )
+            values = {"id": p.id, "holders": sharing, "role": p.role}
+            yield ("partners", i, "id"), "id_is_role", values
     totals: dict[str, float] = {}
     for p in case.partners:
         totals[p.role_id] = totals.get(p.role_id, 0.0) + p.share
     for role, total in totals.items():
         if total <= 0:
             i = next(j for j, p in enumerate(case.partners) if p.role_id == role)
-            yield (
-                ("partners", i, "share"),
-                f"the shares of role '{role}' add up to 0: give at least one of its partners "
-                "a share above 0",
-            )
+            yield ("partners", i, "share"), "role_shares_zero", {"role": role}
 
 
-def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:
+def _derived_cycles(case: Case) -> Iterator[Problem]:
     graph = {n: d.product + d.divide_by for n, d in case.derived_drivers.items()}
     state: dict[str, int] = {}
 
@@ -434,10 +397,7 @@ def _derived_cycles(case: Case) -> Iterator[tuple[tuple, str]]:
         if n not in state:
             cycle = visit(n, [])
             if cycle:
-                yield (
-                    ("derived_drivers", cycle[0]),
-                    (f"derived drivers refer to each other in a circle: {' → '.join(cycle)}"),
-                )
+                yield ("derived_drivers", cycle[0]), "derived_cycle", {"cycle": " → ".join(cycle)}
                 return
 
 
@@ -470,20 +430,17 @@ def derived_order(case: Case) -> list[str]:
     return done
 
 
-def _duplicates_at(loc: tuple, ids: list[str]) -> Iterator[tuple[tuple, str]]:
+def _duplicates_at(loc: tuple, ids: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            yield loc + (i,), f"duplicate '{ident}': must be unique here"
+            yield loc + (i,), "duplicate_here", {"id": ident}
         seen.add(ident)
 
 
-def _duplicates(section: str, ids: list[str]) -> Iterator[tuple[tuple, str]]:
+def _duplicates(section: str, ids: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            yield (
-                (section, i, "id"),
-                f"duplicate id '{ident}': every id in {section} must be unique",
-            )
+            yield (section, i, "id"), "duplicate_id", {"id": ident, "section": section}
         seen.add(ident)

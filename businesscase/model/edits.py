@@ -13,12 +13,12 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from pydantic import ValidationError
 
-from businesscase.text import TEXTS, t, unit_text
+from businesscase.text import TEXTS, in_language, t, unit_text
 
 from .case import Case, driver_inputs, meta_bounds
 from .labels import owner_labels, parameter_labels
 from .parameters import Parameter
-from .problems import UserError
+from .problems import UserError, problem_message, worded
 
 META_FIELDS = {"meta.horizon", "meta.start_year"}
 
@@ -26,10 +26,24 @@ META_FIELDS = {"meta.horizon", "meta.start_year"}
 class InvalidChange(UserError):
     """A value that is not allowed for its parameter; the message says what is."""
 
-    def __init__(self, key: str, message: str):
-        self.key = key
-        super().__init__(f"{key}: {message}")
-        self.message = message
+    def __init__(self, key: str, message: str = "", kind: str = "", values: dict | None = None):
+        self.key, self.kind, self.values = key, kind, dict(values or {})
+        self.message = message or worded(kind, self.values)
+        super().__init__(f"{key}: {self.message}")
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in the language (the key is the parameter's, as written)."""
+        return in_language(
+            lang, self.message, lambda lg: problem_message(self.kind, self.values, self.message, lg)
+        )
+
+
+class NotANumber(ValueError):
+    """A typed text that is no number (``kind`` says which way: see the catalogue)."""
+
+    def __init__(self, text, kind: str):
+        self.kind, self.values = kind, {"text": str(text)}
+        super().__init__(worded(kind, self.values))
 
 
 def parse_number(text, lang: str = "nl") -> float:
@@ -53,9 +67,9 @@ def parse_number(text, lang: str = "nl") -> float:
     try:
         value = float(s)
     except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
+        raise NotANumber(text, "not_a_number") from None
     if not math.isfinite(value):
-        raise ValueError(f"'{text}' is not a finite number")
+        raise NotANumber(text, "not_a_finite_number")
     return value / 100 if percent else value
 
 
@@ -66,11 +80,11 @@ def check_value(case: Case, key: str, value, lang: str = "nl") -> float:
     try:
         param = case.parameter(key)
     except KeyError:
-        raise InvalidChange(key, "no such parameter") from None
+        raise InvalidChange(key, kind="no_such_parameter") from None
     try:
         number = parse_number(value, lang)
-    except ValueError as exc:
-        raise InvalidChange(key, str(exc)) from None
+    except NotANumber as exc:
+        raise InvalidChange(key, kind=exc.kind, values=exc.values) from None
     try:
         type(param).model_validate(
             {
@@ -81,24 +95,22 @@ def check_value(case: Case, key: str, value, lang: str = "nl") -> float:
             }
         )
     except ValidationError as exc:
-        raise InvalidChange(key, _first_message(exc)) from None
+        err = exc.errors()[0]
+        message, ctx = err["msg"].replace("Value error, ", ""), dict(err.get("ctx") or {})
+        raise InvalidChange(key, message, err["type"], ctx) from None
     return number
 
 
 def _check_meta(key: str, value) -> int:
     try:
         number = parse_number(value)
-    except ValueError as exc:
-        raise InvalidChange(key, str(exc)) from None
+    except NotANumber as exc:
+        raise InvalidChange(key, kind=exc.kind, values=exc.values) from None
     lo, hi = meta_bounds(key)
     if number != int(number) or not lo <= number <= hi:
-        raise InvalidChange(key, f"{value} is not allowed: a whole number from {lo} to {hi}")
+        values = {"value": str(value), "lo": lo, "hi": hi}
+        raise InvalidChange(key, kind="meta_not_allowed", values=values)
     return int(number)
-
-
-def _first_message(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    return err["msg"].replace("Value error, ", "")
 
 
 def apply_changes(

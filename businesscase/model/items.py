@@ -7,9 +7,8 @@ from enum import Enum, StrEnum
 from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
-from .parameters import Amount, Fraction, Identifier, Label, Lifetime, Strict, Years
+from .parameters import Amount, Fraction, Identifier, Label, Lifetime, Strict, Years, refusal
 from .partners import EXTERNAL
 
 IndexCategory = Literal["wages", "prices", "rents", "care_tariffs"]
@@ -84,19 +83,11 @@ class CostItem(Strict):
     @model_validator(mode="after")
     def _lifetime_for_investments(self) -> CostItem:
         if (self.amount is None) == (self.amount_driver is None):
-            raise PydanticCustomError(
-                "one_amount",
-                "give 'amount' as a parameter or as the name of a driver (one of them)",
-                {},
-            )
+            raise refusal("one_amount")
         if self.kind is CostKind.investment and self.lifetime is None:
-            raise PydanticCustomError(
-                "lifetime_required", "an investment needs a 'lifetime' in years", {}
-            )
+            raise refusal("lifetime_required")
         if self.kind is CostKind.operating and self.lifetime is not None:
-            raise PydanticCustomError(
-                "lifetime_not_allowed", "'lifetime' is only for kind: investment", {}
-            )
+            raise refusal("lifetime_not_allowed")
         return self
 
 
@@ -176,11 +167,7 @@ class OutcomeComponent(Strict):
     @model_validator(mode="after")
     def _one_proxy(self) -> OutcomeComponent:
         if (self.proxy is None) == (self.proxy_driver is None):
-            raise PydanticCustomError(
-                "one_proxy",
-                "give 'proxy' as a parameter or as the name of a driver (one of them)",
-                {},
-            )
+            raise refusal("one_proxy")
         return self
 
 
@@ -237,9 +224,7 @@ class Outcome(Strict):
     @classmethod
     def _first_year_operating(cls, p: Years) -> Years:
         if p.value < 1 or p.low < 1:
-            raise PydanticCustomError(
-                "first_year_zero", "first_year must be 1 or more (1 = first operating year)", {}
-            )
+            raise refusal("first_year_zero")
         return p
 
     @model_validator(mode="after")
@@ -251,21 +236,11 @@ class Outcome(Strict):
         ]
         if self.components:
             if single:
-                raise PydanticCustomError(
-                    "single_and_components",
-                    "an outcome with 'components' states pocket, flow_type and proxy per "
-                    "component; remove {fields}",
-                    {"fields": ", ".join(single)},
-                )
+                raise refusal("single_and_components", fields=", ".join(single))
             return self
         missing = [f for f in ("pocket", "flow_type") if getattr(self, f) is None]
         if missing or (self.proxy is None) == (self.proxy_driver is None):
-            raise PydanticCustomError(
-                "single_line_incomplete",
-                "an outcome needs pocket, flow_type and proxy (a parameter or a driver name), "
-                "or a list of 'components' each with its own",
-                {},
-            )
+            raise refusal("single_line_incomplete")
         return self
 
     def gross_lines(self) -> list[tuple[str, OutcomeComponent]]:

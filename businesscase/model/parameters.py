@@ -22,7 +22,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from businesscase.text import formatting, language, t
+from businesscase.text import TEXTS, formatting, language, t
 
 
 class Strict(BaseModel):
@@ -33,6 +33,13 @@ class Confidence(str, Enum):
     high = "high"
     medium = "medium"
     low = "low"
+
+
+def refusal(kind: str, **values) -> PydanticCustomError:
+    """A model's refusal of a value, of a kind the catalogue words: pydantic fills the
+    English wording (``problem_<kind>``) in with the values; the interface words the same
+    entry in its language (see :class:`businesscase.model.InputProblem`)."""
+    return PydanticCustomError(kind, TEXTS[f"problem_{kind}"]["en"], values)
 
 
 def percent_hint(value: float, lang: str = "en") -> str:
@@ -99,55 +106,33 @@ class Parameter(Strict):
     @classmethod
     def _within_kind(cls, v: float) -> float:
         if not math.isfinite(v):
-            raise PydanticCustomError(
-                "not_finite",
-                "{v} is not allowed: must be {allowed}",
-                {"v": v, "allowed": t(cls._allowed, "en"), "allowed_key": cls._allowed},
+            raise refusal(
+                "not_finite", v=v, allowed=t(cls._allowed, "en"), allowed_key=cls._allowed
             )
         lo, hi = cls._min, cls._max
         if not (lo <= v <= hi):
             hint = percent_hint(v) if cls._percent_like else ""
-            raise PydanticCustomError(
+            raise refusal(
                 "out_of_range",
-                "{v} is not allowed: must be {allowed}.{hint}",
-                {
-                    "v": v,
-                    "allowed": t(cls._allowed, "en"),
-                    "hint": hint,
-                    "allowed_key": cls._allowed,
-                    "percent_like": cls._percent_like,
-                },
+                v=v,
+                allowed=t(cls._allowed, "en"),
+                hint=hint,
+                allowed_key=cls._allowed,
+                percent_like=cls._percent_like,
             )
         if cls._integer and v != int(v):
-            raise PydanticCustomError(
-                "not_whole",
-                "{v} is not allowed: must be {allowed}",
-                {"v": v, "allowed": t(cls._allowed, "en"), "allowed_key": cls._allowed},
-            )
+            raise refusal("not_whole", v=v, allowed=t(cls._allowed, "en"), allowed_key=cls._allowed)
         return v
 
     @model_validator(mode="after")
     def _provenance(self) -> Parameter:
         if self.low > self.high:
-            raise PydanticCustomError(
-                "low_above_high",
-                "low ({low}) is above high ({high}): low ≤ value ≤ high",
-                {"low": self.low, "high": self.high},
-            )
+            raise refusal("low_above_high", low=self.low, high=self.high)
         if self.estimate:
             if not (self.reasoning and self.reasoning.strip()):
-                raise PydanticCustomError(
-                    "estimate_without_reasoning",
-                    "an estimate needs 'reasoning': say how the figure was arrived at",
-                    {},
-                )
+                raise refusal("estimate_without_reasoning")
         elif not (self.source and self.source.strip()):
-            raise PydanticCustomError(
-                "no_source",
-                "a parameter needs a 'source' (title and link or publication), "
-                "or 'estimate: true' with 'reasoning'",
-                {},
-            )
+            raise refusal("no_source")
         return self
 
 

@@ -6,9 +6,8 @@ import unicodedata
 from enum import Enum
 
 from pydantic import Field, field_validator
-from pydantic_core import PydanticCustomError
 
-from .parameters import DiscountRate, Identifier, Label, Strict
+from .parameters import DiscountRate, Identifier, Label, Strict, refusal
 
 EXTERNAL = "external"
 """Pseudo-partner for money coming from outside the partners (e.g. a national subsidy)."""
@@ -62,12 +61,7 @@ class Partner(Strict):
     @classmethod
     def _not_reserved(cls, v: str) -> str:
         if v in RESERVED_IDS:
-            raise PydanticCustomError(
-                "reserved_id",
-                "'{v}' is reserved for money from outside the partnership "
-                "(revenues say from: {v}); give the partner another id, e.g. {v}_partner",
-                {"v": v},
-            )
+            raise refusal("reserved_id", v=v)
         return v
 
 

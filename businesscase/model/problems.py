@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import math
 
-from businesscase.text import TEXTS, t
+from businesscase.text import TEXTS, in_language, t
 from businesscase.text import formatting as fmt
 
-from .parameters import percent_hint
+from .parameters import percent_hint, refusal
 
-__all__ = ["UserError", "OptionError", "InputProblem", "LoadError"]
+__all__ = [
+    "UserError",
+    "OptionError",
+    "InputProblem",
+    "LoadError",
+    "nested",
+    "part",
+    "refusal",
+    "worded",
+]
 
 
 class UserError(ValueError):
@@ -40,20 +49,22 @@ class OptionError(UserError):
 class InputProblem(UserError):
     """One problem in the user's input, located in a file.
 
-    ``message`` is English (the CLI's and the log's); a problem of a known ``kind`` with its
-    ``values`` is also worded in the interface's language by :meth:`text`."""
+    A problem has a ``kind`` and its ``values``: the catalogue entry ``problem_<kind>``
+    words it in Dutch and English side by side (:meth:`text`). ``message`` is the English
+    (the CLI's and the log's): given, or else worded from that same entry."""
 
     def __init__(
         self,
         file: str,
         line: int | None,
         field: str,
-        message: str,
+        message: str = "",
         kind: str = "",
         values: dict | None = None,
     ):
-        self.file, self.line, self.field, self.message = file, line, field, message
         self.kind, self.values = kind, dict(values or {})
+        self.file, self.line, self.field = file, line, field
+        self.message = message or worded(kind, self.values)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -67,7 +78,10 @@ class InputProblem(UserError):
             t("problem_at_line", lang, file=self.file, line=self.line) if self.line else self.file
         )
         field = f" {t('problem_field', lang, field=self.field)}:" if self.field else ""
-        return f"{where}:{field} {problem_message(self.kind, self.values, self.message, lang)}"
+        message = in_language(
+            lang, self.message, lambda lg: problem_message(self.kind, self.values, self.message, lg)
+        )
+        return f"{where}:{field} {message}"
 
 
 class LoadError(UserError):
@@ -86,24 +100,68 @@ class LoadError(UserError):
 RANGE_KINDS = ("out_of_range", "not_finite", "not_whole")
 
 
+def worded(kind: str, values: dict, lang: str = "en") -> str:
+    """A problem of a kind with its values, worded from the catalogue (English unless asked
+    otherwise); the kind itself where the catalogue has no wording for it."""
+    return problem_message(kind, values, kind, lang)
+
+
+class Worded(dict):
+    """A nested problem or a piece of a wording inside a problem's values: worded in the
+    language of the problem around it, and in English where it is shown as text."""
+
+    def __str__(self) -> str:
+        return shown(self, "en")
+
+
+def nested(kind: str, values: dict | None = None, english: str = "") -> Worded:
+    """A problem inside another problem's values (a theme's case that does not load, an
+    include that cannot be read): worded in the same language as the problem around it."""
+    return Worded(problem_kind=kind, values=dict(values or {}), english=english)
+
+
+def part(key: str, **values) -> Worded:
+    """A piece of a problem's wording from the catalogue (``(no drivers defined)``), worded
+    in the language of the problem around it."""
+    return Worded(text_key=key, values=values)
+
+
+def shown(value, lang: str) -> str:
+    """A value in a problem's wording: a nested problem or piece in the language, numbers
+    as the language writes them, a list as its items; text as written."""
+    if isinstance(value, dict) and "problem_kind" in value:
+        return problem_message(
+            value["problem_kind"], value["values"], value.get("english", ""), lang
+        )
+    if isinstance(value, dict) and "text_key" in value:
+        return t(value["text_key"], lang, **_fields(value["values"], lang))
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return fmt.number(value, 0, lang) if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return fmt.compact(value, lang, 6) if math.isfinite(value) else str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(shown(v, lang) for v in value)
+    return str(value)
+
+
+def _fields(values: dict, lang: str) -> dict[str, str]:
+    return {k: shown(v, lang) for k, v in values.items() if not k.endswith(("_key", "_like"))}
+
+
 def problem_message(kind: str, values: dict, english: str, lang: str) -> str:
     """A problem's message in the language; the English message where the catalogue has no
     wording for the kind."""
     key = f"problem_{kind}"
     if not kind or key not in TEXTS:
         return english
-    fields = {k: v for k, v in values.items() if not k.endswith(("_key", "_like"))}
+    fields = _fields(values, lang)
     if kind in RANGE_KINDS:
         v = float(values.get("v", 0.0))
         fields["v"] = fmt.compact(v, lang, 6) if math.isfinite(v) else str(v)
         fields["allowed"] = t(values.get("allowed_key", "allowed_finite"), lang)
         fields["hint"] = percent_hint(v, lang) if values.get("percent_like") else ""
-    if kind == "unknown_field":
-        listed = fields.pop("fields", "")
-        fields["allowed"] = t("problem_allowed_fields", lang, fields=listed) if listed else ""
-    if kind == "missing_field":
-        listed = fields.pop("choice_list", "")
-        fields["choices"] = t("problem_choices", lang, choices=listed) if listed else ""
     try:
         return t(key, lang, **fields)
     except (KeyError, IndexError, ValueError):

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from businesscase.io import (
     IncludePolicy,
     assumptions_dir,
+    error_message,
     load_case,
     locate,
     read_bounded,
@@ -40,6 +41,8 @@ from businesscase.model import (
     Parameter,
     check_value,
     line_references,
+    nested,
+    part,
 )
 
 from .model import Programme, ProgrammeFile, Theme, ThemeSpec
@@ -79,34 +82,25 @@ def load_programme(path: str | os.PathLike, *, allow_include_outside: bool = Fal
     except InputProblem as problem:
         raise LoadError([problem]) from None
     if not isinstance(data, dict):
-        raise LoadError(
-            [
-                InputProblem(
-                    shown,
-                    1,
-                    "",
-                    "a programme file is a mapping with programme, partners and themes",
-                )
-            ]
-        )
+        raise LoadError([InputProblem(shown, 1, "", kind="programme_not_mapping")])
     try:
         spec = ProgrammeFile.model_validate(data)
     except ValidationError as exc:
         raise LoadError(validation_problems(exc, data, shown, ProgrammeFile)) from None
     problems: list[InputProblem] = []
 
-    def at(loc: tuple, message: str) -> None:
-        problems.append(locate(data, loc, shown, message))
+    def at(loc: tuple, kind: str, values: dict | None = None) -> None:
+        problems.append(locate(data, loc, shown, "", kind, values))
 
     ids = [p.id for p in spec.partners]
-    _duplicates(at, "partners", ids, "partner id")
-    _duplicates(at, "themes", [t.id for t in spec.themes], "theme id")
+    _duplicates(at, "partners", ids, "part_partner_id")
+    _duplicates(at, "themes", [t.id for t in spec.themes], "part_theme_id")
     for lang in ("nl", "en"):
         names = [" ".join(getattr(p.name, lang).split()).casefold() for p in spec.partners]
         for i, name in enumerate(names):
             if name in names[:i]:
                 first = ids[names.index(name)]
-                at(("partners", i, "name", lang), f"duplicate name: partner '{first}' has it too")
+                at(("partners", i, "name", lang), "programme_duplicate_name", {"other": first})
     partners = [p.partner() for p in spec.partners]
     policy = IncludePolicy.for_case_file(path, assumptions_dir(), allow_include_outside)
     loaded: dict[Path, Case] = {}
@@ -121,11 +115,8 @@ def load_programme(path: str | os.PathLike, *, allow_include_outside: bool = Fal
     known = named | {q.id for t in themes for q in t.base.partners} | set(ids)
     for i, p in enumerate(partners):
         if p.role is not None and p.role not in known and len(themes) == len(spec.themes):
-            at(
-                ("partners", i, "role"),
-                f"unknown role '{p.role}': no theme's case names it or has a partner of that "
-                f"id; roles are {', '.join(sorted(known - set(ids)))}",
-            )
+            values = {"role": p.role, "allowed": sorted(known - set(ids))}
+            at(("partners", i, "role"), "programme_unknown_role", values)
     if problems:
         raise LoadError(problems)
     programme = Programme(spec.programme, tuple(partners), tuple(themes), shown)
@@ -144,12 +135,10 @@ def _theme(ts: ThemeSpec, i, path, policy, loaded, partners, at, problems) -> Th
     by_id = {p.id: p for p in partners}
     for j, pid in enumerate(ts.participants):
         if pid not in by_id:
-            at(
-                ("themes", i, "participants", j),
-                f"unknown partner '{pid}': the programme's partners are {', '.join(by_id)}",
-            )
+            values = {"ref": pid, "allowed": list(by_id)}
+            at(("themes", i, "participants", j), "programme_unknown_partner", values)
         elif pid in ts.participants[:j]:
-            at(("themes", i, "participants", j), f"'{pid}' is named twice")
+            at(("themes", i, "participants", j), "named_twice", {"id": pid})
     target = _case_path(ts.case, path, policy, i, at)
     if target is None:
         return None
@@ -157,7 +146,7 @@ def _theme(ts: ThemeSpec, i, path, policy, loaded, partners, at, problems) -> Th
         try:
             loaded[target] = load_case(target, allow_include_outside=policy.allow_outside)
         except LoadError as exc:
-            at(("themes", i, "case"), f"the case {ts.case} does not load:")
+            at(("themes", i, "case"), "case_does_not_load", {"case": ts.case})
             problems.extend(exc.problems)
             return None
     base = _with_changes(loaded[target], ts, i, at)
@@ -168,11 +157,8 @@ def _theme(ts: ThemeSpec, i, path, policy, loaded, partners, at, problems) -> Th
     filled |= {pid for pid in ts.participants if pid in by_id}
     missing = sorted(roles - filled)
     if missing:
-        at(
-            ("themes", i, "participants"),
-            f"no participant fills role {', '.join(missing)}, which {ts.case} names as payer, "
-            "pocket or needed partner: add a partner with that role to the theme",
-        )
+        values = {"roles": missing, "case": ts.case}
+        at(("themes", i, "participants"), "role_not_filled", values)
     return Theme(
         ts.id,
         ts.name,
@@ -193,15 +179,12 @@ def _case_path(written: str, path: Path, policy: IncludePolicy, i: int, at) -> P
     try:
         target = policy.target(written, folder, (str(path), None))
     except InputProblem as problem:
-        at(("themes", i, "case"), problem.message)
+        at(("themes", i, "case"), problem.kind, problem.values)
         return None
     if not target.is_file():
         shipped = sorted(p.name for p in policy.shipped.glob("*.yaml"))
-        at(
-            ("themes", i, "case"),
-            f"{written!r}: file not found next to the programme nor among the shipped "
-            f"cases ({', '.join(shipped)})",
-        )
+        values = {"written": repr(written), "shipped": shipped}
+        at(("themes", i, "case"), "case_not_found", values)
         return None
     return target
 
@@ -214,14 +197,14 @@ def _with_changes(base: Case, ts: ThemeSpec, i: int, at) -> Case | None:
         loc = ("themes", i, "changes", key)
         if key not in keys:
             close = difflib.get_close_matches(key, keys, n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            at(loc, f"no parameter '{key}' in {ts.case}{hint}")
+            hint = part("part_did_you_mean", keys=close) if close else ""
+            at(loc, "no_parameter_in_case", {"key": key, "case": ts.case, "hint": hint})
             ok = False
             continue
         try:
             new = _changed(base, key, value)
         except InvalidChange as exc:
-            at(loc, exc.message)
+            at(loc, exc.kind, exc.values)
             ok = False
             continue
         if isinstance(new, int):
@@ -233,22 +216,16 @@ def _with_changes(base: Case, ts: ThemeSpec, i: int, at) -> Case | None:
     try:
         return Case.model_validate(case.model_dump(by_alias=True))
     except ValidationError as exc:
-        for err in exc.errors():
-            cause = (err.get("ctx") or {}).get("error")
-            pairs = (
-                cause.problems
-                if isinstance(cause, CaseReferenceError)
-                else [(err["loc"], err["msg"])]
-            )
-            for where, msg in pairs:
-                at(("themes", i, "changes"), f"{'.'.join(map(str, where))}: {msg}")
+        for where, inner in _refusals(exc):
+            path = ".".join(map(str, where))
+            at(("themes", i, "changes"), "at_path", {"path": path, "problem": inner})
         return None
 
 
 def _changed(base: Case, key: str, value) -> Parameter | int:
     if key in META_FIELDS:
         if isinstance(value, dict):
-            raise InvalidChange(key, "a meta field takes a whole number, not a parameter")
+            raise InvalidChange(key, kind="meta_not_parameter")
         return int(check_value(base, key, value))
     param = base.parameter(key)
     if isinstance(value, dict):
@@ -257,24 +234,21 @@ def _changed(base: Case, key: str, value) -> Parameter | int:
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(map(str, err["loc"]))
-            raise InvalidChange(
-                key, f"{where + ': ' if where else ''}{err['msg'].replace('Value error, ', '')}"
-            ) from None
+            message, kind, values = error_message(err, type(param))
+            if where:
+                values = {"path": where, "problem": nested(kind, values, message)}
+                kind = "at_path"
+            raise InvalidChange(key, kind=kind, values=values) from None
         if new.unit != param.unit:
-            raise InvalidChange(
-                key, f"unit '{new.unit}' differs from the case's unit '{param.unit}'"
-            )
+            values = {"unit": new.unit, "case_unit": param.unit}
+            raise InvalidChange(key, kind="unit_differs", values=values)
         return new
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidChange(key, f"got {value!r}; write a number or a whole parameter")
+        raise InvalidChange(key, kind="not_number_or_parameter", values={"got": repr(value)})
     number = check_value(base, key, value)
     if not param.low <= number <= param.high:
-        raise InvalidChange(
-            key,
-            f"{number:g} lies outside the parameter's range {param.low:g}–{param.high:g}; "
-            "to go beyond it write the whole parameter (value, unit, year, source or "
-            "estimate with reasoning, low, high, confidence)",
-        )
+        values = {"number": float(number), "low": param.low, "high": param.high}
+        raise InvalidChange(key, kind="change_out_of_range", values=values)
     return param.model_copy(update={"value": number})
 
 
@@ -297,7 +271,19 @@ def _set_parameter(case: Case, key: str, new: Parameter) -> None:
 def _duplicates(at, section: str, ids: list[str], what: str) -> None:
     for i, ident in enumerate(ids):
         if ident in ids[:i]:
-            at((section, i, "id"), f"duplicate {what} '{ident}': every {what} must be unique")
+            at((section, i, "id"), "programme_duplicate_id", {"id": ident, "what": part(what)})
+
+
+def _refusals(exc: ValidationError):
+    """(location, nested problem) of every refusal in a case's validation error."""
+    for err in exc.errors():
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, CaseReferenceError):
+            for where, kind, values in cause.problems:
+                yield where, nested(kind, values)
+        else:
+            message, kind, values = error_message(err)
+            yield err["loc"], nested(kind, values, message)
 
 
 def _case_problems(exc, data, shown, i, programme: Programme, theme: Theme):
@@ -307,20 +293,16 @@ def _case_problems(exc, data, shown, i, programme: Programme, theme: Theme):
     flowless = set(programme.flowless(theme.id))
     in_case = [pid for pid in theme.participants if pid not in flowless]  # theme_case's order
     out = []
-    for err in exc.errors():
-        cause = (err.get("ctx") or {}).get("error")
-        pairs = (
-            cause.problems if isinstance(cause, CaseReferenceError) else [(err["loc"], err["msg"])]
-        )
-        for where, msg in pairs:
-            where = tuple(where)
-            if len(where) >= 2 and where[0] == "partners" and isinstance(where[1], int):
-                loc = ("partners", index[in_case[where[1]]], *where[2:])
-                message = f"in theme '{theme.id}': {msg}"
-            else:
-                loc = ("themes", i)
-                message = f"in theme '{theme.id}', {'.'.join(map(str, where))}: {msg}"
-            out.append(locate(data, loc, shown, message))
+    for where, inner in _refusals(exc):
+        where = tuple(where)
+        if len(where) >= 2 and where[0] == "partners" and isinstance(where[1], int):
+            loc = ("partners", index[in_case[where[1]]], *where[2:])
+            out.append(
+                locate(data, loc, shown, "", "in_theme", {"theme": theme.id, "problem": inner})
+            )
+        else:
+            values = {"theme": theme.id, "path": ".".join(map(str, where)), "problem": inner}
+            out.append(locate(data, ("themes", i), shown, "", "in_theme_at", values))
     return out
 
 

@@ -13,7 +13,18 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from businesscase.model import Amount, Case, Identifier, Label, Partner, Strict, UserError
+from businesscase.io import error_message
+from businesscase.model import (
+    Amount,
+    Case,
+    Identifier,
+    Label,
+    Partner,
+    Strict,
+    UserError,
+    nested,
+    refusal,
+)
 
 MAX_PARTNERS = 100
 
@@ -39,10 +50,11 @@ class ProgrammePartner(Partner):
             except ValidationError as exc:
                 err = exc.errors()[0]
                 where = ".".join(map(str, err["loc"]))
-                raise ValueError(
-                    f"share as a parameter: {where + ': ' if where else ''}"
-                    f"{err['msg'].replace('Value error, ', '')}"
-                ) from None
+                message, kind, values = error_message(err, Amount)
+                problem = nested(kind, values, message)
+                if where:
+                    problem = nested("at_path", {"path": where, "problem": problem})
+                raise refusal("share_parameter", problem=problem) from None
         return v
 
     def partner(self) -> Partner:

@@ -8,6 +8,10 @@ the product: labels, dashboard, analysis, allocation, exports, parameters, messa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from .problems_catalogue import PROBLEM_TEXTS
+
 TEXTS: dict[str, dict[str, str]] = {
     "case": {"nl": "Businesscase", "en": "Business case"},
     "location": {"nl": "Locatie", "en": "Location"},
@@ -737,77 +741,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "category_revenue": {"nl": "overdracht", "en": "transfer"},
     "category_outcome": {"nl": "effect", "en": "outcome"},
     "category_overlap_correction": {"nl": "overlapcorrectie", "en": "overlap correction"},
-    # -- problems in a file: where, and what is allowed ---------------------------------------
-    "problem_at_line": {"nl": "{file}, regel {line}", "en": "{file}:{line}"},
-    "problem_field": {"nl": "veld {field}", "en": "{field}"},
-    "allowed_finite": {"nl": "een eindig getal", "en": "a finite number"},
-    "allowed_fraction": {
-        "nl": "een fractie tussen 0 en 1 (bijv. 0,4 voor 40%)",
-        "en": "a fraction between 0 and 1 (e.g. 0.4 for 40%)",
-    },
-    "allowed_rate": {
-        "nl": "een jaarlijks percentage als fractie tussen -0,5 en 1 (bijv. 0,0225 voor 2,25%)",
-        "en": "a yearly rate as a fraction between -0.5 and 1 (e.g. 0.0225 for 2.25%)",
-    },
-    "allowed_discount_rate": {
-        "nl": "een discontovoet als fractie tussen 0 en 0,5 (bijv. 0,0225 voor 2,25%)",
-        "en": "a yearly discount rate as a fraction between 0 and 0.5 (e.g. 0.0225 for 2.25%)",
-    },
-    "allowed_zero_or_more": {"nl": "nul of meer", "en": "zero or more"},
-    "allowed_years": {
-        "nl": "een heel aantal jaren van 0 tot 100",
-        "en": "a whole number of years from 0 to 100",
-    },
-    "allowed_lifetime": {
-        "nl": "een heel aantal jaren van 1 tot 100",
-        "en": "a whole number of years from 1 to 100",
-    },
-    "hint_percent": {
-        "nl": "Bedoelde u {meant}%? Schrijf {write}.",
-        "en": "Did you mean {meant}%? Write {write}.",
-    },
-    "problem_out_of_range": {
-        "nl": "{v} mag niet: het moet {allowed} zijn.{hint}",
-        "en": "{v} is not allowed: must be {allowed}.{hint}",
-    },
-    "problem_not_finite": {
-        "nl": "{v} mag niet: het moet {allowed} zijn",
-        "en": "{v} is not allowed: must be {allowed}",
-    },
-    "problem_not_whole": {
-        "nl": "{v} mag niet: het moet {allowed} zijn",
-        "en": "{v} is not allowed: must be {allowed}",
-    },
-    "problem_low_above_high": {
-        "nl": "low ({low}) is hoger dan high ({high}): low ≤ value ≤ high",
-        "en": "low ({low}) is above high ({high}): low ≤ value ≤ high",
-    },
-    "problem_no_source": {
-        "nl": "een parameter heeft een 'source' nodig (titel en link of publicatie), of "
-        "'estimate: true' met 'reasoning'",
-        "en": "a parameter needs a 'source' (title and link or publication), or "
-        "'estimate: true' with 'reasoning'",
-    },
-    "problem_estimate_without_reasoning": {
-        "nl": "een schatting heeft 'reasoning' nodig: zeg hoe het getal tot stand kwam",
-        "en": "an estimate needs 'reasoning': say how the figure was arrived at",
-    },
-    "problem_unknown_field": {
-        "nl": "onbekend veld '{field}'{allowed}",
-        "en": "unknown field '{field}'{allowed}",
-    },
-    "problem_allowed_fields": {"nl": ": toegestaan zijn {fields}", "en": ": allowed are {fields}"},
-    "problem_missing_field": {
-        "nl": "verplicht veld '{field}' ontbreekt{choices}",
-        "en": "required field '{field}' is missing{choices}",
-    },
-    "problem_choices": {"nl": ": schrijf een van {choices}", "en": ": write one of {choices}"},
-    "problem_not_a_parameter": {
-        "nl": "gevonden: {got}; een parameter is een mapping met value, unit, year, source "
-        "(of estimate: true en reasoning), low, high en confidence",
-        "en": "got {got}; a parameter is a mapping with value, unit, year, source (or "
-        "estimate: true and reasoning), low, high and confidence",
-    },
+    **PROBLEM_TEXTS,
     "sign_name": {"nl": "Naam", "en": "Name"},
     "sign_function": {"nl": "Functie", "en": "Position"},
     "sign_date": {"nl": "Datum", "en": "Date"},
@@ -1109,7 +1043,13 @@ def language(lang: str) -> str:
     return "en" if lang == "en" else "nl"
 
 
-def t(key: str, lang: str = "nl", **fields) -> str:
+def in_language(lang: str, english: str, wording: Callable[[str], str]) -> str:
+    """A text whose English is already written (a problem's message, the CLI's words): that
+    English, else ``wording`` in the language."""
+    return english if language(lang) == "en" and english else wording(language(lang))
+
+
+def t(key: str, lang: str = "nl", /, **fields) -> str:
     text = TEXTS[key][language(lang)]
     return text.format(**fields) if fields else text
 
