@@ -6,7 +6,8 @@ from .compare import compare, unique_labels
 from .database import StoreError
 from .round_codes import Throttle
 from .round_outcome import RoundOutcome
-from .rounds import FACILITATOR, RoundError, RoundStore
+from .round_records import FACILITATOR, RoundError
+from .rounds import RoundStore
 from .store import Draft, ScenarioStore, Version, check_draft_key
 
 __all__ = [

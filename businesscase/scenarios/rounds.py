@@ -18,15 +18,11 @@ a few, lock the round for a growing wait (:class:`.round_codes.Throttle`).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import math
 import os
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,114 +30,24 @@ from sqlalchemy.orm import Session
 
 from businesscase.allocation import BASES, METHODS, BenefitBasis
 from businesscase.io import case_from_yaml, case_to_yaml
-from businesscase.model import Case, UserError
-from businesscase.text import t
+from businesscase.model import Case
 
-from .round_codes import (
-    Throttle,
-    code_hash,
-    code_matches,
-    new_code,
-    new_salt,
-    round_link,
-    whole_seconds,
-)
+from .round_codes import Throttle, code_hash, code_matches, new_code, new_salt, whole_seconds
 from .round_outcome import RoundOutcome, fair_terms, round_outcome
+from .round_records import (
+    FACILITATOR,
+    MAX_CONDITION,
+    OpenedRound,
+    PartnerState,
+    Receipt,
+    RoundError,
+    RoundStatus,
+    check_limit,
+    check_round_name,
+    utc_now,
+)
 from .round_tables import LATEST, EntryRow, InviteeRow, RoundRow, migrate, schema_version
-from .store import DEFAULT_URL_ENV, MAX_NAME, ScenarioStore
-
-MAX_CONDITION = 2000  # characters of a condition in words
-FACILITATOR = "facilitator"
-
-
-class RoundError(UserError):
-    """A round command that cannot be done as asked; ``text(lang)`` words it (catalogue key
-    ``round_<kind>``). Its fields never hold a limit or a code."""
-
-    def __init__(self, kind: str, **fields):
-        self.kind, self.fields = kind, fields
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str = "en") -> str:
-        return t(f"round_{self.kind}", lang, **self.fields)
-
-
-@dataclass(frozen=True)
-class OpenedRound:
-    """A new round and its codes: the only time the codes exist outside their holders."""
-
-    round_id: int
-    facilitator_code: str
-    partner_codes: dict[str, str]  # partner id → its code, in the case's order
-
-    def links(self) -> dict[str, str]:
-        """Who → the address of its page (``facilitator`` and each partner id)."""
-        codes = {FACILITATOR: self.facilitator_code, **self.partner_codes}
-        return {who: round_link(self.round_id, code) for who, code in codes.items()}
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """An entry as stored: when, and how many of the invited partners have entered."""
-
-    round_id: int
-    partner: str
-    entered_at: str
-    entered: int
-    invited: int
-
-
-@dataclass(frozen=True)
-class PartnerState:
-    partner: str
-    entered_at: str | None  # None: not yet entered
-
-
-@dataclass(frozen=True)
-class RoundStatus:
-    """What the facilitator sees: who has entered and when, never what."""
-
-    round_id: int
-    name: str
-    method: str
-    basis: str
-    state: str  # open or closed
-    created_at: str
-    closed_at: str | None
-    partners: list[PartnerState]
-    outcome: RoundOutcome | None
-
-    @property
-    def entered(self) -> int:
-        return sum(1 for p in self.partners if p.entered_at)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def check_round_name(name: str) -> str:
-    name = (name or "").strip()
-    if not name or len(name) > MAX_NAME or re.search(r"[\x00-\x1f\x7f]", name):
-        raise RoundError("bad_name", most=MAX_NAME)
-    return name
-
-
-def check_limit(value: object) -> float:
-    """A limit as euros a year: a finite number at or above 0 (the message repeats none of
-    it: a mistyped limit is still a partner's secret)."""
-    if isinstance(value, bool):
-        raise RoundError("amount_not_number")
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise RoundError("amount_not_number") from None
-    if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise RoundError("amount_not_number")
-    if value < 0:
-        raise RoundError("amount_negative")
-    return float(value)
+from .store import DEFAULT_URL_ENV, ScenarioStore
 
 
 class RoundStore:
@@ -215,7 +121,7 @@ class RoundStore:
         text = case_to_yaml(case)
         facilitator = new_code()
         codes = {p: new_code() for p in invited}
-        now = _now()
+        now = utc_now()
         salt = new_salt()
         store = self.scenarios
 
@@ -326,7 +232,7 @@ class RoundStore:
         def action(session: Session, row: RoundRow) -> Receipt:
             if row.state != "open":
                 raise RoundError("closed", round=round_id, closed_at=row.closed_at or "")
-            now = _now()
+            now = utc_now()
             entry = session.get(EntryRow, (round_id, partner))
             if entry is None:
                 entry = EntryRow(round_id=round_id, partner_id=partner, first_entered_at=now)
@@ -399,7 +305,7 @@ class RoundStore:
                     )
                 ).all()
             )
-            now = _now()
+            now = utc_now()
             case = case_from_yaml(row.case_yaml, f"round {row.id}")
             outcome = round_outcome(
                 row.id,
