@@ -73,7 +73,7 @@ def test_open_prints_the_id_the_facilitator_code_and_one_code_per_partner(opened
     assert list(codes) == PARTNERS
     every = [facilitator, *codes.values()]
     assert len(set(every)) == len(every)
-    assert all(len(c) == 20 for c in every)  # 15 random bytes, URL-safe
+    assert all(len(c) == 20 and c.isalnum() for c in every)  # never a leading '-'
     raw = db.read_bytes() + b"".join(
         p.read_bytes() for p in db.parent.glob("rounds.db-*") if p.is_file()
     )

@@ -1,7 +1,7 @@
 """The codes of a contribution round: made by ``secrets``, shown once, kept only as salted
 hashes, compared in constant time; and the growing wait after wrong codes.
 
-A code carries 120 random bits, so guessing one is hopeless even without the wait; the
+A code carries 119 random bits, so guessing one is hopeless even without the wait; the
 wait is there so that a store that leaks its hashes is the only way left to attack one,
 and that way still needs the code itself (a hash does not open anything)."""
 
@@ -11,17 +11,21 @@ import hashlib
 import hmac
 import math
 import secrets
+import string
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-CODE_BYTES = 15  # 120 bits, 20 URL-safe characters
+# 20 letters and digits: 119 random bits. No "-" or "_" (token_urlsafe's): a code that
+# begins with "-" reads as an option on the command line (--code -x... fails).
+CODE_ALPHABET = string.ascii_letters + string.digits
+CODE_LENGTH = 20
 SALT_BYTES = 16
 LINK_PATH = "/businesscase"
 MAX_CODE = 200  # characters: longer input is no code of ours, refused before hashing
 
 
 def new_code() -> str:
-    return secrets.token_urlsafe(CODE_BYTES)
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
 def new_salt() -> str:
@@ -29,7 +33,7 @@ def new_salt() -> str:
 
 
 def code_hash(salt: str, code: str) -> str:
-    """The stored form of a code. A fast hash suffices for codes of 120 random bits (a
+    """The stored form of a code. A fast hash suffices for codes of 119 random bits (a
     slow one protects guessable passwords, which these are not)."""
     return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
 

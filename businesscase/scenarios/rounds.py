@@ -177,7 +177,9 @@ class RoundStore:
 
         def attempt():
             with Session(store._writer) as session, session.begin():
-                row = session.get(RoundRow, round_id)
+                # FOR UPDATE on a server database: concurrent wrong codes each count, and an
+                # entry and the closing take turns (SQLite's BEGIN IMMEDIATE does both).
+                row = session.get(RoundRow, round_id, with_for_update=True)
                 if row is None:
                     raise RoundError("unknown", round=round_id, db=self.database)
                 now = self.clock()
