@@ -9,6 +9,7 @@ from .case_game import case_game, default_participants, net_after_draws, split_w
 from .costgame import CostGame
 from .explain import explanation, method_description, method_name, transfer_sentences
 from .game import TUGame
+from .limits import closest_within_limits
 from .methods import BASES, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
 from .proposal import (
     PROPOSAL_UNITS,
@@ -37,6 +38,7 @@ __all__ = [
     "allocate",
     "case_game",
     "check_proposal",
+    "closest_within_limits",
     "contribution_per_year",
     "default_participants",
     "explanation",

@@ -27,6 +27,9 @@ from businesscase.programme import is_programme_file
 from .analysis import COMMANDS as ANALYSIS_COMMANDS
 from .analysis import add_parsers as add_analysis_parsers
 from .programme import cmd_allocate_programme
+from .rounds import COMMANDS as ROUND_COMMANDS
+from .rounds import add_parsers as add_round_parsers
+from .rounds import secret_values
 from .why import COMMANDS as WHY_COMMANDS
 from .why import add_parsers as add_why_parsers
 
@@ -77,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _include_flag(alloc)
     add_analysis_parsers(sub)
     add_why_parsers(sub)
+    add_round_parsers(sub)
     check = sub.add_parser("provenance", help="check that every figure in files is documented")
     check.add_argument("files", nargs="+")
     return parser
@@ -154,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         "provenance": cmd_provenance,
         **ANALYSIS_COMMANDS,
         **WHY_COMMANDS,
+        **ROUND_COMMANDS,
     }
     try:
         return commands[args.command](args)
@@ -166,8 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: the user sees a sentence, the log keeps the traceback
-        where = log_internal_error(exc, ["businesscase", *(sys.argv[1:] if argv is None else argv)])
+        secrets = secret_values(args)
+        where = log_internal_error(
+            exc, ["businesscase", *(sys.argv[1:] if argv is None else argv)], secrets
+        )
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        first = redacted(first, secrets)
         where = f"; the details are in {where}" if where else ""
         print(
             f"businesscase: internal error ({type(exc).__name__}{': ' + first if first else ''})"
@@ -188,12 +197,23 @@ def log_files() -> list[Path]:
     return first + [Path(tempfile.gettempdir()) / "businesscase-errors.log"]
 
 
-def log_internal_error(exc: BaseException, argv: list[str]) -> str | None:
-    """Append the traceback to the error log; the path written to, or None."""
+def redacted(text: str, secrets: list[str]) -> str:
+    """``text`` with every secret (a round's code or limit) blanked out, longest first."""
+    for secret in sorted(set(secrets), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
+def log_internal_error(
+    exc: BaseException, argv: list[str], secrets: list[str] | None = None
+) -> str | None:
+    """Append the traceback to the error log, without ``secrets``; the path written to, or
+    None."""
     record = (
         f"{dt.datetime.now().astimezone().isoformat(timespec='seconds')} internal error "
         f"in: {' '.join(argv)}\n" + "".join(traceback.format_exception(exc))
     )
+    record = redacted(record, secrets or [])
     for path in log_files():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,9 +22,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from businesscase.model import UserError
 from businesscase.text import t
 
+from .round_tables import ROUND_TABLES
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 TABLES = {"scenario", "scenario_version"}
-OPTIONAL_TABLES = {"session_draft"}  # made with the first draft, so older stores still open
+# made when first needed (the first draft, the first round command), so older stores open
+OPTIONAL_TABLES = {"session_draft", *ROUND_TABLES}
 # Every way the database can fail the user; the words are the catalogue's "store_<kind>",
 # where {db} is the database and the other fields are as given.
 FAULT_KINDS = (

@@ -942,6 +942,174 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "cannot use the database {db}: {detail}; check the URL, the password and that the "
         "server runs",
     },
+    # -- the confidential contribution round ({round} its number; never a limit or a code)
+    "round_privacy": {
+        "nl": "Vertrouwelijk: niemand ziet wat een partner als maximum opgeeft, ook de "
+        "procesbegeleider niet. Je ziet alleen hoeveel partners hebben ingevuld. Na het "
+        "sluiten ziet iedereen alleen de voorgestelde verdeling, of bij geen akkoord alleen "
+        "het totale tekort.",
+        "en": "Confidential: nobody sees what a partner states as its maximum, the facilitator "
+        "included. You see only how many partners have entered. Once the round closes, "
+        "everyone sees only the proposed split, or without a deal only the total shortfall.",
+    },
+    "round_codes_once": {
+        "nl": "De codes staan hier één keer en worden alleen als hash bewaard: geef elke "
+        "partner alleen zijn eigen code of link. Links:",
+        "en": "These codes are shown once and stored only as hashes: give each partner only "
+        "its own code or link. Links:",
+    },
+    "round_bad_name": {
+        "nl": "een ronde heeft een naam nodig van 1 tot {most} tekens, zonder stuurtekens",
+        "en": "a round needs a name of 1 to {most} characters, without control characters",
+    },
+    "round_bad_method": {
+        "nl": "onbekende verdeelmethode; kies uit {allowed}",
+        "en": "unknown split method; choose one of {allowed}",
+    },
+    "round_bad_basis": {
+        "nl": "onbekende grondslag; kies uit {allowed}",
+        "en": "unknown basis; choose one of {allowed}",
+    },
+    "round_no_partners": {
+        "nl": "een ronde nodigt minstens één partner uit; partners in de verdeling: {allowed}",
+        "en": "a round invites at least one partner; partners in the split: {allowed}",
+    },
+    "round_unknown_partners": {
+        "nl": "--partners: {unknown} zit niet in de verdeling; partners in de verdeling: {allowed}",
+        "en": "--partners: {unknown} is not in the split; partners in the split: {allowed}",
+    },
+    "round_programme": {
+        "nl": "een ronde opent op één businesscase; een ronde over een programma met thema's "
+        "is er nog niet: open een ronde per thema op het bestand van dat thema",
+        "en": "a round opens on one case; a round over a programme with themes is not built "
+        "yet: open a round per theme on that theme's case file",
+    },
+    "round_case_or_scenario": {
+        "nl": "geef een businesscase-bestand of --scenario ID, niet allebei",
+        "en": "give a case file or --scenario ID, not both",
+    },
+    "round_no_store": {
+        "nl": "er is geen scenariodatabase {db}, dus ook geen ronde; kies de database met "
+        "--db of BUSINESSCASE_DATABASE_URL",
+        "en": "there is no scenario store {db}, so no round either; choose the store with "
+        "--db or BUSINESSCASE_DATABASE_URL",
+    },
+    "round_newer_store": {
+        "nl": "de ronden in {db} zijn gemaakt door een nieuwere versie van dit programma; "
+        "werk het programma bij",
+        "en": "the rounds in {db} were made by a newer version of this program; update the program",
+    },
+    "round_unknown": {
+        "nl": "ronde {round} bestaat niet in {db}",
+        "en": "round {round} does not exist in {db}",
+    },
+    "round_locked": {
+        "nl": "te veel verkeerde codes voor deze ronde: probeer het over {seconds} s opnieuw "
+        "(er is niets gewijzigd)",
+        "en": "too many wrong codes for this round: try again in {seconds} s (nothing was changed)",
+    },
+    "round_not_invited": {
+        "nl": "partner {partner} is niet uitgenodigd voor ronde {round}; uitgenodigd: "
+        "{invited} (er is niets gewijzigd)",
+        "en": "partner {partner} is not invited to round {round}; invited: {invited} "
+        "(nothing was changed)",
+    },
+    "round_wrong_facilitator_code": {
+        "nl": "dit is niet de code van de procesbegeleider van ronde {round}; er is niets "
+        "gewijzigd",
+        "en": "this is not the facilitator's code of round {round}; nothing was changed",
+    },
+    "round_wrong_partner_code": {
+        "nl": "dit is niet de code van {partner} in ronde {round}; een partner vult alleen "
+        "voor zichzelf in, met zijn eigen code; er is niets gewijzigd",
+        "en": "this is not the code of {partner} in round {round}; a partner enters only for "
+        "itself, with its own code; nothing was changed",
+    },
+    "round_closed": {
+        "nl": "ronde {round} is gesloten ({closed_at}); invullen of wijzigen kan niet meer",
+        "en": "round {round} is closed ({closed_at}); entries can no longer be made or changed",
+    },
+    "round_already_closed": {
+        "nl": "ronde {round} is al gesloten ({closed_at}) en verandert niet meer; 'round "
+        "status' toont de uitkomst",
+        "en": "round {round} was already closed ({closed_at}) and does not change any more; "
+        "'round status' shows its outcome",
+    },
+    "round_amount_not_number": {
+        "nl": "--max-per-year: geef het maximum als een getal in euro per jaar, zoals 12500",
+        "en": "--max-per-year: give the maximum as a number of euros a year, such as 12500",
+    },
+    "round_amount_negative": {
+        "nl": "--max-per-year: het maximum kan niet negatief zijn; geef 0 of meer euro per jaar",
+        "en": "--max-per-year: the maximum cannot be negative; give 0 or more euros a year",
+    },
+    "round_condition_too_long": {
+        "nl": "een voorwaarde heeft hoogstens {most} tekens",
+        "en": "a condition has at most {most} characters",
+    },
+    "round_entry_saved": {
+        "nl": "ingevuld voor {partner} in ronde {round} ({when}); {entered} van {invited} "
+        "partners hebben ingevuld",
+        "en": "entered for {partner} in round {round} ({when}); {entered} of {invited} "
+        "partners have entered",
+    },
+    "round_status_head": {
+        "nl": "ronde {round}: {name} ({state}); {entered} van {invited} partners hebben ingevuld",
+        "en": "round {round}: {name} ({state}); {entered} of {invited} partners have entered",
+    },
+    "round_state_open": {"nl": "open", "en": "open"},
+    "round_state_closed": {"nl": "gesloten", "en": "closed"},
+    "round_partner_entered": {"nl": "ingevuld {when}", "en": "entered {when}"},
+    "round_partner_waiting": {"nl": "nog niet ingevuld", "en": "not entered yet"},
+    "round_deal": {
+        "nl": "akkoord: de maxima dekken samen de te dekken kosten van {cost} per jaar "
+        "(prijspeil {price_year})",
+        "en": "deal: the limits together cover the cost to cover of {cost} a year (prices of "
+        "{price_year})",
+    },
+    "round_no_deal": {
+        "nl": "geen akkoord: de maxima schieten samen {shortfall} per jaar tekort op de te "
+        "dekken kosten van {cost} per jaar (prijspeil {price_year}); alleen dit totaal wordt "
+        "getoond",
+        "en": "no deal: the limits together fall short of the cost to cover of {cost} a year "
+        "by {shortfall} a year (prices of {price_year}); only this total is shown",
+    },
+    "round_proposed_head": {
+        "nl": "voorgestelde bijdrage per jaar (de eerlijke verdeling, {method}, ernaast):",
+        "en": "proposed contribution a year (the fair split, {method}, beside it):",
+    },
+    "round_held_at_fair": {
+        "nl": "(niet uitgenodigd: op de eerlijke bijdrage gehouden)",
+        "en": "(not invited: held at the fair contribution)",
+    },
+    "round_stable_yes": {
+        "nl": "stabiel: geen groep partners is alleen beter af",
+        "en": "stable: no group of partners does better on its own",
+    },
+    "round_stable_no": {
+        "nl": "niet stabiel: de groep {group} zou alleen {excess} per jaar beter af zijn",
+        "en": "not stable: the group {group} would do better on its own by {excess} a year",
+    },
+    "round_payments_head": {
+        "nl": "betalingen tussen partners die dit uitvoeren (per jaar):",
+        "en": "payments between partners that implement it (a year):",
+    },
+    "round_payment": {
+        "nl": "{payer} betaalt {receiver} {amount}",
+        "en": "{payer} pays {receiver} {amount}",
+    },
+    "round_no_payments": {
+        "nl": "geen betalingen tussen partners nodig",
+        "en": "no payments between partners needed",
+    },
+    "round_scope_single_case": {
+        "nl": "kleinere opzet: deze ronde gaat over één businesscase zonder thema's, dus is "
+        "niet nagegaan of een deel ervan wel gedekt is (dat vraagt een ronde over een "
+        "programma, die er nog niet is)",
+        "en": "smaller scope: this round is on a single case without themes, so whether a "
+        "part of it would be covered was not checked (that needs a round over a programme, "
+        "which is not built yet)",
+    },
     # -- dashboard analysis
     "mc_draws": {"nl": "Aantal trekkingen", "en": "Draws"},
     "mc_seed": {"nl": "Startgetal (seed)", "en": "Seed"},
