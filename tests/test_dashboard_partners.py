@@ -36,8 +36,8 @@ def test_a_bad_list_adds_nobody_and_names_line_and_field():
     s = CaseState(case_file=CASE)
     error = s.import_partner_text("Woonstad;woningcorporatie;1\nBank;bank;1\nGemeente;gemeente")
     assert error is not None
-    assert "lijst, regel 2: veld role: unknown role 'bank'" in error
-    assert "lijst, regel 3: veld name: 'Gemeente' is taken (an existing partner)" in error
+    assert "lijst, regel 2: veld role: onbekende rol 'bank': toegestaan zijn " in error
+    assert "lijst, regel 3: veld name: 'Gemeente' is al in gebruik (een bestaande partner)" in error
     assert s.added == [] and len(s.case.partners) == 7
 
 

@@ -229,7 +229,7 @@ def test_a_one_gigabyte_bomb_costs_no_memory(exported, tmp_path):
     report = json.loads(out.stdout)
     assert (
         "refused as a possible zip bomb" in report["outcome"]
-        and f"unpack to {unpacked / MB:.1f} MB" in report["outcome"]
+        and f"unpack to {unpacked / MB:,.1f} MB" in report["outcome"]
     )
     assert report["grew_mb"] < 40, report
 
@@ -237,28 +237,28 @@ def test_a_one_gigabyte_bomb_costs_no_memory(exported, tmp_path):
 def make_xlsx_bomb(tmp: Path, exported: bytes):
     path = tmp / "bomb.xlsx"
     path.write_bytes(compressed_bomb(exported, 200 * MB))
-    return path, "refused as a possible zip bomb"
+    return path, "refused as a possible zip bomb", "geweigerd als mogelijke zipbom"
 
 
 def make_lying_zip(tmp: Path, exported: bytes):
     path = tmp / "lies.xlsx"
     path.write_bytes(underdeclared_bomb(exported, 10 * MB, matching_crc=True))
-    return path, "its zip directory declares"
+    return path, "its zip directory declares", "die de zip-inhoudsopgave opgeeft"
 
 
 def make_text_as_xlsx(tmp: Path, exported: bytes):
     path = tmp / "notes.xlsx"
     path.write_text("meta:\n  name: x\n")
-    return path, "is not a zip archive"
+    return path, "is not a zip archive", "is geen zip-archief"
 
 
 @pytest.mark.parametrize("make", [make_xlsx_bomb, make_lying_zip, make_text_as_xlsx])
 def test_cli_and_dashboard_refuse_with_the_file_name(make, exported, tmp_path, capsys):
-    path, says = make(tmp_path, exported)
+    path, says, dutch = make(tmp_path, exported)
     assert main(["run", str(path)]) == 2
     err = capsys.readouterr().err
     assert says in err and str(path) in err and "Traceback" not in err
     state = CaseState(case_file=str(VALID))
     message = state.import_file(path.read_bytes(), path.name)
-    assert message.startswith(f"{path.name}: ") and says in message
+    assert message.startswith(f"{path.name}: ") and dutch in message  # the page is Dutch
     assert "/tmp" not in message and state.base.meta.name == "Kleine buurtkamer"

@@ -14,7 +14,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from businesscase.model import Case, InputProblem, LoadError
+from businesscase.model import Case, Fixed, InputProblem, LoadError
 
 from .includes import IncludePolicy, IncludeReader, drop_unused_groups
 from .validate import case_from_data
@@ -36,18 +36,7 @@ def assumptions_dir() -> Path:
     # An installed wheel carries them as the data package businesscase.assumption_files
     # (see pyproject.toml). The include policy compares real paths, so the package must be
     # a folder on disk (a wheel installed as usual, not a zip import).
-    missing = LoadError(
-        [
-            InputProblem(
-                "assumptions",
-                None,
-                "",
-                "the shipped assumption files "
-                "are missing from this installation; reinstall "
-                "businesscase or set BUSINESSCASE_ASSUMPTIONS",
-            )
-        ]
-    )
+    missing = LoadError([InputProblem("assumptions", None, "", kind="assumptions_missing")])
     try:
         shipped = resources.files("businesscase.assumption_files")
     except ModuleNotFoundError:
@@ -94,16 +83,17 @@ def load_upload(data: bytes, filename: str) -> Case:
                     name,
                     None,
                     "",
-                    f"{len(data) / 1e6:.1f} MB; at most "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB can be uploaded",
+                    kind="upload_too_big",
+                    values={
+                        "mb": Fixed(len(data) / 1e6, 1),
+                        "limit": Fixed(MAX_FILE_BYTES / 1e6, 0),
+                    },
                 )
             ]
         )
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise LoadError(
-            [InputProblem(name, None, "", "upload a case as .yaml or an exported .xlsx workbook")]
-        )
+        raise LoadError([InputProblem(name, None, "", kind="upload_kind")])
     if suffix == ".xlsx":
         return _workbook_upload(data, name)
     policy = IncludePolicy.for_upload(assumptions_dir())

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from businesscase.model import InputProblem, LoadError, PartnerType, parse_number
+from businesscase.model import InputProblem, LoadError, PartnerType, parse_number, part
 
 from .zipguard import Source, bounded_workbook, display_name
 
@@ -70,7 +70,11 @@ def parse_partner_text(
     LoadError with one InputProblem per problem (``source``, line number, field)."""
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise LoadError(
-            [InputProblem(source, None, "", f"is too long: at most {MAX_TEXT_BYTES // 1024} kB")]
+            [
+                InputProblem(
+                    source, None, "", kind="list_too_long", values={"kb": MAX_TEXT_BYTES // 1024}
+                )
+            ]
         )
     reader = csv.reader(text.splitlines(), delimiter=delimiter(text), skipinitialspace=True)
     rows = []
@@ -78,7 +82,9 @@ def parse_partner_text(
         for row in reader:  # line_num: the line a record ends on, past quoted line breaks
             rows.append((reader.line_num, [c.strip() for c in row]))
     except csv.Error as exc:
-        problem = InputProblem(source, reader.line_num, "", f"cannot be read: {exc}")
+        problem = InputProblem(
+            source, reader.line_num, "", kind="list_unreadable", values={"reason": str(exc)}
+        )
         raise LoadError([problem]) from None
     return parse_rows(rows, roles, taken, source)
 
@@ -91,9 +97,7 @@ def parse_partner_file(
     if name.lower().endswith((".xlsx", ".xlsm")):
         return parse_rows(_sheet_rows(data, name), roles, taken, name, unit="row")
     if not name.lower().endswith((".csv", ".txt", ".tsv")):
-        raise LoadError(
-            [InputProblem(name, None, "", "is not a partner list: allowed are .csv, .txt, .xlsx")]
-        )
+        raise LoadError([InputProblem(name, None, "", kind="list_not_a_list")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -109,7 +113,7 @@ def _sheet_rows(data: Source, name: str) -> list[tuple[int, list[str]]]:
     except InputProblem as problem:
         raise LoadError([problem]) from None
     except Exception:
-        unreadable = InputProblem(name, None, "", "is not a readable Excel workbook")
+        unreadable = InputProblem(name, None, "", kind="list_unreadable_workbook")
         raise LoadError([unreadable]) from None
     try:
         out = []
@@ -137,11 +141,11 @@ def parse_rows(
     columns: Sequence[str] = FIELDS
     seen = {" ".join(n.split()).casefold(): "" for n in taken}
     by_role = {r.casefold(): r for r in roles}
-    allowed_roles = ", ".join(sorted(roles)) or "(none)"
+    allowed_roles = ", ".join(sorted(roles)) or part("part_no_roles")
     types = [t.value for t in PartnerType]
 
-    def problem(line: int, field: str, message: str) -> None:
-        problems.append(InputProblem(source, line, field, message))
+    def problem(line: int, field: str, kind: str, **values) -> None:
+        problems.append(InputProblem(source, line, field, kind=f"list_{kind}", values=values))
 
     first = True
     for line, cells in rows:
@@ -154,17 +158,19 @@ def parse_rows(
                 columns = [HEADERS.get(c.casefold(), "") for c in cells]
                 continue
         if len(out) >= MAX_PARTNERS:
-            problem(line, "", f"too many partners: at most {MAX_PARTNERS} in one list")
+            problem(line, "", "too_many", n=MAX_PARTNERS)
             break
         if len(cells) > len(columns):
             extra = cells[len(columns) :]
             if any(extra):
+                columns_named = ", ".join(c for c in columns if c)
                 problem(
                     line,
                     "",
-                    f"{len(cells)} fields; allowed are at most {len(columns)} "
-                    f"({', '.join(c for c in columns if c)}): put a name holding the "
-                    'separator in double quotes ("Smit, Jansen & Co")',
+                    "too_many_fields",
+                    found=len(cells),
+                    allowed=len(columns),
+                    columns=columns_named,
                 )
                 continue
         values = dict(zip(columns, cells))
@@ -183,19 +189,19 @@ def _row(values, line, problem, seen, by_role, allowed_roles, types, unit) -> Pa
     name = " ".join(values.get("name", "").split())
     ok = True
     if not name:
-        problem(line, "name", "is empty: every partner needs a name")
+        problem(line, "name", "name_empty")
         ok = False
     elif len(name) > MAX_NAME:
-        problem(line, "name", f"is {len(name)} characters long: at most {MAX_NAME}")
+        problem(line, "name", "name_too_long", n=len(name), most=MAX_NAME)
         ok = False
     elif name.casefold() in seen:
-        where = "earlier in this list" if seen[name.casefold()] else "an existing partner"
-        problem(line, "name", f"'{name}' is taken ({where}): every partner needs its own name")
+        where = part("part_earlier_in_list" if seen[name.casefold()] else "part_existing_partner")
+        problem(line, "name", "name_taken", name=name, where=where)
         ok = False
     role_text = values.get("role", "").strip()
     role = by_role.get(role_text.casefold(), "") if role_text else ""
     if role_text and not role:
-        problem(line, "role", f"unknown role '{role_text}': allowed are {allowed_roles}")
+        problem(line, "role", "unknown_role", role=role_text, allowed=allowed_roles)
         ok = False
     share = 1.0
     share_text = values.get("share", "").strip()
@@ -206,11 +212,11 @@ def _row(values, line, problem, seen, by_role, allowed_roles, types, unit) -> Pa
         except ValueError:
             share = -1.0
         if share < 0:
-            problem(line, "share", f"'{share_text}' is not allowed: a number ≥ 0 (0,5 or 50%)")
+            problem(line, "share", "bad_share", share=share_text)
             ok = False
     kind = values.get("type", "").strip().lower() or PartnerType.other.value
     if kind not in types:
-        problem(line, "type", f"unknown type '{kind}': allowed are {', '.join(types)}")
+        problem(line, "type", "unknown_type", type=kind, allowed=", ".join(types))
         ok = False
     return PartnerRow(name, role, share, kind) if ok else None
 

@@ -15,6 +15,7 @@ from businesscase.model import (
     LoadError,
     apply_changes,
     check_value,
+    part,
 )
 from businesscase.text import LANGUAGES, TEXTS
 
@@ -71,14 +72,13 @@ def case_from_workbook(source: str | PathLike | bytes | BinaryIO, name: str | No
 def _damaged(label: str, exc: Exception) -> LoadError:
     """Not readable, said without echoing the file's content or a temporary path."""
     if isinstance(exc, KeyError):
-        reason = "a part of the workbook is missing"
+        reason = part("part_workbook_part_missing")
     elif type(exc).__name__ in ("ParseError", "XMLSyntaxError", "ExpatError"):
-        reason = "its XML is damaged"
+        reason = part("part_xml_damaged")
     else:
-        reason = f"openpyxl: {type(exc).__name__}"
-    return LoadError(
-        [InputProblem(label, None, "", f"not a readable Excel workbook ({reason}); {ADVICE}")]
-    )
+        reason = part("part_openpyxl", error=type(exc).__name__)
+    values = {"reason": reason, "advice": ADVICE}
+    return LoadError([InputProblem(label, None, "", kind="unreadable_workbook", values=values)])
 
 
 def _rows(sheet, label: str):
@@ -100,12 +100,7 @@ def _read_case(wb, label: str, short: str) -> Case:
     from openpyxl.utils import get_column_letter
 
     if CASE_SHEET not in wb.sheetnames:
-        raise InputProblem(
-            label,
-            None,
-            "",
-            "this workbook was not exported by businesscase (no hidden sheet '_case')",
-        )
+        raise InputProblem(label, None, "", kind="not_exported")
     text = "\n".join(
         "".join("" if v is None else str(v) for v in values)
         for _, values in _rows(wb[CASE_SHEET], label)
@@ -113,38 +108,40 @@ def _read_case(wb, label: str, short: str) -> Case:
     base = case_from_yaml(text, f"{short}[{CASE_SHEET}]")
     sheet = next((wb[n] for n in ASSUMPTION_SHEET_NAMES if n in wb.sheetnames), None)
     if sheet is None:
-        raise InputProblem(label, None, "", "no sheet 'Aannames' or 'Assumptions'")
+        raise InputProblem(label, None, "", kind="no_assumption_sheet")
     rows = _rows(sheet, label)
     header = list(next(rows, (1, ()))[1])
     try:
         key_col = header.index(KEY_HEADER)
         value_col = next(header.index(h) for h in VALUE_HEADERS if h in header)
     except (ValueError, StopIteration):
-        raise InputProblem(
-            short,
-            None,
-            sheet.title,
-            "the header row needs the columns 'key' and 'Waarde' (or 'Value')",
-        ) from None
+        raise InputProblem(short, None, sheet.title, kind="no_key_columns") from None
     changes, problems = {}, []
     for r, values in rows:
         key, value = (values[c] if c < len(values) else None for c in (key_col, value_col))
         if not key:
             continue
         key = str(key)
-        where = f"{short} sheet '{sheet.title}' cell {get_column_letter(value_col + 1)}{r}"
+        place = part(
+            "part_cell",
+            file=short,
+            sheet=sheet.title,
+            cell=f"{get_column_letter(value_col + 1)}{r}",
+        )
+        where = str(place)
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            values = {"shown": shown}
             problems.append(
-                InputProblem(
-                    where, None, key, f"{shown} is not a number; type a number in this cell"
-                )
+                InputProblem(where, None, key, kind="cell_not_a_number", values=values, place=place)
             )
             continue
         try:
             changes[key] = check_value(base, key, value)
         except InvalidChange as exc:
-            problems.append(InputProblem(where, None, key, exc.message))
+            problems.append(
+                InputProblem(where, None, key, exc.message, exc.kind, exc.values, place)
+            )
     if problems:
         raise LoadError(problems)
     return apply_changes(base, changes)

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from businesscase.model import InputProblem
+from businesscase.model import Fixed, InputProblem, part
 
 from .yaml_source import MAX_FILE_BYTES
 
@@ -29,21 +29,24 @@ MAX_PARTS = 1000  # an export has 15 parts; Excel adds a few dozen
 MAX_RATIO = 100  # real sheets pack 3-10 times; a bomb ~1000 times
 RATIO_FROM_BYTES = 1_000_000  # small parts may pack tightly without harm
 _CHUNK = 1 << 16
-ADVICE = "export the case again, or save the workbook as .xlsx in Excel or LibreOffice"
+ADVICE = part("part_xlsx_advice")
 
 Source = str | os.PathLike | bytes | bytearray | BinaryIO
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+def _mb(n: int):
+    if n >= 100_000:
+        return part("part_megabytes", n=Fixed(n / 1e6, 1))
+    return part("part_kilobytes", n=Fixed(n / 1e3, 1))
 
 
-def _limit(n: int) -> str:
-    return f"{n / 1e6:.0f} MB"
+def _limit(n: int):
+    return part("part_megabytes", n=Fixed(n / 1e6, 0))
 
 
-def _refuse(name: str, message: str) -> InputProblem:
-    return InputProblem(name, None, "", message)
+def _refuse(name: str, kind: str, **values) -> InputProblem:
+    """A refusal worded from the catalogue (``problem_<kind>``) in the page's language."""
+    return InputProblem(name, None, "", kind=kind, values=values)
 
 
 def display_name(source: Source, name: str | None) -> str:
@@ -57,7 +60,7 @@ def display_name(source: Source, name: str | None) -> str:
 def read_packed(source: Source, name: str) -> bytes:
     """The bytes of a workbook given as a path, bytes or a binary file, at most
     MAX_PACKED_BYTES of them. Raises InputProblem."""
-    limit = f"at most {_limit(MAX_PACKED_BYTES)} is allowed for a workbook"
+    limit = _limit(MAX_PACKED_BYTES)
     if isinstance(source, (bytes, bytearray)):
         data = bytes(source)
     elif isinstance(source, (str, os.PathLike)):
@@ -65,26 +68,26 @@ def read_packed(source: Source, name: str) -> bytes:
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode):
-                raise _refuse(name, "is not a regular file; give the path of an .xlsx workbook")
+                raise _refuse(name, "xlsx_not_regular")
             if info.st_size > MAX_PACKED_BYTES:
-                raise _refuse(name, f"file is {_mb(info.st_size)}; {limit}")
+                raise _refuse(name, "xlsx_too_big", size=_mb(info.st_size), limit=limit)
             with path.open("rb") as f:
                 data = f.read(MAX_PACKED_BYTES + 1)
         except FileNotFoundError:
-            raise _refuse(name, "file not found") from None
+            raise _refuse(name, "file_not_found") from None
         except IsADirectoryError:
-            raise _refuse(name, "is a folder; give the path of an .xlsx workbook") from None
+            raise _refuse(name, "xlsx_is_folder") from None
         except PermissionError:
-            raise _refuse(name, "cannot be read (no permission)") from None
+            raise _refuse(name, "no_permission") from None
     else:
         data = source.read(MAX_PACKED_BYTES + 1)
     if len(data) > MAX_PACKED_BYTES:
         size = (
             _mb(len(data))
             if isinstance(source, (bytes, bytearray))
-            else f"more than {_limit(MAX_PACKED_BYTES)}"
+            else part("part_more_than", size=limit)
         )
-        raise _refuse(name, f"file is {size}; {limit}")
+        raise _refuse(name, "xlsx_too_big", size=size, limit=limit)
     return data
 
 
@@ -94,14 +97,12 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error):
         pass
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE container: .xls or an encrypted .xlsx
-        what = "an old .xls workbook or a password-protected one"
+        what = part("part_old_xls")
     elif not data.strip():
-        what = "empty"
+        what = part("part_empty")
     else:
-        what = "not a zip archive, so not an .xlsx workbook"
-    raise _refuse(
-        name, f"is {what}; only .xlsx workbooks (without a password) can be read: " + ADVICE
-    )
+        what = part("part_not_zip")
+    raise _refuse(name, "not_xlsx", what=what, advice=ADVICE)
 
 
 def check_directory(zf: zipfile.ZipFile, packed: int, name: str) -> None:
@@ -109,22 +110,26 @@ def check_directory(zf: zipfile.ZipFile, packed: int, name: str) -> None:
     a large part packed like a bomb."""
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
-    allowed = (
-        f"a workbook may have at most {MAX_PARTS} parts and unpack to at most "
-        f"{_limit(MAX_UNPACKED_BYTES)}, no part of more than {_limit(RATIO_FROM_BYTES)} "
-        f"packed more than {MAX_RATIO} times"
+    allowed = part(
+        "part_zip_allowed",
+        parts=MAX_PARTS,
+        unpacked=_limit(MAX_UNPACKED_BYTES),
+        part_limit=_limit(RATIO_FROM_BYTES),
+        ratio=MAX_RATIO,
     )
-    found = f"its {_mb(packed)} hold {len(infos)} parts that unpack to {_mb(total)}"
     if len(infos) > MAX_PARTS or total > MAX_UNPACKED_BYTES:
-        raise _refuse(name, f"refused as a possible zip bomb: {found}; {allowed}")
+        found = part("part_zip_found", packed=_mb(packed), parts=len(infos), total=_mb(total))
+        raise _refuse(name, "zip_bomb", found=found, allowed=allowed)
     for i in infos:
         if i.file_size > RATIO_FROM_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise _refuse(
-                name,
-                f"refused as a possible zip bomb: part {i.filename} unpacks "
-                f"from {_mb(i.compress_size)} to {_mb(i.file_size)} "
-                f"({i.file_size // max(i.compress_size, 1)} times); {allowed}",
+            found = part(
+                "part_zip_part_found",
+                part=i.filename,
+                packed=_mb(i.compress_size),
+                unpacked=_mb(i.file_size),
+                times=i.file_size // max(i.compress_size, 1),
             )
+            raise _refuse(name, "zip_bomb", found=found, allowed=allowed)
 
 
 def verify_parts(data: bytes, zf: zipfile.ZipFile, name: str) -> None:
@@ -133,30 +138,27 @@ def verify_parts(data: bytes, zf: zipfile.ZipFile, name: str) -> None:
     size is refused here even when its checksum was forged to match."""
     for info in zf.infolist():
         if info.flag_bits & 0x1:
-            raise _refuse(name, "is password-protected; save it without a password as .xlsx")
+            raise _refuse(name, "password")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(
-                name, f"part {info.filename} is packed with a method Excel does not use; {ADVICE}"
-            )
+            raise _refuse(name, "zip_method", part=info.filename, advice=ADVICE)
         raw = _raw_part(data, info, name)
         seen, crc = _unpack_bounded(raw, info, name)
         if seen != info.file_size or crc != info.CRC:
-            raise _refuse(
-                name,
-                f"is damaged: part {info.filename} does not unpack to what "
-                f"its zip directory declares; {ADVICE}",
-            )
+            what = part("part_part_unpacks_wrong", part=info.filename)
+            raise _refuse(name, "zip_damaged", what=what, advice=ADVICE)
 
 
 def _raw_part(data: bytes, info: zipfile.ZipInfo, name: str) -> memoryview:
     at = info.header_offset
     if at < 0 or len(data) < at + 30 or data[at : at + 4] != b"PK\x03\x04":
-        raise _refuse(name, f"is damaged: part {info.filename} is missing; {ADVICE}")
+        what = part("part_part_missing", part=info.filename)
+        raise _refuse(name, "zip_damaged", what=what, advice=ADVICE)
     name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
     start = at + 30 + name_len + extra_len
     raw = memoryview(data)[start : start + info.compress_size]
     if len(raw) != info.compress_size:
-        raise _refuse(name, f"is damaged: part {info.filename} is cut off; {ADVICE}")
+        what = part("part_part_cut_off", part=info.filename)
+        raise _refuse(name, "zip_damaged", what=what, advice=ADVICE)
     return raw
 
 
@@ -173,17 +175,12 @@ def _unpack_bounded(raw: memoryview, info: zipfile.ZipInfo, name: str) -> tuple[
                 pending = inflate.unconsumed_tail
                 seen, crc = seen + len(out), zlib.crc32(out, crc)
                 if seen > info.file_size:
-                    raise _refuse(
-                        name,
-                        f"refused as a possible zip bomb: part {info.filename} "
-                        f"unpacks to more than the {info.file_size} bytes its zip "
-                        "directory declares",
-                    )
+                    found = part("part_zip_declared", part=info.filename, n=str(info.file_size))
+                    raise _refuse(name, "zip_bomb_part", found=found)
         out = inflate.flush()
     except zlib.error:
-        raise _refuse(
-            name, f"is damaged: part {info.filename} cannot be unpacked; {ADVICE}"
-        ) from None
+        what = part("part_part_cannot_unpack", part=info.filename)
+        raise _refuse(name, "zip_damaged", what=what, advice=ADVICE) from None
     return seen + len(out), zlib.crc32(out, crc)
 
 

@@ -44,6 +44,7 @@ from .labels import case_title, matches_parameter, parameter_label, parameter_la
 from .parameters import Amount, Identifier, Label, Parameter, Strict, Years
 from .partners import EXTERNAL, RESERVED_IDS, Partner, PartnerType, free_partner_id
 from .problems import (
+    Fixed,
     InputProblem,
     LoadError,
     OptionError,
@@ -55,6 +56,7 @@ from .problems import (
 )
 
 __all__ = [
+    "Fixed",
     "case_title",
     "matches_parameter",
     "nested",

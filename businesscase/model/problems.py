@@ -19,6 +19,7 @@ from businesscase.text import formatting as fmt
 from .parameters import percent_hint, refusal
 
 __all__ = [
+    "Fixed",
     "UserError",
     "OptionError",
     "InputProblem",
@@ -61,8 +62,11 @@ class InputProblem(UserError):
         message: str = "",
         kind: str = "",
         values: dict | None = None,
+        place: Worded | None = None,
     ):
-        self.kind, self.values = kind, dict(values or {})
+        """``place``: where in the file, worded in the language (a sheet and a cell);
+        ``file`` is then its English wording."""
+        self.kind, self.values, self.place = kind, dict(values or {}), place
         self.file, self.line, self.field = file, line, field
         self.message = message or worded(kind, self.values)
         super().__init__(str(self))
@@ -74,9 +78,8 @@ class InputProblem(UserError):
 
     def text(self, lang: str = "nl") -> str:
         """The problem in the language: where (file, line, field) and what is allowed."""
-        where = (
-            t("problem_at_line", lang, file=self.file, line=self.line) if self.line else self.file
-        )
+        file = self.file if self.place is None else shown(self.place, lang)
+        where = t("problem_at_line", lang, file=file, line=self.line) if self.line else file
         field = f" {t('problem_field', lang, field=self.field)}:" if self.field else ""
         message = in_language(
             lang, self.message, lambda lg: problem_message(self.kind, self.values, self.message, lg)
@@ -104,6 +107,18 @@ def worded(kind: str, values: dict, lang: str = "en") -> str:
     """A problem of a kind with its values, worded from the catalogue (English unless asked
     otherwise); the kind itself where the catalogue has no wording for it."""
     return problem_message(kind, values, kind, lang)
+
+
+class Fixed(float):
+    """A number shown with a fixed number of decimals in each language's format (a size
+    in MB: "5.0" in English, "5,0" in Dutch)."""
+
+    decimals: int
+
+    def __new__(cls, value: float, decimals: int) -> Fixed:
+        number = super().__new__(cls, value)
+        number.decimals = decimals
+        return number
 
 
 class Worded(dict):
@@ -137,6 +152,8 @@ def shown(value, lang: str) -> str:
         return t(value["text_key"], lang, **_fields(value["values"], lang))
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, Fixed):
+        return fmt.number(value, value.decimals, lang)
     if isinstance(value, int):
         return fmt.number(value, 0, lang) if abs(value) >= 10_000 else str(value)
     if isinstance(value, float):

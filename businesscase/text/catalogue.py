@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .file_problems import FILE_PROBLEM_TEXTS
 from .problems_catalogue import PROBLEM_TEXTS
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -742,6 +743,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "category_outcome": {"nl": "effect", "en": "outcome"},
     "category_overlap_correction": {"nl": "overlapcorrectie", "en": "overlap correction"},
     **PROBLEM_TEXTS,
+    **FILE_PROBLEM_TEXTS,
     "sign_name": {"nl": "Naam", "en": "Name"},
     "sign_function": {"nl": "Functie", "en": "Position"},
     "sign_date": {"nl": "Datum", "en": "Date"},
