@@ -66,7 +66,6 @@ from businesscase.model import EXTERNAL, PartnerType, UserError
 from . import bloc_split
 from .game import TUGame
 from .methods import CASHABLE, COUNTED, METHODS, PER_DRAW_METHODS, BenefitBasis, SplitMethod
-from .nucleolus_large import MAX_PLAYERS, structured_nucleolus
 from .structured import Stream, StructuredGame
 
 
@@ -449,8 +448,6 @@ def fair_split(
     raise UserError(f"unknown method {method!r}; allowed: {', '.join(METHODS)}")
 
 
-MAX_NUCLEOLUS_PLAYERS = MAX_PLAYERS
-"""Partners (not null) up to which the (pre-)nucleolus is computed."""
 MAX_ENUMERATED = 16
 """Up to this many the 2^n groups are enumerated; above, constraint generation
 (:mod:`.nucleolus_large`) finds the same nucleolus and certifies it."""
@@ -459,9 +456,13 @@ MAX_ENUMERATED = 16
 def _nucleolus(cg: CaseGame, active: list[str], method: str) -> pd.Series:
     """The (pre-)nucleolus of the stay-out game among the active partners; the nucleolus
     falls back to the pre-nucleolus when no imputation exists (Σ v⁺(i) > v(N))."""
-    if len(active) > MAX_NUCLEOLUS_PLAYERS:
+    # Constraint generation (HiGHS, scipy) is imported only when a split needs it, so that
+    # a command that never splits starts without them (issue 17).
+    from .nucleolus_large import MAX_PLAYERS, structured_nucleolus
+
+    if len(active) > MAX_PLAYERS:
         raise UserError(
-            f"the {method} is computed exactly for up to {MAX_NUCLEOLUS_PLAYERS} "
+            f"the {method} is computed exactly for up to {MAX_PLAYERS} "
             f"partners; this coalition has {len(active)}: use shapley"
         )
     individually_rational = method == SplitMethod.nucleolus

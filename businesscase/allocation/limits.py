@@ -33,8 +33,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .highs_model import INF, Model
-
 # euros a year: limits this close to the cost still cover it (rounding of typed-in cents)
 COVER_TOLERANCE = 0.01
 
@@ -101,6 +99,8 @@ def _solve(f: np.ndarray, cap: np.ndarray, cost: float) -> np.ndarray:
     k = 1, 2, … minimise the sum of the k largest |x_i − f_i| with the sums found for
     smaller k held, each an LP on the one HiGHS model (warm started). k = 1 is the minimax
     program itself; it stops once the k-th largest deviation is 0."""
+    from .highs_model import INF, Model  # HiGHS only when a round closes: a fast CLI start
+
     n = len(f)
     # Scaled to about 1, so that HiGHS's absolute tolerances mean the same on any case.
     scale = max(1.0, float(np.abs(f).max()), abs(cost))

@@ -14,7 +14,6 @@ until none is violated. Values are scaled by max |v| so tolerances are relative.
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import linprog
 
 TOL = 1e-8  # violation of a constraint, relative to max |v| after scaling
 TIGHT = 1e-7  # an excess this close to the round's level counts as tight
@@ -58,6 +57,8 @@ class _Problem:
             if extra_ub is not None:
                 A_ub = np.vstack([A_ub, extra_ub[0]])
                 b_ub = np.concatenate([b_ub, extra_ub[1]])
+            from scipy.optimize import linprog  # scipy only once a split is asked for
+
             res = linprog(
                 c,
                 A_ub=A_ub if len(b_ub) else None,

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .game import MAX_EXPLICIT_PLAYERS, TUGame
 
@@ -139,6 +138,8 @@ class StructuredGame:
             constrain(any_in, -np.inf, 0)  # z_j − Σ s_i ≤ 0
         size = np.r_[np.ones(n), np.zeros(K + J)]
         constrain(size, 1, n - 1)  # proper, non-empty
+        from scipy.optimize import Bounds, LinearConstraint, milp  # only when asked for
+
         res = milp(
             c,
             constraints=LinearConstraint(np.array(rows), lo, hi),

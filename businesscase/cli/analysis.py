@@ -11,7 +11,6 @@ from pathlib import Path
 from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
 from businesscase.io import default_case_path, load_case, outfile
 from businesscase.model import OptionError, UserError
-from businesscase.scenarios import ScenarioStore, compare, unique_labels
 from businesscase.text import format_metric, t
 from businesscase.text import formatting as fmt
 from businesscase.uncertainty import (
@@ -230,6 +229,8 @@ def cmd_breakeven(args) -> int:
 
 
 def cmd_compare(args) -> int:
+    from businesscase.scenarios import compare, unique_labels
+
     seen: dict[Path, str] = {}
     for p in args.cases:
         key = Path(p).resolve()
@@ -313,6 +314,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_scenario(args) -> int:
+    # The store (SQLAlchemy) only for the commands that use it: a fast start for the rest.
+    from businesscase.scenarios import ScenarioStore
+
     store = ScenarioStore(args.db)
     if args.action == "save":
         v = store.save(

@@ -11,14 +11,17 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from businesscase.allocation import BASES, METHODS
 from businesscase.io import load_case
 from businesscase.model import OptionError
 from businesscase.programme import is_programme_file
-from businesscase.scenarios import RoundError, RoundOutcome, RoundStore
 from businesscase.text import formatting as fmt
 from businesscase.text import t
+
+if TYPE_CHECKING:
+    from businesscase.scenarios import RoundOutcome
 
 LANG = "en"  # the CLI's messages are English, as the rest of the CLI's
 DB_HELP = "database file or URL (default: scenarios.db, or $BUSINESSCASE_DATABASE_URL)"
@@ -76,12 +79,16 @@ def secret_values(args) -> list[str]:
 
 
 def cmd_round(args) -> int:
+    # The store (SQLAlchemy) is imported by the commands that use it: `businesscase run`
+    # starts without it (issue 17).
     return {"open": _open, "enter": _enter, "status": _status, "close": _close}[args.round_command](
         args
     )
 
 
 def _open(args) -> int:
+    from businesscase.scenarios import RoundError, RoundStore
+
     if (args.case is None) == (args.scenario is None):
         raise RoundError("case_or_scenario")
     if args.version is not None and args.scenario is None:
@@ -108,6 +115,8 @@ def _open(args) -> int:
 
 
 def _enter(args) -> int:
+    from businesscase.scenarios import RoundStore
+
     store = RoundStore(args.db, must_exist=True)
     receipt = store.enter(args.round, args.partner, args.code, args.max_per_year, args.condition)
     print(
@@ -125,6 +134,8 @@ def _enter(args) -> int:
 
 
 def _status(args) -> int:
+    from businesscase.scenarios import RoundStore
+
     status = RoundStore(args.db, must_exist=True).status(args.round, args.code)
     print(
         t(
@@ -154,6 +165,8 @@ def _status(args) -> int:
 
 
 def _close(args) -> int:
+    from businesscase.scenarios import RoundStore
+
     outcome = RoundStore(args.db, must_exist=True).close(args.round, args.code)
     if args.json:
         print(json.dumps(outcome.to_dict(), indent=2, ensure_ascii=False))

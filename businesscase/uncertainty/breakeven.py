@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
 from businesscase.engine import evaluate
 from businesscase.model import Case, OptionError
@@ -73,6 +72,8 @@ def break_even(
     if ys[best] == 0:
         return float(a)
     f = lambda x: float(_output(case, key, np.array([x]), target, partner)[0])  # noqa: E731
+    from scipy.optimize import brentq  # only where a root is sought: the CLI starts fast
+
     root = brentq(f, a, b, xtol=1e-12, rtol=1e-14, maxiter=200)
     return float(root) if math.isfinite(root) else None
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.special import betaincinv, ndtr
 
 from businesscase.allocation import BenefitBasis, net_after_draws, split_weights
 from businesscase.engine import Result, evaluate
@@ -33,6 +31,9 @@ def _shape(p: Parameter, default: str) -> tuple[str, float, float, float]:
 
 def _inverse_cdf(p: Parameter, u: np.ndarray, default: str) -> np.ndarray:
     """The parameter's distribution at uniform quantiles u (for correlated draws)."""
+    from scipy import stats
+    from scipy.special import betaincinv
+
     kind, a, m, b = _shape(p, default)
     if kind == "uniform":
         return a + (b - a) * u
@@ -79,6 +80,8 @@ def sample_parameters(
                 "these correlations cannot hold together (the "
                 "matrix is not positive definite); lower one of them",
             ) from None
+        from scipy.special import ndtr  # scipy only where a run needs it: the CLI starts fast
+
         u = np.clip(ndtr(z), 1e-12, 1 - 1e-12)
         by_key = dict(params)
         for k in linked:
