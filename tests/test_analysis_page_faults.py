@@ -107,7 +107,7 @@ def test_draws_outside_the_rule_are_refused_inline_and_the_last_run_stays(
     import businesscase.uncertainty.limits as limits
 
     monkeypatch.setattr(limits, "available_memory", lambda: 2 << 30)  # 2 GB free
-    top = limits.advised_draws((1 << 30) // limits.bytes_per_draw(state.case))
+    top = limits.advised_draws(limits.max_draws(state.case, 2 << 30))
     assert top > 1000
     page = UncertaintyPage(state=state)
     page.draws.value = 150

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from pathlib import Path
 
 from businesscase.allocation import BASES, METHODS, PER_DRAW_METHODS
@@ -14,6 +15,7 @@ from businesscase.model import OptionError, UserError
 from businesscase.text import format_metric, t
 from businesscase.text import formatting as fmt
 from businesscase.uncertainty import (
+    CHUNK,
     break_even,
     check_draws,
     load_optimism_bias,
@@ -158,6 +160,16 @@ def _names_the_case(command):
     return run
 
 
+def _progress(done: int, total: int) -> None:
+    """A progress line on standard error for a run of more than one chunk (standard output
+    stays the result, --json included)."""
+    if total <= CHUNK:
+        return
+    end = "\n" if done == total else ""
+    print(f"\rdraws {done:,} of {total:,} ({100 * done // total}%)", end=end, file=sys.stderr)
+    sys.stderr.flush()
+
+
 def cmd_montecarlo(args) -> int:
     case = _case(args.case)
     if args.optimism_bias:
@@ -169,7 +181,9 @@ def cmd_montecarlo(args) -> int:
                 "--correlate", f"the pair {a} and {b} is given twice; give each pair once"
             )
         corr[(a, b)] = parse_correlation(r, a, b)
-    mc = monte_carlo(case, args.draws, args.seed, corr or None, method=args.method)
+    mc = monte_carlo(
+        case, args.draws, args.seed, corr or None, method=args.method, progress=_progress
+    )
     summary = mc.summary()
     better = mc.probability_better_off()
     if args.json:

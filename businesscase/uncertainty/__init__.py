@@ -2,11 +2,12 @@
 
 from .breakeven import break_even, what_must_be_true
 from .limits import DrawsError, check_draws, max_draws, parse_correlation
-from .montecarlo import MonteCarloResult, monte_carlo, sample_parameters
+from .montecarlo import CHUNK, MonteCarloResult, monte_carlo, sample_parameters
 from .optimism import load_optimism_bias, optimism_bias
 from .tornado import tornado
 
 __all__ = [
+    "CHUNK",
     "DrawsError",
     "MonteCarloResult",
     "break_even",
