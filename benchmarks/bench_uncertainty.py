@@ -26,7 +26,6 @@ from businesscase.io import assumptions_dir
 from businesscase.scenarios import ScenarioStore
 from businesscase.uncertainty import monte_carlo, tornado
 
-
 # Chunked runs (issue 17); a million draws with --million (about half a minute).
 LARGE_RUNS = [100_000, 1_000_000] if "--million" in sys.argv else [100_000]
 
