@@ -3,12 +3,12 @@ make sense. One rule for the CLI, the export and the dashboard.
 
 The engine evaluates a chunk of draws at once (``CHUNK``): every line item × year is an
 array over the chunk's draws, and a chunk holds several of them at its peak (flows, real,
-nominal and two discounted copies, the split per draw). Measured with tracemalloc on the shipped cases,
-the peak is 5.4–6.1 arrays of (draws × lines × years) float64 (one less since the financial
-discount factors are a temporary that numpy reuses); ``WORKING_COPIES`` leaves room above
-that. Of every draw a run keeps a few figures (``kept_bytes_per_draw``), so a million
-draws fit in a few hundred MB; a run that would not fit is refused with the maximum for
-this case, never left to end in a MemoryError.
+nominal and two discounted copies, the split per draw). Measured with tracemalloc on the
+shipped cases, the peak is 5.4–6.1 arrays of (draws × lines × years) float64 (one less
+since the financial discount factors are a temporary that numpy reuses);
+``WORKING_COPIES`` leaves room above that. Of every draw a run keeps a few figures
+(``kept_bytes_per_draw``), so a million draws fit in a few hundred MB; a run that would
+not fit is refused with the maximum for this case, never left to end in a MemoryError.
 """
 
 from __future__ import annotations
