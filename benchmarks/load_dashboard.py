@@ -39,6 +39,9 @@ METHODS = [
 ARGS = ["--headless", *CHROMIUM_FLAGS]
 
 
+LOAD_TIMEOUT_MS = 60_000  # a page not showing its headline by then counts as not loaded
+
+
 def rss_mb() -> float:
     text = Path("/proc/self/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+)", text).group(1)) / 1024
@@ -51,13 +54,27 @@ def free_port() -> int:
 
 
 async def session(browser, url, seconds, expected, stats, seed):
-    rng = random.Random(seed)
+    """One person: open the page, wait for the headline, then edit until time is up. A page
+    that does not load in time is a result (counted), not a crash; the browser context is
+    closed whatever happens."""
     context = await browser.new_context(viewport={"width": 1300, "height": 900})
+    try:
+        await _session(context, url, seconds, expected, stats, seed)
+    except Exception as exc:  # a page that never loads is one of the results
+        stats["not_loaded"].append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+    finally:
+        await context.close()
+
+
+async def _session(context, url, seconds, expected, stats, seed):
+    rng = random.Random(seed)
     page = await context.new_page()
     page.on("pageerror", lambda exc: stats["errors"].append(str(exc)[:200]))
-    await page.goto(url)
+    opened = time.perf_counter()
+    await page.goto(url, timeout=LOAD_TIMEOUT_MS)
     headline = page.locator(".bc-headline-bar .bc-figure[data-key='social_npv']")
-    await headline.wait_for(state="attached", timeout=60_000)
+    await headline.wait_for(state="attached", timeout=LOAD_TIMEOUT_MS)
+    stats["headline_s"].append(time.perf_counter() - opened)
     rate_box = page.locator(".bc-discount-rate input")
     end = time.monotonic() + seconds
     i = 0
@@ -92,7 +109,6 @@ async def session(browser, url, seconds, expected, stats, seed):
             await page.locator(".bc-method select").select_option(label=rng.choice(METHODS))
             await page.locator(".bk-tab", has_text="Opzet").first.click()
         stats["actions"] += 1
-    await context.close()
 
 
 async def run(sessions: int, seconds: float):
@@ -120,7 +136,14 @@ async def run(sessions: int, seconds: float):
             break
         except OSError:
             time.sleep(0.1)
-    stats = {"latency": [], "errors": [], "mismatch": 0, "actions": 0}
+    stats = {
+        "latency": [],
+        "errors": [],
+        "mismatch": 0,
+        "actions": 0,
+        "headline_s": [],
+        "not_loaded": [],
+    }
     memory = [(0.0, rss_mb())]
     start = time.monotonic()
 
@@ -129,19 +152,26 @@ async def run(sessions: int, seconds: float):
             await asyncio.sleep(10)
             memory.append((time.monotonic() - start, rss_mb()))
 
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        sampler = asyncio.create_task(sample())
-        await asyncio.gather(
-            *[
-                session(browser, f"http://localhost:{port}/app", seconds, expected, stats, seed)
-                for seed in range(sessions)
-            ]
-        )
-        sampler.cancel()
-        await browser.close()
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            sampler = asyncio.create_task(sample())
+            try:
+                await asyncio.gather(
+                    *[
+                        session(
+                            browser, f"http://localhost:{port}/app", seconds, expected, stats, seed
+                        )
+                        for seed in range(sessions)
+                    ]
+                )
+            finally:
+                sampler.cancel()
+                await browser.close()
+    finally:
+        # The server is stopped whatever happened in the browsers, so the run always ends.
+        server.stop()
     memory.append((time.monotonic() - start, rss_mb()))
-    server.stop()
     lat = sorted(stats["latency"])
     q = lambda f: lat[min(len(lat) - 1, int(f * len(lat)))] * 1000 if lat else float("nan")  # noqa: E731
     print(f"{'sessions':<34}{sessions}")
@@ -150,6 +180,12 @@ async def run(sessions: int, seconds: float):
     print(f"{'actions (edits + method switches)':<34}{stats['actions']}")
     worst = q(1.0) if lat else 0
     print(f"{'latency median / p95 / max (ms)':<34}{q(0.5):.0f} / {q(0.95):.0f} / {worst:.0f}")
+    shown = sorted(stats["headline_s"])
+    slowest = f"{shown[-1]:.1f}" if shown else "-"
+    print(f"{'sessions showing the headline':<34}{len(shown)} of {sessions} (slowest {slowest} s)")
+    print(
+        f"{'sessions not loaded in time':<34}{len(stats['not_loaded'])} {stats['not_loaded'][:2]}"
+    )
     print(f"{'errors':<34}{len(stats['errors'])} {stats['errors'][:3]}")
     print(f"{'edits never showing their figure':<34}{stats['mismatch']}")
     print(
