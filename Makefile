@@ -49,6 +49,9 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_engine.py
 	$(VENV)/bin/python benchmarks/bench_allocation.py
 	$(VENV)/bin/python benchmarks/bench_uncertainty.py
+	$(VENV)/bin/python benchmarks/bench_cli_start.py
+	$(VENV)/bin/python benchmarks/bench_session.py
+	$(VENV)/bin/python benchmarks/bench_nucleolus_large.py --sizes 14 20 35
 
 # Development-only peers for the allocation benchmark (not in the lock, not used by tests).
 bench-peers: $(STAMP)
