@@ -42,9 +42,10 @@ def soffice() -> str:
     return path
 
 
-def recalculate(source: Path, out_dir: Path, profile: Path) -> Path:
-    """Open `source` in headless LibreOffice with recalculation on load and save it as
-    xlsx in `out_dir`; returns the recalculated file."""
+def recalculate(source: Path | list[Path], out_dir: Path, profile: Path) -> Path:
+    """Open `source` (one workbook or several, in one run) in headless LibreOffice with
+    recalculation on load and save each as xlsx in `out_dir`; returns the recalculated
+    file (the folder for several)."""
     settings = profile / "user" / "registrymodifications.xcu"
     if not settings.exists():
         settings.parent.mkdir(parents=True, exist_ok=True)
