@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_engine.py
 	$(VENV)/bin/python benchmarks/bench_allocation.py
 	$(VENV)/bin/python benchmarks/bench_uncertainty.py
+	$(VENV)/bin/python benchmarks/bench_workbook.py
 
 # Development-only peers for the allocation benchmark (not in the lock, not used by tests).
 bench-peers: $(STAMP)

@@ -179,3 +179,41 @@ def test_the_recalculated_workbook_reads_back(recalculated):
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
+
+
+# -- no formula from user text ------------------------------------------------------------
+INJECTIONS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-1+1"]
+
+
+def _inject(data, attack: str, counter: list[int]):
+    """Every text field a user fills: partner names, line labels, sources and reasons."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("name", "label") and isinstance(value, dict) and "nl" in value:
+                counter[0] += 1
+                data[key] = {"nl": f"{attack} {counter[0]}", "en": f"{attack} {counter[0]}"}
+            elif key in ("source", "reasoning") and isinstance(value, str):
+                data[key] = attack
+            else:
+                _inject(value, attack, counter)
+    elif isinstance(data, list):
+        for value in data:
+            _inject(value, attack, counter)
+
+
+@pytest.mark.parametrize("attack", INJECTIONS)
+def test_no_text_field_becomes_a_formula(attack):
+    from businesscase.model import Case
+
+    data = load_case(default_case_path()).model_dump(mode="json", by_alias=True)
+    _inject(data, attack, [0])
+    case = Case.model_validate(data)
+    wb = workbook(evaluate(case))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    formulas = [c for c in cells if c.data_type == "f"]
+    assert formulas and not [c.coordinate for c in formulas if attack in str(c.value)]
+    texts = [c for c in cells if isinstance(c.value, str) and attack in c.value]
+    assert {c.data_type for c in texts} == {"s"}
+    sheets = {c.parent.title for c in texts}
+    for key in ("sheet_assumptions", "sheet_calculation", "sheet_results"):
+        assert t(key, "nl") in sheets, key

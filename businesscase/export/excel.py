@@ -3,7 +3,10 @@ partner results, the fair split and payments, uncertainty. Real numbers with num
 formats, frozen headers, readable widths, Dutch or English labels.
 
 The assumptions sheet can be edited and imported as a case: the whole case travels in a
-hidden sheet (read back by :mod:`businesscase.io.workbook`).
+hidden sheet (read back by :mod:`businesscase.io.workbook`). The workbook lives: each
+assumption's value cell has a defined name (:mod:`.names`), and the calculation and
+results sheets compute the ledger and the headlines as formulas on those names
+(:mod:`.workbook_formulas`, :mod:`.workbook_sheets`; docs/workbook.md).
 
 Every row is written through :func:`.cells.put_row`, so no text a user typed becomes a
 formula.
