@@ -1,7 +1,8 @@
 """The ledger as spreadsheet formulas: the calculation sheet of the living workbook.
 
 One row per ledger line and one column per year t = 0..T; every cell is a formula on the
-defined names of the assumptions sheet (:mod:`.names`), built here line by line in the
+defined names of the assumptions sheet (:mod:`.names`), built line by line (here the
+helper rows and the layout, in :mod:`.workbook_lines` each line's formula) in the
 engine's own order and with the engine's own arithmetic (:mod:`businesscase.engine.lines`
 and :mod:`~businesscase.engine.cashflow`):
 
@@ -33,13 +34,8 @@ from businesscase.model import (
     EXTERNAL,
     INDEX_CATEGORIES,
     Case,
-    CostKind,
-    Direction,
     Discounting,
     Effect,
-    FlowType,
-    Residual,
-    RevenueTiming,
     derived_order,
 )
 
@@ -129,15 +125,8 @@ class Calculation:
         return f"${self.at[f'index.{category}']}"
 
     # -- building -----------------------------------------------------------------------------
-    def build(self) -> Calculation:
-        self._helpers()
-        self._costs()
-        self._revenues()
-        self._outcomes()
-        self._overlaps()
-        return self
-
-    def _helpers(self) -> None:
+    def helpers(self) -> None:
+        """The rows above the ledger; the ledger lines follow (:mod:`.workbook_lines`)."""
         case, w = self.case, self.words
         self.add(LedgerRow([w("col_t")], lambda t, c: t), "t")
         self.add(LedgerRow([w("year")], lambda t, c: f"{self.name('meta.start_year')}+{c}${ROW_T}"))
@@ -180,7 +169,7 @@ class Calculation:
                 LedgerRow([w("calc_profile"), outcome.id], self._profile(outcome)),
                 f"profile.{outcome.id}",
             )
-        for group, members in self._groups().items():
+        for group, members in self.groups().items():
             for member in members:
                 self.add(
                     LedgerRow(
@@ -213,7 +202,7 @@ class Calculation:
             return row.cells.replace("{c}", c)
         return row.cells(t, c)
 
-    def _groups(self) -> dict[str, list[str]]:
+    def groups(self) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = {}
         for o in self.case.outcomes:
             if o.overlap_group:
@@ -301,122 +290,6 @@ class Calculation:
                 share,
             ]
             self.add(LedgerRow(head, cells, ledger=True, pv=True), f"{handle}#{number}")
-
-    def _costs(self) -> None:
-        T = self.horizon
-        for cost in self.case.costs:
-            prefix = f"costs.{cost.id}"
-            amount = (
-                self.driver(cost.amount_driver)
-                if cost.amount_driver
-                else self.name(f"{prefix}.amount")
-            )
-            base = self.product(amount, cost.quantity)
-            idx = self.index(cost.indexation)
-            label = cost.label(self.lang)
-            args = (cost.id, label, cost.payer, "cost", cost.flow_type.value)
-            if cost.kind is CostKind.operating:
-                self.line(
-                    f"item.{cost.id}",
-                    "operating",
-                    *args,
-                    f"-{base}*({{c}}${ROW_T}>=1)*{{c}}{idx}",
-                )
-                continue
-            life = self.name(f"{prefix}.lifetime")
-            self.line(
-                f"item.{cost.id}",
-                "investment",
-                *args,
-                f"-{base}*({{c}}${ROW_T}=0)*{{c}}{idx}",
-            )
-            self.line(
-                f"item.{cost.id}",
-                "replacement",
-                *args,
-                f"-{base}*AND({{c}}${ROW_T}>0,{{c}}${ROW_T}<{T},"
-                f"MOD({{c}}${ROW_T},{life})=0)*{{c}}{idx}",
-            )
-            if cost.residual is Residual.linear:
-                self.line(
-                    f"item.{cost.id}",
-                    "residual_value",
-                    *args,
-                    f"{base}*(1-({T}-{life}*INT(({T}-1)/{life}))/{life})"
-                    f"*({{c}}${ROW_T}={T})*{{c}}{idx}",
-                )
-
-    def _revenues(self) -> None:
-        for rev in self.case.revenues:
-            base = self.product(self.name(f"revenues.{rev.id}.amount"), rev.quantity)
-            idx = self.index(rev.indexation)
-            one_off = rev.timing is RevenueTiming.one_off
-
-            profile = f"({{c}}${ROW_T}=0)" if one_off else f"({{c}}${ROW_T}>=1)"
-            received = f"{base}*{profile}*{{c}}{idx}"
-
-            label = rev.label(self.lang)
-            cash = FlowType.cash.value
-            self.line(f"rev.{rev.id}", "revenue", rev.id, label, rev.to, "benefit", cash, received)
-            self.line(
-                f"rev.{rev.id}",
-                "revenue",
-                rev.id,
-                label,
-                rev.from_,
-                "cost",
-                cash,
-                f"-({received})",
-            )
-
-    def _outcomes(self) -> None:
-        for o in self.case.outcomes:
-            prefix = f"outcomes.{o.id}"
-            impact = "*".join(
-                f"(1-{self.name(f'{prefix}.{f}')})"
-                for f in ("deadweight", "attribution", "displacement")
-            )
-            quantity = self.product("1", o.quantity)
-            for key_prefix, comp in o.gross_lines():
-                proxy = (
-                    self.driver(comp.proxy_driver)
-                    if comp.proxy_driver
-                    else self.name(f"{key_prefix}.proxy")
-                )
-                is_cost = comp.direction is Direction.cost
-                label = (comp.label or o.label)(self.lang)
-                profile = self.at[f"profile.{o.id}"]
-                idx = self.index(comp.indexation)
-
-                body = f"{quantity}*{impact}*{{c}}${profile}*{proxy}*{{c}}{idx}"
-                expr = f"-{body}" if is_cost else body
-
-                role = "cost" if is_cost else "benefit"
-                self.line(
-                    f"out_{role}.{o.id}",
-                    "outcome",
-                    o.id,
-                    label,
-                    comp.pocket,
-                    role,
-                    FlowType(comp.flow_type).value,
-                    expr,
-                )
-
-    def _overlaps(self) -> None:
-        for group, members in self._groups().items():
-            scale = self.at[f"scale.{group}"]
-            for member in members:
-                gross = sorted(
-                    self.at_all(f"out_benefit.{member}") + self.at_all(f"out_cost.{member}")
-                )
-                for r in gross:
-                    src = self.rows[r - 2]
-                    head = [self.words("category_overlap_correction"), *src.head[1:]]
-                    head[6] = "overlap_correction"
-
-                    cells = f"-{{c}}{r}*(1-{{c}}${scale})"
-                    self.add(LedgerRow(head, cells, ledger=True, pv=True))
 
     @property
     def partners(self) -> list[str]:

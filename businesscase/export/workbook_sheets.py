@@ -23,6 +23,7 @@ from businesscase.text import format_metric, t, total_label
 from .cells import Formula, put_row
 from .names import NameBook
 from .workbook_formulas import FIRST_YEAR_COLUMN, HEAD_FIELDS, Calculation
+from .workbook_lines import build
 
 __all__ = ["HEADLINES", "computed_note", "living_sheets", "name_inputs"]
 
@@ -103,13 +104,15 @@ def name_inputs(
 
 def living_sheets(wb, result: Result, names: NameBook, allocation, lang: str) -> None:
     """The calculation, results, payments and read-me sheets of one evaluation."""
-    calc = Calculation(
-        case=result.case,
-        names=names,
-        lang=lang,
-        words=lambda key: t(key, lang),
-        partner_name=lambda pid: result.partner_label(pid, lang),
-    ).build()
+    calc = build(
+        Calculation(
+            case=result.case,
+            names=names,
+            lang=lang,
+            words=lambda key: t(key, lang),
+            partner_name=lambda pid: result.partner_label(pid, lang),
+        )
+    )
     calc_ws = _calculation_sheet(wb, calc, lang)
     _results_sheet(wb, calc, calc_ws.title, result, lang)
     if allocation is not None:
