@@ -21,10 +21,12 @@ from businesscase.export.workbook_formulas import FIRST_YEAR_COLUMN
 from businesscase.export.workbook_sheets import HEADLINES
 from businesscase.io import default_case_path
 from businesscase.io.workbook import case_from_workbook
-from businesscase.model import apply_changes
+from businesscase.model import Discounting, apply_changes
+from businesscase.programme import load_programme, theme_case
 from businesscase.text import t
 
 CASES = sorted(ASSUMPTIONS.glob("*.yaml"))
+PROGRAMME = ASSUMPTIONS / "programmes" / "zuidoost_illustrative.yaml"
 CENT = 0.005
 
 
@@ -111,6 +113,17 @@ def recalculated(tmp_path_factory):
         sources.append(target)
         expected[path.stem] = evaluate(case)
     base = load_case(default_case_path())
+    # the other discounting convention, and a programme theme whose roles are carried by
+    # several partners each, in English
+    undiscounted = base.model_copy(deep=True)
+    undiscounted.economics.discounting = Discounting.first_year_undiscounted
+    programme = load_programme(PROGRAMME)
+    theme = theme_case(programme, programme.themes[0].id)
+    for label, case, lang in (("undiscounted", undiscounted, "nl"), ("theme", theme, "en")):
+        target = here / f"{label}.xlsx"
+        workbook(evaluate(case), lang=lang).save(target)
+        sources.append(target)
+        expected[label] = evaluate(case)
     for label, changes in (
         ("changed", _changes(base)),
         ("pays_back", _changes(base, proxy_factor=80.0)),
@@ -146,7 +159,9 @@ def _deviations(wb, result) -> dict[str, float]:
     return out
 
 
-@pytest.mark.parametrize("label", [p.stem for p in CASES] + ["changed", "pays_back"])
+@pytest.mark.parametrize(
+    "label", [p.stem for p in CASES] + ["changed", "pays_back", "undiscounted", "theme"]
+)
 def test_libreoffice_recalculates_the_engine_to_the_cent(recalculated, label):
     out, expected = recalculated
     wb = load_workbook(out / f"{label}.xlsx", data_only=True)
