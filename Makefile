@@ -20,10 +20,14 @@ $(STAMP): requirements.lock pyproject.toml | $(UV)
 run: $(STAMP)
 	$(VENV)/bin/python -m dashboards.app --port 5006
 
-# The browser tests use Debian's Chromium (never a browser downloaded by Playwright).
+# The browser tests use Debian's Chromium (never a browser downloaded by Playwright), the
+# workbook tests Debian's headless LibreOffice.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends chromium fonts-liberation poppler-utils)
+	@# LibreOffice recalculates the living workbook in tests/test_living_workbook.py
+	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui)
 	@# capsh lets the permission tests drop root's override rights (they skip without it)
 	@command -v capsh >/dev/null 2>&1 || (apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends libcap2-bin) || true
@@ -52,6 +56,7 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_cli_start.py
 	$(VENV)/bin/python benchmarks/bench_session.py
 	$(VENV)/bin/python benchmarks/bench_nucleolus_large.py --sizes 14 20 35
+	$(VENV)/bin/python benchmarks/bench_workbook.py
 
 # Development-only peers for the allocation benchmark (not in the lock, not used by tests).
 bench-peers: $(STAMP)

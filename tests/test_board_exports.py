@@ -88,7 +88,10 @@ def test_the_workbook_speaks_dutch_and_fills_every_figure(name):
         for side in ("benefits", "costs")
         for ft in ("cash", "in_kind", "cashable_saving", "non_cashable_saving", "societal_value")
     }
-    raw = [(sheet, h) for sheet, h in _headers(wb) if h not in dutch and h != "key"]
+    # a year (int) heads a year column
+    raw = [
+        (s, h) for s, h in _headers(wb) if h not in dutch and h != "key" and not isinstance(h, int)
+    ]
     assert not raw, raw
     summary = {r[0]: r[1] for r in wb[t("sheet_summary", "nl")].iter_rows(values_only=True) if r}
     payback = summary[t("payback_year", "nl")]

@@ -2,6 +2,7 @@
 cell, whatever it starts with, and a re-import gives the case back unchanged."""
 
 import io
+import math
 import re
 import string
 
@@ -19,6 +20,9 @@ from businesscase.export.cells import Formula, put_row, put_text_row
 from businesscase.io.case_yaml import case_to_yaml
 from businesscase.io.validate import case_from_data
 from businesscase.io.workbook import case_from_workbook
+from businesscase.text import LANGUAGES, format_metric, t
+
+LANGS = tuple(LANGUAGES)
 
 VALID = ROOT / "tests" / "bad_inputs" / "valid_case.yaml"
 ATTACKS = [
@@ -112,6 +116,27 @@ def inject(data: dict, draw) -> tuple[str, list[str]]:
     return lang, visible
 
 
+FORMULA_SHEETS = {t(k, lang) for k in ("sheet_calculation", "sheet_results") for lang in LANGS}
+LITERAL = re.compile(r'"(?:[^"]|"")*"')
+# what the living workbook's own formulas are made of: names, references, numbers, operators
+GRAMMAR = re.compile(r"^=[A-Za-z0-9_.$:+\-*/^(),<>=' !]*$")
+ALLOWED_LITERALS = {"benefit", "cost", "revenue"} | {
+    format_metric(k, math.nan, lang) for k in ("payback_year", "sroi_ratio") for lang in LANGS
+}
+
+
+def exporter_formula(cell) -> bool:
+    """A formula the exporter wrote: on the calculation or results sheet, made of names,
+    references and operators only, with no string in it but the exporter's own."""
+    text = cell.value
+    literals = {m[1:-1].replace('""', '"') for m in LITERAL.findall(text)}
+    return (
+        cell.parent.title in FORMULA_SHEETS
+        and literals <= ALLOWED_LITERALS
+        and GRAMMAR.match(LITERAL.sub("", text)) is not None
+    )
+
+
 def all_cells(data: bytes):
     wb = load_workbook(io.BytesIO(data))
     return [cell for ws in wb.worksheets for row in ws.iter_rows() for cell in row]
@@ -126,10 +151,12 @@ def test_user_text_is_never_a_formula_and_comes_back_unchanged(data):
     result = evaluate(case)
     exported = workbook_bytes(result, allocate(result), lang=lang)
     cells = all_cells(exported)
-    # the exporter computes no formulas of its own: no cell at all may be one
-    assert not [c.coordinate for c in cells if c.data_type in ("f", "e")]
-    assert all(c.data_type == "s" for c in cells if isinstance(c.value, str))
-    values = {c.value for c in cells if isinstance(c.value, str)}
+    # no error values; the only formulas are the living workbook's own
+    assert not [c.coordinate for c in cells if c.data_type == "e"]
+    assert not [c.coordinate for c in cells if c.data_type == "f" and not exporter_formula(c)]
+    texts = [c for c in cells if isinstance(c.value, str) and c.data_type != "f"]
+    assert all(c.data_type == "s" for c in texts)
+    values = {c.value for c in texts}
     missing = [t for t in visible if shown(t) not in values]
     assert not missing, missing
     assert case_from_workbook(io.BytesIO(exported)) == case  # every text, unchanged
@@ -149,8 +176,13 @@ def test_each_attack_as_case_and_partner_name(attack):
     result = evaluate(case)
     exported = workbook_bytes(result, allocate(result))
     cells = all_cells(exported)
-    mine = [c for c in cells if isinstance(c.value, str) and shown(attack) in c.value]
+    mine = [
+        c
+        for c in cells
+        if isinstance(c.value, str) and c.data_type != "f" and shown(attack) in c.value
+    ]
     assert len(mine) >= 5
+    assert all(exporter_formula(c) for c in cells if c.data_type == "f")
     assert {c.data_type for c in mine} == {"s"}
     assert case_from_workbook(exported) == case
 

@@ -37,7 +37,8 @@ def exported(evaluated, tmp_path_factory):
 def test_workbook_numbers_equal_the_ledger_and_results(evaluated, exported):
     result, allocation, mc = evaluated
     wb = load_workbook(exported)
-    assert wb.sheetnames[:6] == [
+    assert wb.sheetnames[:7] == [
+        "Lees mij",
         "Samenvatting",
         "Aannames",
         "Kasstromen",

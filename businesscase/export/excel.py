@@ -3,7 +3,10 @@ partner results, the fair split and payments, uncertainty. Real numbers with num
 formats, frozen headers, readable widths, Dutch or English labels.
 
 The assumptions sheet can be edited and imported as a case: the whole case travels in a
-hidden sheet (read back by :mod:`businesscase.io.workbook`).
+hidden sheet (read back by :mod:`businesscase.io.workbook`). The workbook lives: each
+assumption's value cell has a defined name (:mod:`.names`), and the calculation and
+results sheets compute the ledger and the headlines as formulas on those names
+(:mod:`.workbook_formulas`, :mod:`.workbook_sheets`; docs/workbook.md).
 
 Every row is written through :func:`.cells.put_row`, so no text a user typed becomes a
 formula.
@@ -36,6 +39,7 @@ from businesscase.text import (
 from .cells import put_row, put_text_row
 from .report_html import output_label
 from .summary import PARTNER_KEYS, TOTAL_KEYS
+from .workbook_sheets import computed_note, living_sheets, name_inputs
 
 EURO = "#,##0;[Red]-#,##0"
 EURO2 = "#,##0.00;[Red]-#,##0.00"
@@ -66,7 +70,9 @@ ASSUMPTION_COLUMNS = [  # (field, width, number format); the header is the field
     ("estimate", 10, None),
     ("year", 8, "0"),
     ("source", 80, None),
+    ("name", 44, None),
 ]
+VALUE_COLUMN = 5  # where businesscase.io.workbook and the defined names find each value
 
 
 def column_title(key: str, lang: str) -> str:
@@ -156,6 +162,17 @@ def workbook(
             row = _numbered_row(ws, [t(key, lang), shown])
             ws.cell(row=row, column=2).number_format = NUMBER_FORMATS[metric_kind(key)]
     put_row(ws, [t("sroi_definition", lang)])
+    put_row(
+        ws,
+        [
+            t(
+                "figures_at_export",
+                lang,
+                computed=computed_note(lang),
+                results=t("sheet_results", lang),
+            )
+        ],
+    )
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 48, 22
 
     ws = wb.create_sheet(_name("assumptions", lang))
@@ -165,8 +182,9 @@ def workbook(
         [c[1] for c in ASSUMPTION_COLUMNS],
     )
     table = parameter_table(case, base or case, lang)
+    input_rows: dict[str, int] = {}
     for meta in ("horizon", "start_year"):
-        put_row(
+        input_rows[f"meta.{meta}"] = _numbered_row(
             ws,
             [
                 f"meta.{meta}",
@@ -193,11 +211,16 @@ def workbook(
                 t("yes", lang) if row.estimate else "",
                 int(row.year),
                 row.source,
+                row.name,
             ],
         )
+        input_rows[row.key] = r
         _formats(ws, r, [c[2] for c in ASSUMPTION_COLUMNS])
         if row.estimate:
             ws.cell(row=r, column=10).fill = ESTIMATE_FILL
+
+    assumptions = ws
+    bounds = {row.key: (float(row.low), float(row.high)) for row in table.itertuples()}
 
     ws = wb.create_sheet(_name("flows", lang))
     ledger = result.ledger
@@ -293,6 +316,9 @@ def workbook(
                 [None, number, number, number, number, NUMBER_FORMATS[MetricKind.probability]],
             )
         put_row(ws, [f"{montecarlo.n} {t('draws', lang)}, seed {montecarlo.seed}"])
+
+    names = name_inputs(wb, assumptions, input_rows, VALUE_COLUMN, bounds, lang)
+    living_sheets(wb, result, names, allocation, lang)
 
     hidden = wb.create_sheet(CASE_SHEET)
     # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 and the like,

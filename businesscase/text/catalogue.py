@@ -668,6 +668,114 @@ TEXTS: dict[str, dict[str, str]] = {
     "sheet_partners": {"nl": "Per partij", "en": "Per partner"},
     "sheet_split": {"nl": "Verdeling", "en": "Fair split"},
     "sheet_uncertainty": {"nl": "Onzekerheid", "en": "Uncertainty"},
+    # the living workbook: named inputs, the ledger as formulas, results as formulas
+    "sheet_readme": {"nl": "Lees mij", "en": "Read me"},
+    "sheet_calculation": {"nl": "Berekening", "en": "Calculation"},
+    "sheet_results": {"nl": "Uitkomsten", "en": "Results"},
+    "sheet_payments": {"nl": "Betalingen", "en": "Payments"},
+    "calc_col_category": {"nl": "Regel", "en": "Line"},
+    "calc_col_item": {"nl": "Onderdeel (code)", "en": "Item (id)"},
+    "calc_col_label": {"nl": "Omschrijving", "en": "Description"},
+    "calc_col_id": {"nl": "Partij (code)", "en": "Partner (id)"},
+    "calc_col_partner": {"nl": "Partij", "en": "Partner"},
+    "calc_col_role_code": {"nl": "Kant (code)", "en": "Side (code)"},
+    "calc_col_category_code": {"nl": "Soort (code)", "en": "Category (code)"},
+    "calc_col_flow_type": {"nl": "Soort stroom (code)", "en": "Flow type (code)"},
+    "calc_col_share": {"nl": "Aandeel", "en": "Share"},
+    "calc_years_since_price_year": {"nl": "Jaren sinds prijspeil", "en": "Years since price year"},
+    "calc_discount_factor": {
+        "nl": "Disconteringsfactor (maatschappelijk)",
+        "en": "Discount factor (social)",
+    },
+    "calc_index": {"nl": "Reële index", "en": "Real index"},
+    "calc_derived": {"nl": "Afgeleide omvang", "en": "Derived driver"},
+    "calc_profile": {"nl": "Effectprofiel", "en": "Outcome profile"},
+    "calc_overlap_size": {"nl": "Overlap: omvang lid", "en": "Overlap: member size"},
+    "calc_overlap_scale": {"nl": "Overlap: schaal", "en": "Overlap: scale"},
+    "calc_pv_per_year": {"nl": "Saldo per jaar (contant)", "en": "Net per year (present value)"},
+    "calc_cumulative": {"nl": "Cumulatief saldo (contant)", "en": "Cumulative net (present value)"},
+    "calc_stays": {"nl": "Blijft terugverdiend", "en": "Stays paid back"},
+    "computed_by": {
+        "nl": "berekend door businesscase {version} op {date}",
+        "en": "computed by businesscase {version} on {date}",
+    },
+    "input_out_of_range": {
+        "nl": "Buiten de bandbreedte {low} tot {high}: het model rekent ermee, maar "
+        "controleer de waarde.",
+        "en": "Outside the range {low} to {high}: the model computes with it, but check the value.",
+    },
+    "live_formula": {"nl": "Formule (rekent mee)", "en": "Formula (recalculates)"},
+    "at_export": {"nl": "Bij export", "en": "At export"},
+    "col_name": {"nl": "Naam in Excel", "en": "Excel name"},
+    "at_export_note": {
+        "nl": "De kolom 'Bij export' is",
+        "en": "The column 'At export' is",
+    },
+    "payments_note": {
+        "nl": "Betalingen die de verdeling ({method}) uitvoeren, per exploitatiejaar. De "
+        "verdeling is geen spreadsheetformule: deze bedragen rekenen niet mee met de aannames.",
+        "en": "Payments that carry out the split ({method}), per operating year. The split is "
+        "no spreadsheet formula: these amounts do not follow the assumptions.",
+    },
+    "figures_at_export": {
+        "nl": "Deze cijfers zijn bij het exporteren {computed}; het blad {results} rekent mee "
+        "met de aannames.",
+        "en": "These figures were {computed} at export; the sheet {results} follows the "
+        "assumptions.",
+    },
+    "readme_title": {
+        "nl": "Lees mij: hoe dit werkboek rekent",
+        "en": "Read me: how this workbook computes",
+    },
+    "readme_text": {
+        "nl": "Invoer: de blauwe cellen in de kolom Waarde van het blad {assumptions}. Elke cel "
+        "heeft een naam in Excel, gelijk aan de sleutel van de aanname (bijvoorbeeld "
+        "costs.host.amount); een waarde buiten de bandbreedte geeft een waarschuwing.\n"
+        "Berekening: het blad {calculation} heeft per regel en per jaar een formule op die "
+        "namen; het blad {results} telt ze op per partij en in totaal (namen social_npv, "
+        "sroi_ratio, pv_costs, pv_benefits, payback_year en net_position.<partij>).\n"
+        "Prijspeil: alle bedragen zijn reëel, in euro's van {price_year}. Een index per soort "
+        "kosten (lonen, prijzen, huren, zorgtarieven) is een reële verandering bovenop de "
+        "inflatie; inflatie alleen verandert geen reëel of maatschappelijk cijfer. Nominale "
+        "bedragen en de financiële kijk per partij staan op het blad Kasstromen (waarden).\n"
+        "Tijd: jaar 0 is {start} (de investering), de exploitatiejaren lopen tot en met {end}.\n"
+        "Disconteren: {discounting}, tegen de maatschappelijke discontovoet; contante waarde = "
+        "reëel bedrag / (1 + voet)^jaren.\n"
+        "Soorten stromen: kasgeld, in natura, besparing op een begroting, vrijgekomen "
+        "capaciteit (geen geld) en maatschappelijke waarde (welzijn, voor niemand geld). "
+        "Overdrachten tussen partijen staan aan beide kanten en vallen weg in de totalen.\n"
+        "Effecten: aantal × proxy × (1 − deadweight) × (1 − attributie) × (1 − verplaatsing) "
+        "× profiel (aanloop, duur, uitdoving); overlappende effecten tellen één keer "
+        "(grootste + alfa × de rest).\n"
+        "Niet als formule: de looptijd bepaalt de vorm van de bladen "
+        "(exporteer opnieuw na een andere looptijd); de eerlijke verdeling, de betalingen en "
+        "de onzekerheid zijn waarden, berekend door businesscase.\n"
+        "Terug inlezen: businesscase run dit-bestand.xlsx leest de waarden van {assumptions}.",
+        "en": "Inputs: the blue cells in the Value column of the sheet {assumptions}. Each "
+        "cell has an Excel name equal to the assumption's key (for example "
+        "costs.host.amount); a value outside its range gives a warning.\n"
+        "Calculation: the sheet {calculation} holds a formula on those names per line and "
+        "year; the sheet {results} adds them up per partner and in total (names social_npv, "
+        "sroi_ratio, pv_costs, pv_benefits, payback_year and net_position.<partner>).\n"
+        "Price level: every amount is real, in euros of {price_year}. An index per cost "
+        "category (wages, prices, rents, care tariffs) is a real change on top of "
+        "inflation; inflation alone moves no real or social figure. Nominal amounts and each "
+        "partner's financial view are on the sheet Flows (values).\n"
+        "Time: year 0 is {start} (the investment), the operating years run up to and "
+        "including {end}.\n"
+        "Discounting: {discounting}, at the social discount rate; present value = real "
+        "amount / (1 + rate)^years.\n"
+        "Flow types: cash, in kind, cashable saving, non-cashable saving (capacity freed, "
+        "no money) and societal value (wellbeing, money for nobody). Transfers between "
+        "partners stand on both sides and cancel in the totals.\n"
+        "Outcomes: quantity × proxy × (1 − deadweight) × (1 − attribution) × (1 − "
+        "displacement) × profile (ramp-up, duration, drop-off); overlapping outcomes count "
+        "once (largest + alpha × the others).\n"
+        "Not a formula: the horizon shapes the sheets (export again after "
+        "changing the horizon); the fair split, the payments and the uncertainty are values "
+        "computed by businesscase.\n"
+        "Reading back: businesscase run this-file.xlsx reads the values of {assumptions}.",
+    },
     "download_excel": {"nl": "Excel", "en": "Excel"},
     "download_report_html": {"nl": "Rapport (HTML)", "en": "Report (HTML)"},
     "download_report_pdf": {"nl": "Rapport (PDF)", "en": "Report (PDF)"},
