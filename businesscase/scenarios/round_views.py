@@ -30,6 +30,7 @@ class PartnerTerms:
     benefit_pv: float
     fair_pv: float
     explanation: dict[str, str] = field(default_factory=dict)  # language → text
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # every partner's name
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,8 @@ def partner_terms(case: Case, method: str, basis: str, partner: str) -> PartnerT
         float(row.benefit),
         float(row.fair_contribution),
         {lang: explanation(allocation, lang) for lang in LANGUAGES},
+        {
+            p: {lang: allocation.label(p, lang) for lang in LANGUAGES}
+            for p in allocation.case_game.players
+        },
     )
-
-
-def partner_names(case: Case, method: str, basis: str) -> dict[str, dict[str, str]]:
-    """Partner id → language → name, for a page that words the outcome."""
-    allocation = allocate(evaluate(case), method, basis)
-    return {
-        p: {lang: allocation.label(p, lang) for lang in LANGUAGES}
-        for p in allocation.case_game.players
-    }

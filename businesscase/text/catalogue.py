@@ -1150,6 +1150,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "round_page_today": {"nl": "wat je nu betaalt", "en": "what you pay today"},
     "round_page_gains": {"nl": "wat je eraan wint", "en": "what you gain"},
     "round_page_fair": {"nl": "je eerlijke bijdrage", "en": "your fair contribution"},
+    "round_page_fair_all": {"nl": "eerlijke bijdrage", "en": "fair contribution"},
     "round_page_proposed": {"nl": "voorgestelde bijdrage", "en": "proposed contribution"},
     "round_page_partner": {"nl": "partner", "en": "partner"},
     "round_page_explanation": {"nl": "Uitleg van de verdeling", "en": "How the split is made"},

@@ -115,7 +115,7 @@ class RoundState(param.Parameterized):
             elif self.holder:
                 self.view = self.store.partner_view(self.round_id, self.holder, self._code)
                 if not self._names:
-                    self._names = {self.holder: self.view.terms.labels}
+                    self._names = self.view.terms.names
         except UserError as exc:
             self.problem = self._worded(exc)
         self.version += 1

@@ -44,7 +44,7 @@ def outcome_html(state: RoundState) -> str:
         )
     table = (
         f"<table class='bc-round-table'><tr><th>{esc(t('round_page_partner', lang))}</th>"
-        f"<th>{esc(t('round_page_proposed', lang))}</th><th>{esc(t('round_page_fair', lang))}"
+        f"<th>{esc(t('round_page_proposed', lang))}</th><th>{esc(t('round_page_fair_all', lang))}"
         f"</th></tr>{''.join(rows)}</table>"
     )
     stable = (
@@ -188,25 +188,25 @@ def round_page(state: RoundState) -> pn.Column:
         "", sizing_mode="stretch_width", css_classes=["bc-round-body"], stylesheets=[ROUND_CSS]
     )
     problem = pn.pane.HTML("", sizing_mode="stretch_width", css_classes=["bc-round-problem"])
-    amount = pn.widgets.TextInput(name="", css_classes=["bc-round-amount"], width=220)
+    amount = pn.widgets.TextInput(css_classes=["bc-round-amount"], width=220)
     condition = pn.widgets.TextAreaInput(
-        name="", css_classes=["bc-round-condition"], height=80, sizing_mode="stretch_width"
+        css_classes=["bc-round-condition"], height=80, sizing_mode="stretch_width"
     )
-    submit = pn.widgets.Button(name="", button_type="primary", css_classes=["bc-round-submit"])
-    refresh = pn.widgets.Button(name="", css_classes=["bc-round-refresh"])
-    close = pn.widgets.Button(name="", button_type="danger", css_classes=["bc-round-close"])
+    submit = pn.widgets.Button(color="primary", css_classes=["bc-round-submit"])
+    refresh = pn.widgets.Button(css_classes=["bc-round-refresh"])
+    close = pn.widgets.Button(color="danger", css_classes=["bc-round-close"])
     form = pn.Column(amount, condition, submit, visible=False, sizing_mode="stretch_width")
 
     def render(*_):
         lang = state.lang
         privacy.object = notice("info", t("round_privacy", lang))
         problem.object = notice("danger", state.message(), t("error", lang))
-        amount.name = t("round_page_amount", lang)
+        amount.label = t("round_page_amount", lang)
         amount.placeholder = t("round_page_amount_hint", lang)
-        condition.name = t("round_page_condition", lang)
-        submit.name = t("round_page_submit", lang)
-        refresh.name = t("round_page_refresh", lang)
-        close.name = t("round_page_close", lang)
+        condition.label = t("round_page_condition", lang)
+        submit.label = t("round_page_submit", lang)
+        refresh.label = t("round_page_refresh", lang)
+        close.label = t("round_page_close", lang)
         if not state.opened:
             body.object = ""
         elif state.is_facilitator:
