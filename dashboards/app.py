@@ -19,11 +19,13 @@ if __package__ in (None, ""):  # run as a script by `panel serve dashboards/app.
 
 from businesscase.text import t
 from dashboards.state import CaseState, problem_text
+from dashboards.state.rounds import RoundState
 from dashboards.views.analysis import ScenariosPage, UncertaintyPage
 from dashboards.views.components import CSS, LazyPage
 from dashboards.views.inputs import AssumptionsPage, SetupPage
 from dashboards.views.meeting import MeetingPage
 from dashboards.views.results import ResultsPage, SplitPage, WhyPage, headline_bar
+from dashboards.views.rounds import round_page
 from dashboards.views.safe import esc, notice
 from dashboards.views.themes import ThemesPage
 
@@ -58,10 +60,15 @@ class DashboardApp(pn.Column):
 
     state: CaseState
     pages: list[LazyPage]
+    round_state: RoundState
 
 
 def create_app(case_file: str | None = None) -> DashboardApp:
-    """One app instance (one state) per browser session."""
+    """One app instance (one state) per browser session; a round's link opens the round's
+    page instead (:func:`round_app`)."""
+    link = _round_asked()
+    if link is not None:
+        return round_app(*link)
     state = CaseState(case_file=case_file or os.environ.get("BUSINESSCASE_CASE") or None)
     asked = _draft_asked()
     key = state.start_draft(asked)  # before the pages: they open on the restored inputs
@@ -161,6 +168,22 @@ def create_app(case_file: str | None = None) -> DashboardApp:
     return app
 
 
+def round_app(round_text: str, code: str) -> DashboardApp:
+    """The page of a round's link: only the round, none of the dashboard's tabs (a
+    DashboardApp without a case state or pages, so that one factory serves both)."""
+    state = RoundState(round_text, code)
+    page = DashboardApp(round_page(state), sizing_mode="stretch_width")
+    page.round_state = state  # for tests
+
+    def forget_code():
+        # the code stays out of the address bar (and so out of a screenshot or a shoulder)
+        if pn.state.location is not None:
+            pn.state.location.search = ""
+
+    pn.state.onload(forget_code)
+    return page
+
+
 def serve_app() -> pn.viewable.Viewable:
     """A session's page; if it cannot be built, a page that says so in both languages
     instead of Panel's traceback (the log has the traceback)."""
@@ -175,6 +198,18 @@ def serve_app() -> pn.viewable.Viewable:
             css_classes=["bc-start-failed"],
             sizing_mode="stretch_width",
         )
+
+
+def _round_asked() -> tuple[str, str] | None:
+    """The round and code in the page's URL (``?ronde=ID&code=CODE``), if both are there."""
+    args = pn.state.session_args or {}
+    try:
+        found = [(args.get(k) or [b""])[0].decode("ascii") for k in ("ronde", "code")]
+    except UnicodeDecodeError:
+        return "", ""  # a round link, but not a readable one: the page says it opens nothing
+    if "ronde" in args and "code" in args:
+        return found[0], found[1]
+    return None
 
 
 def _draft_asked() -> str | None:

@@ -6,13 +6,17 @@ from .compare import compare, unique_labels
 from .database import StoreError
 from .round_codes import Throttle
 from .round_outcome import RoundOutcome
-from .round_records import FACILITATOR, RoundError
+from .round_records import FACILITATOR, MAX_CONDITION, RoundError, RoundStatus
+from .round_views import PartnerView
 from .rounds import RoundStore
 from .store import Draft, ScenarioStore, Version, check_draft_key
 
 __all__ = [
     "Draft",
     "FACILITATOR",
+    "MAX_CONDITION",
+    "PartnerView",
+    "RoundStatus",
     "RoundError",
     "RoundOutcome",
     "RoundStore",

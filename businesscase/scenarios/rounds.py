@@ -47,6 +47,7 @@ from .round_records import (
     utc_now,
 )
 from .round_tables import LATEST, EntryRow, InviteeRow, RoundRow, migrate, schema_version
+from .round_views import PartnerView, partner_terms
 from .store import DEFAULT_URL_ENV, ScenarioStore
 
 
@@ -284,6 +285,61 @@ class RoundStore:
             row.created_at,
             row.closed_at,
             [PartnerState(p, when.get(p)) for p in invitees],
+            outcome,
+        )
+
+    def partner_view(self, round_id: int, partner: str, code: str) -> PartnerView:
+        """What ``partner``'s own page shows (its code): the case for it, how many have
+        entered, when it entered itself (never what) and, once closed, the outcome."""
+
+        def action(session: Session, row: RoundRow) -> tuple:
+            entered = dict(
+                session.execute(
+                    select(EntryRow.partner_id, EntryRow.entered_at).where(
+                        EntryRow.round_id == row.id
+                    )
+                ).all()
+            )
+            invited = session.scalars(
+                select(InviteeRow.partner_id).where(InviteeRow.round_id == row.id)
+            ).all()
+            outcome = (
+                RoundOutcome.from_dict(json.loads(row.outcome_json)) if row.outcome_json else None
+            )
+            return (
+                row.id,
+                row.name,
+                row.method,
+                row.basis,
+                row.state,
+                row.closed_at,
+                (
+                    len(entered),
+                    len(invited),
+                    entered.get(partner),
+                    row.case_yaml,
+                    outcome,
+                ),
+            )
+
+        rid, name, method, basis, state, closed_at, rest = self._guarded(
+            round_id, partner, code, action
+        )
+        entered, invited, own, text, outcome = rest
+        # the split is computed outside the transaction: it takes a while and reads nothing
+        terms = partner_terms(case_from_yaml(text, f"round {rid}"), method, basis, partner)
+        return PartnerView(
+            rid,
+            name,
+            method,
+            basis,
+            state,
+            closed_at,
+            partner,
+            entered,
+            invited,
+            own,
+            terms,
             outcome,
         )
 

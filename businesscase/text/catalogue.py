@@ -1220,6 +1220,86 @@ TEXTS: dict[str, dict[str, str]] = {
         "part of it would be covered was not checked (that needs a round over a programme, "
         "which is not built yet)",
     },
+    # -- the round's pages (a link ?ronde=ID&code=CODE opens them instead of the dashboard)
+    "round_link_invalid": {
+        "nl": "Deze link opent geen ronde: de ronde bestaat niet, de code klopt niet, of er "
+        "zijn net te veel verkeerde codes geprobeerd (probeer het dan over een paar minuten "
+        "opnieuw). Vraag de procesbegeleider zo nodig om je link.",
+        "en": "This link opens no round: the round does not exist, the code is wrong, or too "
+        "many wrong codes were just tried (then try again in a few minutes). Ask the "
+        "facilitator for your link if needed.",
+    },
+    "round_page_amount_not_number": {
+        "nl": "geef je maximum als een bedrag in euro per jaar, zoals 12.500 of 12500,50",
+        "en": "give your maximum as an amount in euros a year, such as 12,500 or 12500.50 "
+        "(the page reads a decimal comma, as in 12500,50)",
+    },
+    "round_page_amount_negative": {
+        "nl": "je maximum kan niet negatief zijn; geef 0 of meer euro per jaar",
+        "en": "your maximum cannot be negative; give 0 or more euros a year",
+    },
+    "round_page_title": {"nl": "Bijdrageronde", "en": "Contribution round"},
+    "round_page_partner_head": {
+        "nl": "{partner} in de ronde {name}",
+        "en": "{partner} in the round {name}",
+    },
+    "round_page_facilitator_head": {
+        "nl": "Procesbegeleider: wie heeft ingevuld (nooit wat)",
+        "en": "Facilitator: who has entered (never what)",
+    },
+    "round_page_method": {
+        "nl": "Eerlijke verdeling volgens {method}, grondslag {basis}; bedragen in euro, reëel "
+        "(prijspeil van de businesscase).",
+        "en": "Fair split by {method}, basis {basis}; amounts in euros, real (the case's price "
+        "year).",
+    },
+    "round_page_per_year": {"nl": "per jaar", "en": "a year"},
+    "round_page_pv": {"nl": "contante waarde", "en": "present value"},
+    "round_page_today": {"nl": "wat je nu betaalt", "en": "what you pay today"},
+    "round_page_gains": {"nl": "wat je eraan wint", "en": "what you gain"},
+    "round_page_fair": {"nl": "je eerlijke bijdrage", "en": "your fair contribution"},
+    "round_page_fair_all": {"nl": "eerlijke bijdrage", "en": "fair contribution"},
+    "round_page_proposed": {"nl": "voorgestelde bijdrage", "en": "proposed contribution"},
+    "round_page_partner": {"nl": "partner", "en": "partner"},
+    "round_page_explanation": {"nl": "Uitleg van de verdeling", "en": "How the split is made"},
+    "round_page_count": {
+        "nl": "{entered} van {invited} partners hebben ingevuld",
+        "en": "{entered} of {invited} partners have entered",
+    },
+    "round_page_own_entered": {
+        "nl": "Je hebt ingevuld ({when}). Je bedrag wordt hier niet opnieuw getoond: wie deze "
+        "link vindt, zou het anders kunnen lezen. Vul opnieuw in om het te wijzigen.",
+        "en": "You have entered ({when}). Your amount is not shown here again: whoever finds "
+        "this link could otherwise read it. Enter again to change it.",
+    },
+    "round_page_own_waiting": {
+        "nl": "Je hebt nog niet ingevuld.",
+        "en": "You have not entered yet.",
+    },
+    "round_page_typed": {
+        "nl": "Zojuist opgeslagen: {amount} per jaar.",
+        "en": "Just saved: {amount} a year.",
+    },
+    "round_page_typed_condition": {"nl": "Voorwaarde:", "en": "Condition:"},
+    "round_page_amount": {
+        "nl": "Je maximale bijdrage per jaar (euro)",
+        "en": "Your maximum contribution a year (euros)",
+    },
+    "round_page_amount_hint": {"nl": "bijvoorbeeld 12.500", "en": "for example 12500"},
+    "round_page_condition": {
+        "nl": "Voorwaarde in woorden (mag leeg)",
+        "en": "Condition in words (optional)",
+    },
+    "round_page_submit": {"nl": "Opslaan", "en": "Save"},
+    "round_page_refresh": {"nl": "Vernieuwen", "en": "Refresh"},
+    "round_page_close": {"nl": "Ronde sluiten", "en": "Close the round"},
+    "round_page_outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "round_page_remind": {
+        "nl": "Nog niet ingevuld (stuur hen een herinnering; de codes staan alleen bij het "
+        "openen op het scherm, dus deze pagina kan hun link niet opnieuw sturen):",
+        "en": "Not entered yet (send them a reminder; the codes were shown only at opening, "
+        "so this page cannot send their link again):",
+    },
     # -- dashboard analysis
     "mc_draws": {"nl": "Aantal trekkingen", "en": "Draws"},
     "mc_seed": {"nl": "Startgetal (seed)", "en": "Seed"},
