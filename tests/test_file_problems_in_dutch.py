@@ -5,6 +5,7 @@ worded from the catalogue in Dutch, with the English the CLI prints beside it.""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -106,7 +107,9 @@ def test_a_cell_is_named_in_dutch_and_in_english(exported):
 def test_sizes_are_written_in_each_languages_format(exported):
     exc = refused(case_from_workbook, compressed_bomb(exported, 30 * MB), "b.xlsx")
     assert "uitgepakt 30,1 MB zijn" in exc.text("nl") and "unpack to 30.1 MB" in str(exc)
-    assert "de 45,4 kB bevatten" in exc.text("nl") and "its 45.4 kB hold" in str(exc)
+    # the packed size depends on the exported workbook: its format, not its figure
+    assert re.search(r"de \d+,\d kB bevatten", exc.text("nl"))
+    assert re.search(r"its \d+\.\d kB hold", str(exc))
 
 
 def test_uploads_of_the_wrong_kind_or_size_are_worded_in_dutch():

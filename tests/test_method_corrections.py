@@ -122,7 +122,9 @@ def test_report_json_and_workbook_agree_on_costs_benefits_and_sroi(name):
     assert "benefit_cost_ratio" not in as_json  # one ratio, not two
     wb = load_workbook(io.BytesIO(workbook_bytes(r)), data_only=True)
     cells = {
-        row[0]: row[1] for row in wb.worksheets[0].iter_rows(values_only=True) if row and row[0]
+        row[0]: row[1]
+        for row in wb["Samenvatting"].iter_rows(values_only=True)
+        if len(row) > 1 and row[0]
     }
     shown = [
         v for k, v in cells.items() if isinstance(k, str) and k.startswith("Contante waarde kosten")
