@@ -28,8 +28,9 @@ WORKING_COPIES = 10
 MEMORY_SHARE = 0.5  # of what is free: a shared server keeps room for other sessions
 CHUNK = 2_000  # draws evaluated at once (montecarlo.CHUNK is this one): 100,000 draws
 # of the combined case took 3.4 s at 2,000 or 5,000, 4.5 s at 10,000 and 5.1 s at 20,000
-KEPT_TOTALS = 4  # totals kept per draw (montecarlo.KEPT_TOTALS)
-KEPT_PER_PARTNER = 4  # figures kept per partner and draw, the split included
+# What a run keeps of every draw (the summaries and the split use nothing else).
+KEPT_TOTALS = ("social_npv", "sroi_ratio", "pv_costs", "pv_benefits")
+KEPT_PARTNER_FIGURES = ("net_position", "pv_costs", "pv_benefits")
 
 
 def line_bound(case: Case) -> int:
@@ -80,10 +81,11 @@ def available_memory() -> int:
 
 
 def kept_bytes_per_draw(case: Case) -> int:
-    """What a run keeps of each draw: four totals and four figures a partner (the split
-    included), twice over while the chunks are joined."""
+    """What a run keeps of each draw: the totals named in KEPT_TOTALS and, per partner, the
+    figures in KEPT_PARTNER_FIGURES and the split, twice over while the chunks are joined."""
     partners = len(case.partners) + 1  # and the money from outside
-    return 8 * 2 * (KEPT_TOTALS + KEPT_PER_PARTNER * partners)
+    per_partner = len(KEPT_PARTNER_FIGURES) + 1  # and the split
+    return 8 * 2 * (len(KEPT_TOTALS) + per_partner * partners)
 
 
 def max_draws(case: Case, memory: int | None = None) -> int:

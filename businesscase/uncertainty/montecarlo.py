@@ -20,7 +20,7 @@ from businesscase.engine import evaluate
 from businesscase.model import Case, OptionError, Parameter, Years
 
 from .limits import CHUNK as LIMITS_CHUNK
-from .limits import check_correlations, check_draws
+from .limits import KEPT_PARTNER_FIGURES, KEPT_TOTALS, check_correlations, check_draws
 
 PERCENTILES = (10, 50, 90)
 
@@ -97,10 +97,6 @@ CHUNK = LIMITS_CHUNK
 """Draws evaluated at once. A run of any size is evaluated a chunk at a time and keeps of
 each draw only what the summaries and the split need, so its memory is one chunk's ledger
 plus a few numbers per draw (100,000 draws of the combined case: 0.2 GB, 3.1 GB before)."""
-
-
-KEPT_TOTALS = ("social_npv", "sroi_ratio", "pv_costs", "pv_benefits")
-KEPT_PARTNER_FIGURES = ("net_position", "pv_costs", "pv_benefits")
 
 
 @dataclass

@@ -69,9 +69,8 @@ def case_files() -> dict[str, str]:
     Read once per version of the files, not once per session: reading them all took 1.3 s
     of a new session's 2 s."""
     folder = assumptions_dir()
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.yaml"))
-    )
+    stats = [(p, p.stat()) for p in sorted(folder.rglob("*.yaml"))]
+    stamp = tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in stats)
     if _CASE_FILES.get("stamp") != stamp:
         _CASE_FILES.update(stamp=stamp, files=_read_case_files())
     return dict(_CASE_FILES["files"])
